@@ -1,0 +1,364 @@
+"""The credit factory's use cases: move a case, claim it, reassign it, read the board.
+
+Each write is one transaction with an audit event; a stale version or a refused move leaves
+the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from workstation.domain.line_speed import (
+    DEFAULT_LIMITS,
+    StageLimit,
+    StageLoad,
+    bottleneck,
+    breach_cutoff,
+)
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
+from workstation.domain.people import Permission, Role, may
+from workstation.domain.stages import (
+    FINAL_STAGES,
+    MAIN_LINE,
+    SIDE_LANES,
+    Action,
+    CaseFacts,
+    Stage,
+    actions_from,
+    check_move,
+    may_claim,
+)
+from workstation.services.context import Context, Session, require
+from workstation.store import board as board_store
+from workstation.store import cases as case_store
+from workstation.store import users as user_store
+from workstation.store.board import CaseListRow, CaseQuery, OfficerLoad
+from workstation.store.cases import CaseRecord, MoveRecord, NoSuchCase, StaleCase
+
+THROUGHPUT_DAYS = 7
+OPEN_STAGES: tuple[str, ...] = tuple(s.value for s in Stage if s not in FINAL_STAGES)
+
+
+def _stale_error(exc: StaleCase) -> RuleError:
+    return RuleError(
+        Message.of(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Case {case} was changed by {who} at {when}; it has been reloaded. "
+                "Nothing of yours was saved; check it and try again.",
+            ),
+            case=exc.case_id,
+            who=exc.changed_by or "?",
+            when=(exc.changed_at or "?").replace("T", " "),
+        )
+    )
+
+
+def _missing(case_id: int) -> RuleError:
+    return RuleError(
+        Message.of(QT_TRANSLATE_NOOP("messages", "There is no case {case}."), case=case_id)
+    )
+
+
+def _load(ctx: Context, case_id: int) -> CaseRecord:
+    try:
+        return case_store.case_by_id(ctx.store, case_id)
+    except NoSuchCase:
+        raise _missing(case_id) from None
+
+
+def _facts(case: CaseRecord) -> CaseFacts:
+    return CaseFacts(
+        stage=Stage(case.stage),
+        officer_id=case.officer_id,
+        recommended_by=case.recommended_by,
+        bank_referred=case.partner_bank is not None,
+    )
+
+
+def move_case(
+    ctx: Context,
+    session: Session,
+    case_id: int,
+    action: Action,
+    expected_version: int,
+    reason: str = "",
+) -> Stage:
+    """Move a case along the line; returns the new stage.
+
+    The state machine decides whether the move is allowed; the version check makes sure
+    the officer decided on what is really there.
+    """
+    at = ctx.stamp()
+    with ctx.store.write():
+        case = _load(ctx, case_id)
+        if case.version != expected_version:
+            raise _stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
+        target = check_move(_facts(case), action, session.actor, reason)
+        fields: dict[str, object] = {"stage": target.value, "stage_entered_at": at}
+        if action == Action.RECOMMEND:
+            fields["recommended_by"] = session.user_id
+        if case.officer_id is None and session.role == Role.INVESTIGATOR:
+            fields["officer_id"] = session.user_id
+        try:
+            case_store.update_case(
+                ctx.store, case_id, expected_version, session.user_id, at, **fields
+            )
+        except StaleCase as exc:
+            raise _stale_error(exc) from None
+        case_store.insert_move(
+            ctx.store,
+            case_id,
+            case.stage,
+            target.value,
+            action.value,
+            session.user_id,
+            at,
+            reason.strip(),
+        )
+        user_store.record_audit(
+            ctx.store,
+            at=at,
+            actor_id=session.user_id,
+            entity="case",
+            entity_id=case_id,
+            action=f"move:{action.value}",
+            before={"stage": case.stage, "version": case.version},
+            after={"stage": target.value, "version": case.version + 1, "reason": reason.strip()},
+        )
+    return target
+
+
+def claim_case(ctx: Context, session: Session, case_id: int, expected_version: int) -> None:
+    """Take an unassigned case from a stage queue into the officer's own work list."""
+    require(session, Permission.CLAIM_CASE)
+    at = ctx.stamp()
+    with ctx.store.write():
+        case = _load(ctx, case_id)
+        if case.version != expected_version:
+            raise _stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
+        if not may_claim(session.role, Stage(case.stage)):
+            raise RuleError(
+                Message.of(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "The role “{role}” cannot work on cases in “{stage}”."
+                    ),
+                    role=session.role.value,
+                    stage=case.stage,
+                )
+            )
+        if case.officer_id is not None and case.officer_id != session.user_id:
+            raise RuleError(
+                Message.of(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "{who} has already claimed case {case}; a supervisor can reassign it.",
+                    ),
+                    who=case.officer_name or "?",
+                    case=case_id,
+                )
+            )
+        if case.officer_id == session.user_id:
+            return
+        case_store.update_case(
+            ctx.store, case_id, expected_version, session.user_id, at, officer_id=session.user_id
+        )
+        user_store.record_audit(
+            ctx.store,
+            at=at,
+            actor_id=session.user_id,
+            entity="case",
+            entity_id=case_id,
+            action="claim",
+            before={"officer_id": None},
+            after={"officer_id": session.user_id},
+        )
+
+
+def reassign_case(
+    ctx: Context,
+    session: Session,
+    case_id: int,
+    expected_version: int,
+    officer_id: int | None,
+    reason: str = "",
+) -> None:
+    """A supervisor hands a case to another officer (or back to the stage queue)."""
+    require(session, Permission.REASSIGN_CASE)
+    at = ctx.stamp()
+    with ctx.store.write():
+        case = _load(ctx, case_id)
+        if case.version != expected_version:
+            raise _stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
+        if officer_id is not None:
+            officer = user_store.user_by_id(ctx.store, officer_id)
+            if (
+                officer is None
+                or not officer.active
+                or not may_claim(Role(officer.role), Stage(case.stage))
+            ):
+                raise RuleError(
+                    Message.of(
+                        QT_TRANSLATE_NOOP(
+                            "messages",
+                            "That person cannot work on cases in “{stage}”; choose another.",
+                        ),
+                        stage=case.stage,
+                    )
+                )
+        case_store.update_case(
+            ctx.store, case_id, expected_version, session.user_id, at, officer_id=officer_id
+        )
+        user_store.record_audit(
+            ctx.store,
+            at=at,
+            actor_id=session.user_id,
+            entity="case",
+            entity_id=case_id,
+            action="reassign",
+            before={"officer_id": case.officer_id},
+            after={"officer_id": officer_id, "reason": reason.strip()},
+        )
+
+
+def reassign_cases(
+    ctx: Context,
+    session: Session,
+    versions: dict[int, int],
+    officer_id: int | None,
+    reason: str = "",
+) -> list[tuple[int, RuleError]]:
+    """Reassign several cases; each is its own transaction. Returns those refused, with why."""
+    refused: list[tuple[int, RuleError]] = []
+    for case_id, version in versions.items():
+        try:
+            reassign_case(ctx, session, case_id, version, officer_id, reason)
+        except RuleError as exc:
+            refused.append((case_id, exc))
+    return refused
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: CaseRecord
+    history: list[MoveRecord]
+    allowed_actions: tuple[Action, ...]  # what this session may do now
+    may_claim: bool
+    may_reassign: bool
+    may_reveal: bool
+
+
+def case_detail(ctx: Context, session: Session, case_id: int) -> CaseDetail:
+    require(session, Permission.VIEW_CASES)
+    case = _load(ctx, case_id)
+    facts = _facts(case)
+    allowed = []
+    for action in actions_from(facts.stage):
+        try:
+            check_move(facts, action, session.actor, reason="(checking)")
+        except RuleError:
+            continue
+        allowed.append(action)
+    return CaseDetail(
+        case=case,
+        history=case_store.case_history(ctx.store, case_id),
+        allowed_actions=tuple(allowed),
+        may_claim=may_claim(session.role, facts.stage)
+        and case.officer_id is None
+        and may(session.role, Permission.CLAIM_CASE),
+        may_reassign=may(session.role, Permission.REASSIGN_CASE),
+        may_reveal=may(session.role, Permission.REVEAL_PERSONAL_DATA),
+    )
+
+
+def reveal_personal_data(ctx: Context, session: Session, case_id: int, field: str) -> str:
+    """Show one unmasked ID number or phone (R37); every reveal is audited."""
+    require(session, Permission.REVEAL_PERSONAL_DATA)
+    case = _load(ctx, case_id)
+    values = {"owner_id_number": case.owner_id_number, "owner_phone": case.owner_phone}
+    if field not in values:
+        raise RuleError(Message.of(QT_TRANSLATE_NOOP("messages", "Nothing to reveal.")))
+    with ctx.store.write():
+        user_store.record_audit(
+            ctx.store,
+            at=ctx.stamp(),
+            actor_id=session.user_id,
+            entity="case",
+            entity_id=case_id,
+            action="reveal",
+            after={"field": field},
+        )
+    return values[field]
+
+
+@dataclass(frozen=True)
+class BoardSnapshot:
+    """Everything the board's lanes show, at one moment."""
+
+    at: datetime
+    loads: dict[Stage, StageLoad]
+    bottleneck: Stage | None
+    total_open: int
+
+
+def breach_cutoffs(
+    now: datetime, limits: dict[Stage, StageLimit] = DEFAULT_LIMITS
+) -> dict[str, str]:
+    cutoffs: dict[str, str] = {}
+    for stage in limits:
+        cutoff = breach_cutoff(stage, now, limits)
+        if cutoff is not None:
+            cutoffs[stage.value] = cutoff.isoformat(timespec="seconds")
+    return cutoffs
+
+
+def board_snapshot(ctx: Context) -> BoardSnapshot:
+    """Per-stage queue, risk mix, oldest wait, breaches and throughput; the bottleneck."""
+    now = ctx.clock.now()
+    aggregates = {a.stage: a for a in board_store.stage_aggregates(ctx.store, breach_cutoffs(now))}
+    since = (now - timedelta(days=THROUGHPUT_DAYS)).isoformat(timespec="seconds")
+    moved = board_store.moves_out_since(ctx.store, since)
+    loads: dict[Stage, StageLoad] = {}
+    for stage in (*MAIN_LINE, *SIDE_LANES):
+        agg = aggregates.get(stage.value)
+        loads[stage] = StageLoad(
+            stage=stage,
+            waiting=agg.waiting if agg else 0,
+            green=agg.green if agg else 0,
+            amber=agg.amber if agg else 0,
+            red=agg.red if agg else 0,
+            breached=agg.breached if agg else 0,
+            oldest_entered=datetime.fromisoformat(agg.oldest_entered)
+            if agg and agg.oldest_entered
+            else None,
+            throughput_per_day=moved.get(stage.value, 0) / THROUGHPUT_DAYS,
+        )
+    total_open = sum(load.waiting for stage, load in loads.items() if stage not in FINAL_STAGES)
+    return BoardSnapshot(now, loads, bottleneck(list(loads.values())), total_open)
+
+
+def find_case_ids(ctx: Context, query: CaseQuery) -> list[int]:
+    return board_store.case_ids(ctx.store, query)
+
+
+def case_list_rows(ctx: Context, ids: list[int]) -> dict[int, CaseListRow]:
+    return board_store.case_rows(ctx.store, ids)
+
+
+def breached_query(ctx: Context, **narrowing: object) -> CaseQuery:
+    """A query for every case past its stage's time limit now, oldest first."""
+    cutoffs = breach_cutoffs(ctx.clock.now())
+    return CaseQuery(breached_cutoffs=cutoffs, sort="stage_entered_at", **narrowing)  # type: ignore[arg-type]
+
+
+def officer_loads(ctx: Context, session: Session) -> list[OfficerLoad]:
+    require(session, Permission.REVIEW_QUEUES)
+    return board_store.officer_loads(ctx.store, OPEN_STAGES)
+
+
+def assignable_officers(ctx: Context, stage: Stage) -> list[user_store.UserRow]:
+    """Active people whose role can work on ``stage``."""
+    return [
+        u for u in user_store.all_users(ctx.store) if u.active and may_claim(Role(u.role), stage)
+    ]

@@ -1,0 +1,162 @@
+"""Customers, cases and their stage moves.
+
+A case row carries ``version``; every write names the version it read and fails, changing
+nothing, when someone else wrote in between (optimistic locking).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workstation.store.db import Store
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """One case with its customer, as the case page shows it."""
+
+    id: int
+    customer_id: int
+    product: str
+    amount_fen: int
+    stage: str
+    stage_entered_at: str
+    officer_id: int | None
+    officer_name: str | None
+    recommended_by: int | None
+    risk: str
+    tier: str | None
+    version: int
+    created_at: str
+    updated_at: str
+    updated_by_name: str | None
+    kind: str
+    business_name: str
+    credit_code: str
+    owner_name: str
+    owner_id_number: str
+    owner_phone: str
+    industry: str
+    region: str
+    platform_account: str | None
+    partner_bank: str | None
+
+
+@dataclass(frozen=True)
+class MoveRecord:
+    at: str
+    from_stage: str | None
+    to_stage: str
+    action: str
+    actor_name: str
+    reason: str
+
+
+class StaleCase(Exception):
+    """The case changed after it was read; carries who changed it and when."""
+
+    def __init__(self, case_id: int, changed_by: str | None, changed_at: str | None) -> None:
+        super().__init__(f"case {case_id} changed by {changed_by} at {changed_at}")
+        self.case_id = case_id
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
+class NoSuchCase(Exception):
+    pass
+
+
+def insert_customer(store: Store, **fields: Any) -> int:
+    columns = ", ".join(fields)
+    marks = ", ".join("?" for _ in fields)
+    cur = store.conn.execute(
+        f"INSERT INTO customers ({columns}) VALUES ({marks})", tuple(fields.values())
+    )
+    return int(cur.lastrowid or 0)
+
+
+def insert_case(store: Store, **fields: Any) -> int:
+    columns = ", ".join(fields)
+    marks = ", ".join("?" for _ in fields)
+    cur = store.conn.execute(
+        f"INSERT INTO cases ({columns}) VALUES ({marks})", tuple(fields.values())
+    )
+    return int(cur.lastrowid or 0)
+
+
+def insert_move(
+    store: Store,
+    case_id: int,
+    from_stage: str | None,
+    to_stage: str,
+    action: str,
+    actor_id: int,
+    at: str,
+    reason: str = "",
+) -> None:
+    store.conn.execute(
+        "INSERT INTO stage_moves (case_id, from_stage, to_stage, action, actor_id, at, reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (case_id, from_stage, to_stage, action, actor_id, at, reason),
+    )
+
+
+_CASE_SELECT = """
+SELECT c.id, c.customer_id, c.product, c.amount_fen, c.stage, c.stage_entered_at,
+       c.officer_id, o.display_name, c.recommended_by, c.risk, c.tier, c.version,
+       c.created_at, c.updated_at, ub.display_name,
+       k.kind, k.business_name, k.credit_code, k.owner_name, k.owner_id_number,
+       k.owner_phone, k.industry, k.region, k.platform_account, k.partner_bank
+FROM cases c
+JOIN customers k ON k.id = c.customer_id
+LEFT JOIN users o ON o.id = c.officer_id
+LEFT JOIN users ub ON ub.id = c.updated_by
+"""
+
+
+def case_by_id(store: Store, case_id: int) -> CaseRecord:
+    row = store.conn.execute(_CASE_SELECT + " WHERE c.id = ?", (case_id,)).fetchone()
+    if row is None:
+        raise NoSuchCase(case_id)
+    return CaseRecord(*row)
+
+
+def case_history(store: Store, case_id: int) -> list[MoveRecord]:
+    rows = store.conn.execute(
+        "SELECT m.at, m.from_stage, m.to_stage, m.action, u.display_name, m.reason "
+        "FROM stage_moves m JOIN users u ON u.id = m.actor_id "
+        "WHERE m.case_id = ? ORDER BY m.id",
+        (case_id,),
+    ).fetchall()
+    return [MoveRecord(*r) for r in rows]
+
+
+def _raise_stale(store: Store, case_id: int) -> None:
+    row = store.conn.execute(
+        "SELECT u.display_name, c.updated_at FROM cases c "
+        "LEFT JOIN users u ON u.id = c.updated_by WHERE c.id = ?",
+        (case_id,),
+    ).fetchone()
+    if row is None:
+        raise NoSuchCase(case_id)
+    raise StaleCase(case_id, row[0], row[1])
+
+
+def update_case(
+    store: Store, case_id: int, expected_version: int, actor_id: int, at: str, **fields: Any
+) -> int:
+    """Write ``fields`` if the case is still at ``expected_version``; return the new version."""
+    allowed = {"stage", "stage_entered_at", "officer_id", "recommended_by", "risk", "tier"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"not case fields: {sorted(unknown)}")
+    assignments = "".join(f"{name} = ?, " for name in fields)
+    cur = store.conn.execute(
+        f"UPDATE cases SET {assignments}version = version + 1, updated_at = ?, updated_by = ? "
+        "WHERE id = ? AND version = ?",
+        (*fields.values(), at, actor_id, case_id, expected_version),
+    )
+    if cur.rowcount != 1:
+        _raise_stale(store, case_id)
+    return expected_version + 1

@@ -1,0 +1,89 @@
+"""The schema as forward-only migrations; ``PRAGMA user_version`` is the last one applied.
+
+Never edit a migration that has shipped: add the next one. Money is integer fen, times are
+ISO text (``YYYY-MM-DDTHH:MM:SS``, the business clock's local time).
+"""
+
+from __future__ import annotations
+
+_STAGES = (
+    "'application','rating','investigation','approval','disbursement','monitoring','closed',"
+    "'declined','overdue','warning','recovery','blacklisted'"
+)
+
+V1 = [
+    """CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('investigator','supervisor','finance','admin','system')),
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE customers (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('platform','off_platform')),
+        business_name TEXT NOT NULL,
+        credit_code TEXT NOT NULL,
+        owner_name TEXT NOT NULL,
+        owner_id_number TEXT NOT NULL,
+        owner_phone TEXT NOT NULL,
+        industry TEXT NOT NULL DEFAULT '',
+        region TEXT NOT NULL DEFAULT '',
+        platform_account TEXT,
+        partner_bank TEXT,
+        created_at TEXT NOT NULL
+    )""",
+    f"""CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        product TEXT NOT NULL CHECK (product IN ('credit','order','both')),
+        amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+        stage TEXT NOT NULL CHECK (stage IN ({_STAGES})),
+        stage_entered_at TEXT NOT NULL,
+        officer_id INTEGER REFERENCES users(id),
+        recommended_by INTEGER REFERENCES users(id),
+        risk TEXT NOT NULL DEFAULT 'green' CHECK (risk IN ('green','amber','red')),
+        tier TEXT CHECK (tier IS NULL OR tier IN ('A','B','C','D','E')),
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER REFERENCES users(id)
+    )""",
+    f"""CREATE TABLE stage_moves (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        from_stage TEXT CHECK (from_stage IS NULL OR from_stage IN ({_STAGES})),
+        to_stage TEXT NOT NULL CHECK (to_stage IN ({_STAGES})),
+        action TEXT NOT NULL,
+        actor_id INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id INTEGER REFERENCES users(id),
+        entity TEXT NOT NULL,
+        entity_id INTEGER,
+        action TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+    )""",
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    # The board's aggregates read only this index (count, risk mix, oldest, breaches).
+    "CREATE INDEX cases_stage_board ON cases (stage, stage_entered_at, risk)",
+    "CREATE INDEX cases_officer ON cases (officer_id, stage)",
+    "CREATE INDEX cases_customer ON cases (customer_id)",
+    "CREATE INDEX stage_moves_case ON stage_moves (case_id, id)",
+    "CREATE INDEX stage_moves_at ON stage_moves (at, from_stage)",
+    "CREATE INDEX audit_entity ON audit_events (entity, entity_id)",
+    "CREATE INDEX customers_name ON customers (business_name)",
+]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1)]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
