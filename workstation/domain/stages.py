@@ -213,7 +213,7 @@ def check_move(case: CaseFacts, action: Action, actor: Actor, reason: str = "") 
             Message.of(
                 QT_TRANSLATE_NOOP(
                     "messages",
-                    "Bank-referred customers are monitored by the partner bank (R2); "
+                    "Bank-referred customers are monitored by the partner bank; "
                     "no automatic warning is raised.",
                 )
             )
