@@ -29,6 +29,7 @@ def verify_password(password: str, stored: str) -> bool:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme != "scrypt":
             return False
+        expected = bytes.fromhex(digest)  # a non-hex (or non-ASCII) digest is malformed
         candidate = hashlib.scrypt(
             password.encode(),
             salt=bytes.fromhex(salt),
@@ -39,7 +40,7 @@ def verify_password(password: str, stored: str) -> bool:
         )
     except (ValueError, TypeError):
         return False
-    return hmac.compare_digest(candidate.hex(), digest)
+    return hmac.compare_digest(candidate, expected)
 
 
 def password_problem(password: str) -> str | None:
