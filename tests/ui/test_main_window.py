@@ -1,0 +1,221 @@
+"""The main window: tabs by role, one tab per open case, status bar, kept settings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from workstation.services.context import Context, Session
+from workstation.ui import main_window
+from workstation.ui.main_window import MainWindow
+from workstation.ui.tasks import Background
+
+
+class StubBoard(QWidget):
+    """Stands in for ui.board.BoardView: the signals and methods the window uses."""
+
+    caseActivated = Signal(int)
+
+    def __init__(self, ctx, session, background, parent=None):
+        super().__init__(parent)
+        self.refreshes = 0
+        self.searched = 0
+        self.state = QByteArray(b"columns:default")
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+    def focus_search(self) -> None:
+        self.searched += 1
+
+    def save_state(self) -> QByteArray:
+        return self.state
+
+    def restore_state(self, state: QByteArray) -> None:
+        self.state = QByteArray(state)
+
+
+class StubQueueReview(QWidget):
+    caseActivated = Signal(int)
+    casesChanged = Signal()
+
+    def __init__(self, ctx, session, background, parent=None):
+        super().__init__(parent)
+        self.refreshes = 0
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+
+class StubCasePage(QLabel):
+    caseChanged = Signal(int)
+
+    def __init__(self, ctx, session, background, case_id, parent=None):
+        super().__init__(f"case {case_id}", parent)
+        self.case_id = case_id
+        self.reloads = 0
+
+    def reload(self) -> None:
+        self.reloads += 1
+
+
+STAND_INS = {
+    "BoardView": StubBoard,
+    "QueueReview": StubQueueReview,
+    "CasePage": StubCasePage,
+}
+
+
+def install_stand_ins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "view_class", lambda _module, name: STAND_INS[name])
+
+
+@pytest.fixture
+def make_window(qtbot, ctx: Context, background: Background, monkeypatch):
+    install_stand_ins(monkeypatch)
+
+    def make(session: Session) -> MainWindow:
+        window = MainWindow(ctx, session, background)
+        qtbot.addWidget(window)
+        return window
+
+    return make
+
+
+def _tab_titles(window: MainWindow) -> list[str]:
+    return [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def test_a_supervisor_gets_the_board_and_the_queue_review(make_window, people):
+    window = make_window(people["wang.sup"])
+
+    assert _tab_titles(window) == ["Board", "Queue review"]
+    assert window.queue_action.isVisible()
+    assert not window.users_action.isVisible()
+
+
+def test_an_investigator_gets_the_board_only(make_window, people):
+    window = make_window(people["li.inv"])
+
+    assert _tab_titles(window) == ["Board"]
+    assert window.queue_review is None
+    assert not window.queue_action.isVisible()
+
+
+def test_only_the_admin_sees_users(make_window, people):
+    assert make_window(people["admin"]).users_action.isVisible()
+
+
+def test_opening_a_case_twice_opens_one_tab(make_window, people):
+    window = make_window(people["li.inv"])
+
+    window.board.caseActivated.emit(42)
+    window.board.caseActivated.emit(42)
+
+    assert _tab_titles(window) == ["Board", "Case 42"]
+    assert window.tabs.currentWidget().case_id == 42
+
+    window.show_board()
+    window.board.caseActivated.emit(42)
+    assert window.tabs.count() == 2
+    assert window.tabs.currentWidget().case_id == 42
+
+
+def test_board_and_queue_tabs_cannot_be_closed_but_a_case_tab_can(make_window, people):
+    window = make_window(people["wang.sup"])
+    window.open_case(7)
+
+    window.close_tab(0)
+    window.close_tab(1)
+    assert window.tabs.count() == 3
+
+    window.close_current_case()
+    assert _tab_titles(window) == ["Board", "Queue review"]
+    window.open_case(7)  # opens again after closing
+    assert window.tabs.count() == 3
+
+
+def test_a_change_in_a_case_refreshes_the_board_and_the_queue(make_window, people):
+    window = make_window(people["wang.sup"])
+    window.open_case(5)
+    board_before, queue_before = window.board.refreshes, window.queue_review.refreshes
+
+    window.tabs.currentWidget().caseChanged.emit(5)
+
+    assert window.board.refreshes == board_before + 1
+    assert window.queue_review.refreshes == queue_before + 1
+
+
+def test_a_case_tab_takes_the_pages_own_title(make_window, people):
+    window = make_window(people["li.inv"])
+    window.open_case(9)
+
+    window.tabs.currentWidget().setWindowTitle("杭州鑫源贸易")
+
+    assert _tab_titles(window)[1] == "杭州鑫源贸易"
+
+
+def test_the_status_bar_shows_the_user_role_date_and_file(make_window, people, ctx):
+    window = make_window(people["wang.sup"])
+
+    assert window.user_label.text() == "王主管 · Supervisor"
+    assert "2026-11-26" in window.date_label.text()
+    assert window.path_label.text() == str(ctx.store.path)
+
+
+def test_ctrl_f_goes_to_the_board_search(make_window, people):
+    window = make_window(people["wang.sup"])
+    window.show_queue_review()
+
+    window.search_action.trigger()
+
+    assert window.tabs.currentWidget() is window.board
+    assert window.board.searched == 1
+
+
+def test_window_and_board_state_survive_a_restart(make_window, people):
+    first = make_window(people["li.inv"])
+    first.resize(701, 457)
+    first.board.state = QByteArray(b"columns:sorted-by-wait")
+    first.close()
+
+    second = make_window(people["li.inv"])
+
+    assert (second.size().width(), second.size().height()) == (701, 457)
+    assert bytes(second.board.state.data()) == b"columns:sorted-by-wait"
+    assert QSettings().contains(main_window.STATE_KEY)
+
+
+def test_database_check_reports_a_sound_database(qtbot, make_window, people, monkeypatch):
+    window = make_window(people["admin"])
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _title, text, *a, **k: shown.append(text)
+    )
+
+    window.check_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+
+    assert "no problems" in shown[0]
+
+
+def test_about_names_the_database_and_schema(make_window, people, ctx):
+    text = make_window(people["li.inv"]).about_text()
+
+    assert str(ctx.store.path) in text
+    assert f"Schema version: {ctx.store.schema_version}" in text
+    assert "PySide6" in text
+
+
+def test_switching_language_is_remembered(make_window, people):
+    window = make_window(people["li.inv"])
+
+    window.switch_language("zh_CN")
+    try:
+        assert QSettings().value("ui/language") == "zh_CN"
+        assert window.language_actions["zh_CN"].isChecked()
+        assert not window.language_actions["en"].isChecked()
+    finally:
+        window.switch_language("en")
+    assert window.tabs.tabText(0) == "Board"
