@@ -105,9 +105,13 @@ def _connect(path: Path) -> sqlite3.Connection:
         ) from exc
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _make_durable(conn: sqlite3.Connection) -> None:
+    """WAL and ``synchronous=FULL``; switching to WAL writes the file, so only once accepted."""
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
-    return conn
 
 
 def open_store(path: str | Path, *, migrate: bool = True) -> Store:
@@ -157,11 +161,28 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
                 known=SCHEMA_VERSION,
             )
         )
+    if existed and version == 0 and _has_tables(conn):
+        conn.close()
+        raise StoreError(
+            Message.of(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "“{path}” is not a workstation database (it is another program's SQLite "
+                    "file). Nothing was changed.",
+                ),
+                path=str(path),
+            )
+        )
+    _make_durable(conn)
     if migrate and version < SCHEMA_VERSION:
         if existed and version > 0:
             backup_database(store, path.with_name(f"{path.name}.v{version}.bak"))
         _migrate(store, version)
     return store
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
 
 
 def _refuse_foreign_file(path: Path) -> None:
