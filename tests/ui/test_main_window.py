@@ -219,3 +219,92 @@ def test_switching_language_is_remembered(make_window, people):
     finally:
         window.switch_language("en")
     assert window.tabs.tabText(0) == "Board"
+
+
+def test_the_real_case_page_opens_once_and_is_titled_by_its_business(
+    qtbot, demo_ctx, background, monkeypatch
+):
+    from workstation.services import auth, demo
+
+    pytest.importorskip("workstation.ui.case_page")
+    real = main_window.view_class
+    monkeypatch.setattr(
+        main_window,
+        "view_class",
+        lambda module, name: real(module, name) if name == "CasePage" else STAND_INS[name],
+    )
+    session = auth.log_in(demo_ctx, "wang.sup", demo.DEMO_PASSWORD)
+    window = MainWindow(demo_ctx, session, background)
+    qtbot.addWidget(window)
+
+    window.open_case(1)
+    page = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    window.open_case(1)
+
+    assert window.tabs.count() == 3  # board, queue review, the case
+    assert window.tabs.currentWidget() is page
+    business = page.data.detail.case.business_name
+    assert window.tabs.tabText(2).rstrip("…") == business[:15]
+    assert business in window.tabs.tabToolTip(2)
+
+
+# ---- users (admin) -------------------------------------------------------------------
+
+
+def test_the_admin_adds_a_user_who_can_then_log_in(qtbot, ctx, people):
+    from workstation.domain.people import Role
+    from workstation.services import auth
+    from workstation.ui.users import AddUserDialog, UsersDialog
+
+    users = UsersDialog(ctx, people["admin"])
+    qtbot.addWidget(users)
+    count = users.model.rowCount()
+    add = AddUserDialog(ctx, people["admin"], users)
+    add.username.setText("sun.inv")
+    add.display_name.setText("孙调查")
+    add.role.setCurrentIndex(add.role.findData(Role.INVESTIGATOR.value))
+    add.password.setText("long-enough")
+    add.repeat.setText("long-enough")
+
+    add.accept()
+    users.reload()
+
+    assert add.result() == AddUserDialog.DialogCode.Accepted
+    assert users.model.rowCount() == count + 1
+    assert auth.log_in(ctx, "sun.inv", "long-enough").role == Role.INVESTIGATOR
+
+
+def test_a_taken_user_name_is_refused_in_the_add_dialog(qtbot, ctx, people):
+    from workstation.ui.users import AddUserDialog
+
+    add = AddUserDialog(ctx, people["admin"])
+    qtbot.addWidget(add)
+    add.username.setText("li.inv")
+    add.password.setText("long-enough")
+    add.repeat.setText("long-enough")
+
+    add.accept()
+
+    assert add.user_id is None
+    assert "taken" in add.error.text()
+
+
+def test_switching_a_user_off_and_refusing_to_switch_oneself_off(qtbot, ctx, people, monkeypatch):
+    from workstation.services import auth
+    from workstation.ui.users import UsersDialog
+
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: refusals.append(text))
+    users = UsersDialog(ctx, people["admin"])
+    qtbot.addWidget(users)
+
+    users.select_user("li.inv")
+    users.toggle_active()
+    users.set_active(people["admin"].user_id, False)
+
+    row = next(u for u in users.model.rows if u.username == "li.inv")
+    assert not row.active
+    assert refusals == ["You cannot switch yourself off."]
+    with pytest.raises(Exception, match="switched off"):
+        auth.log_in(ctx, "li.inv", "demo1234")

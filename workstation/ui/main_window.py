@@ -55,6 +55,12 @@ def program_version() -> str:
         return "0.1.0"
 
 
+def _business_name(page: QWidget) -> str:
+    """The business a loaded case page shows (``CasePage.data.detail.case``), else ""."""
+    case = getattr(getattr(getattr(page, "data", None), "detail", None), "case", None)
+    return str(getattr(case, "business_name", "") or "")
+
+
 class MainWindow(QMainWindow):
     """One window: board tab, queue review tab (supervisors), one tab per open case."""
 
@@ -231,6 +237,8 @@ class MainWindow(QMainWindow):
             page.windowTitleChanged.connect(
                 lambda _title, c=case_id, p=page: self._set_case_title(c, p)
             )
+            if hasattr(page, "loaded"):  # CasePage says when the case is on screen
+                page.loaded.connect(lambda c=case_id, p=page: self._set_case_title(c, p))
             self.case_pages[case_id] = page
             self.tabs.addTab(page, "")
             self._set_case_title(case_id, page)
@@ -239,9 +247,15 @@ class MainWindow(QMainWindow):
     def _set_case_title(self, case_id: int, page: QWidget) -> None:
         index = self.tabs.indexOf(page)
         if index >= 0:
-            title = page.windowTitle() or self.tr("Case {id}").format(id=case_id)
-            self.tabs.setTabText(index, title)
-            self.tabs.setTabToolTip(index, title)
+            name = page.windowTitle() or _business_name(page)
+            self.tabs.setTabText(index, name[:15] + "…" if len(name) > 16 else name)
+            self.tabs.setTabToolTip(index, self.tr("Case {id}").format(id=case_id))
+            if name:
+                self.tabs.setTabToolTip(
+                    index, self.tr("Case {id}: {name}").format(id=case_id, name=name)
+                )
+            else:
+                self.tabs.setTabText(index, self.tr("Case {id}").format(id=case_id))
 
     def case_changed(self, case_id: int) -> None:
         """A case page moved or edited its case: the lists that show it must read again."""
