@@ -21,7 +21,9 @@ from workstation.domain.people import Permission, Role, may
 from workstation.domain.stages import (
     FINAL_STAGES,
     MAIN_LINE,
+    MOVES,
     SIDE_LANES,
+    WORK_STAGES,
     Action,
     CaseFacts,
     Stage,
@@ -38,6 +40,7 @@ from workstation.store.cases import CaseRecord, MoveRecord, NoSuchCase, StaleCas
 
 THROUGHPUT_DAYS = 7
 OPEN_STAGES: tuple[str, ...] = tuple(s.value for s in Stage if s not in FINAL_STAGES)
+WAITING_STAGES: tuple[str, ...] = tuple(s.value for s in WORK_STAGES)
 
 
 def _stale_error(exc: StaleCase) -> RuleError:
@@ -362,3 +365,40 @@ def assignable_officers(ctx: Context, stage: Stage) -> list[user_store.UserRow]:
     return [
         u for u in user_store.all_users(ctx.store) if u.active and may_claim(Role(u.role), stage)
     ]
+
+
+def refused_actions(detail: CaseDetail, session: Session) -> tuple[tuple[Action, RuleError], ...]:
+    """Moves this session's role makes out of the case's stage that the rules refuse now.
+
+    Maker–checker and another officer's work list refuse a move the role could otherwise
+    make; the case page shows these greyed out with the reason, instead of hiding them.
+    """
+    facts = _facts(detail.case)
+    refused: list[tuple[Action, RuleError]] = []
+    for rule in MOVES:
+        if rule.source != facts.stage or session.role not in rule.roles:
+            continue
+        if rule.action in detail.allowed_actions:
+            continue
+        try:
+            check_move(facts, rule.action, session.actor, reason="(checking)")
+        except RuleError as exc:
+            refused.append((rule.action, exc))
+    return tuple(refused)
+
+
+def unassigned_load(ctx: Context, session: Session) -> board_store.QueueLoad:
+    """The stage queues' open cases nobody holds, for the supervisor's queue review."""
+    require(session, Permission.REVIEW_QUEUES)
+    return board_store.unassigned_load(ctx.store, OPEN_STAGES, WAITING_STAGES)
+
+
+def officer_oldest_waits(ctx: Context, session: Session) -> dict[int, str | None]:
+    """Each officer's oldest case waiting for a person (work stages only), by officer id.
+
+    ``officer_loads`` takes the oldest over every open stage, where a loan in monitoring
+    since spring would hide the application that has waited two days.
+    """
+    require(session, Permission.REVIEW_QUEUES)
+    loads = board_store.officer_loads(ctx.store, WAITING_STAGES)
+    return {load.officer_id: load.oldest_entered for load in loads}

@@ -211,3 +211,31 @@ def officer_loads(store: Store, open_stages: tuple[str, ...]) -> list[OfficerLoa
         OfficerLoad(uid, e["name"], e["role"], e["by_stage"], e["red"], e["oldest"])
         for uid, e in loads.items()
     ]
+
+
+@dataclass(frozen=True)
+class QueueLoad:
+    """The cases no officer holds yet (the stage queues), counted like an officer's load."""
+
+    by_stage: dict[str, int]
+    red: int
+    oldest_entered: str | None
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_stage.values())
+
+
+def unassigned_load(
+    store: Store, open_stages: tuple[str, ...], wait_stages: tuple[str, ...]
+) -> QueueLoad:
+    """Open cases with no officer, by stage, with their red cases; the oldest wait is taken
+    over ``wait_stages`` only (a loan being monitored is not waiting for anyone)."""
+    marks = ",".join("?" * len(open_stages))
+    rows = store.conn.execute(
+        "SELECT stage, COUNT(*), SUM(risk = 'red'), MIN(stage_entered_at) FROM cases "
+        f"WHERE officer_id IS NULL AND stage IN ({marks}) GROUP BY stage",
+        open_stages,
+    ).fetchall()
+    oldest = min((r[3] for r in rows if r[3] and r[0] in wait_stages), default=None)
+    return QueueLoad({r[0]: r[1] for r in rows}, sum(r[2] or 0 for r in rows), oldest)
