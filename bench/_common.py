@@ -1,0 +1,58 @@
+"""Helpers shared by the benchmarks: timing with medians, peak RSS, the cached databases."""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+OUT = ROOT / "bench" / "out"
+SEED = 20121
+# A fixed business "now" so every cached file shows the same board (breaches, throughput).
+NOW = datetime(2025, 3, 12, 15, 30, 0)
+CHEAP_PASSWORD_COST = 2**4  # the demo users' hash; the benchmarks never time log-in hashing
+
+
+def db_path(cases: int, seed: int = SEED) -> Path:
+    return OUT / f"cases_{cases}_seed{seed}.sqlite"
+
+
+def median_time(fn: Callable[[], Any], repeat: int = 7, warmup: int = 1) -> tuple[float, Any]:
+    """Median wall time of ``fn`` over ``repeat`` runs (after ``warmup``), and its last result."""
+    result = None
+    for _ in range(warmup):
+        result = fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size (Linux reports ru_maxrss in KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:9.1f} ms"
+
+
+def human(n: int) -> str:
+    return f"{n // 1_000_000}M" if n % 1_000_000 == 0 else f"{n // 1000}k"
+
+
+def cpu_note() -> str:
+    return f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}"
