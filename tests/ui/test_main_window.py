@@ -153,7 +153,7 @@ def test_a_case_tab_takes_the_pages_own_title(make_window, people):
 
     window.tabs.currentWidget().setWindowTitle("杭州鑫源贸易")
 
-    assert _tab_titles(window)[1] == "杭州鑫源贸易"
+    assert _tab_titles(window)[1] == "9 · 杭州鑫源贸易"
 
 
 def test_the_status_bar_shows_the_user_role_date_and_file(make_window, people, ctx):
@@ -245,7 +245,7 @@ def test_the_real_case_page_opens_once_and_is_titled_by_its_business(
     assert window.tabs.count() == 3  # board, queue review, the case
     assert window.tabs.currentWidget() is page
     business = page.data.detail.case.business_name
-    assert window.tabs.tabText(2).rstrip("…") == business[:15]
+    assert window.tabs.tabText(2).rstrip("…") == f"1 · {business[:12]}"
     assert business in window.tabs.tabToolTip(2)
 
 
@@ -308,3 +308,25 @@ def test_switching_a_user_off_and_refusing_to_switch_oneself_off(qtbot, ctx, peo
     assert refusals == ["You cannot switch yourself off."]
     with pytest.raises(Exception, match="switched off"):
         auth.log_in(ctx, "li.inv", "demo1234")
+
+
+def test_the_real_views_fill_the_window_of_a_supervisor(qtbot, demo_ctx, background):
+    """With the colleagues' BoardView and QueueReview, not stand-ins."""
+    from workstation.services import auth, demo
+
+    pytest.importorskip("workstation.ui.board")
+    pytest.importorskip("workstation.ui.queue_review")
+    session = auth.log_in(demo_ctx, "wang.sup", demo.DEMO_PASSWORD)
+    window = MainWindow(demo_ctx, session, background)
+    qtbot.addWidget(window)
+    background.wait()
+
+    assert _tab_titles(window) == ["Board", "Queue review"]
+    window.board.caseActivated.emit(3)
+    window.queue_review.caseActivated.emit(3)
+    assert window.tabs.count() == 3
+
+    window.refresh_action.trigger()
+    window.close()
+    background.wait()
+    assert QSettings().contains(main_window.BOARD_STATE_KEY)

@@ -116,6 +116,15 @@ class LoginDialog(_AuthDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Log in — Credit workstation"))
+        heading = QLabel(
+            "<b style='font-size: 14pt'>"
+            + self.tr("Credit workstation")
+            + "</b><br><span style='color: #666'>"
+            + self.tr("Database: {path}").format(path=ctx.store.path.name)
+            + "</span>"
+        )
+        heading.setToolTip(str(ctx.store.path))
+        self.layout_.insertWidget(0, heading)
         self.username = QLineEdit()
         self.password = _password_field()
         self.form.addRow(self.tr("User name:"), self.username)
@@ -127,7 +136,7 @@ class LoginDialog(_AuthDialog):
             self.demo_note.setStyleSheet(
                 "background: #fff8e1; border: 1px solid #ffcc80; padding: 6px;"
             )
-            self.layout_.insertWidget(1, self.demo_note)
+            self.layout_.insertWidget(2, self.demo_note)
         self.username.setFocus()
         self.setMinimumWidth(380)
 

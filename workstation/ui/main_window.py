@@ -248,14 +248,15 @@ class MainWindow(QMainWindow):
         index = self.tabs.indexOf(page)
         if index >= 0:
             name = page.windowTitle() or _business_name(page)
-            self.tabs.setTabText(index, name[:15] + "…" if len(name) > 16 else name)
-            self.tabs.setTabToolTip(index, self.tr("Case {id}").format(id=case_id))
-            if name:
-                self.tabs.setTabToolTip(
-                    index, self.tr("Case {id}: {name}").format(id=case_id, name=name)
-                )
-            else:
+            if not name:
                 self.tabs.setTabText(index, self.tr("Case {id}").format(id=case_id))
+                self.tabs.setTabToolTip(index, "")
+                return
+            short = name[:12] + "…" if len(name) > 13 else name
+            self.tabs.setTabText(index, f"{case_id} · {short}")
+            self.tabs.setTabToolTip(
+                index, self.tr("Case {id}: {name}").format(id=case_id, name=name)
+            )
 
     def case_changed(self, case_id: int) -> None:
         """A case page moved or edited its case: the lists that show it must read again."""

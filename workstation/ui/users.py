@@ -166,8 +166,20 @@ class UsersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
         self.resize(620, 380)
         self.reload()
+
+    def _update_buttons(self, *_: object) -> None:
+        """Name the switch after what it will do, and grey out what needs a selection."""
+        user = self.selected_user()
+        self.role_button.setEnabled(user is not None)
+        self.active_button.setEnabled(user is not None)
+        if user is not None and user.active:
+            self.active_button.setText(self.tr("Switch off"))
+        elif user is not None:
+            self.active_button.setText(self.tr("Switch on"))
 
     def reload(self) -> None:
         self.model.set_users(auth.list_users(self.ctx))
