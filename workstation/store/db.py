@@ -13,12 +13,15 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "fuse.sshfs", "9p"}
@@ -34,8 +37,15 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this connection, imported on first use: importing it (and the
+        numpy it tries) costs 0.6-1 s, too much for the window's start-up."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
