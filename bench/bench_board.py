@@ -215,8 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench_board: medians of {args.repeat} runs; {cpu_note()}")
     results = [bench_size(n, args.repeat) for n in args.cases]
     print("\nsummary")
-    print(f"  {'cases':>6} {'raw SQL':>12} {'snapshot':>12} {'refresh':>12} {'ratio':>7} "
-          f"{'page 100':>12} {'peak RSS':>9}")
+    print(
+        f"  {'cases':>6} {'raw SQL':>12} {'snapshot':>12} {'refresh':>12} {'ratio':>7} "
+        f"{'page 100':>12} {'peak RSS':>9}"
+    )
     for r in results:
         print(
             f"  {human(r['cases']):>6} {ms(r['raw'])}    {ms(r['snapshot'])}    "

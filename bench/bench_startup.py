@@ -45,10 +45,10 @@ def _child(db: str, started: float) -> None:  # noqa: PLR0915 - one straight tim
         marks[name] = time.time() - started
 
     mark("interpreter")
+    from _common import NOW
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from _common import NOW
     from workstation.services import auth
     from workstation.services.context import Context, FixedClock
     from workstation.store.db import open_store
@@ -194,9 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     total = statistics.median(r[final] for r in runs)
     owasp = statistics.median(r["login_owasp_hash_s"] for r in runs)
     verdict = "meets" if total <= TARGET_S else "MISSES"
-    print(
-        f"  start -> board drawn with counts = {total:.2f} s (target <= {TARGET_S} s: {verdict})"
-    )
+    print(f"  start -> board drawn with counts = {total:.2f} s (target <= {TARGET_S} s: {verdict})")
     print(
         f"  + real log-in hash (scrypt N=2^17, by design, paid at the dialog) = {owasp:.2f} s "
         f"-> {total + owasp:.2f} s including it"
