@@ -330,3 +330,39 @@ def test_the_real_views_fill_the_window_of_a_supervisor(qtbot, demo_ctx, backgro
     window.close()
     background.wait()
     assert QSettings().contains(main_window.BOARD_STATE_KEY)
+
+
+TINY_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.1" language="zh_CN">
+<context><name>labels</name>
+<message><source>Supervisor</source><translation>主管</translation></message></context>
+<context><name>MainWindow</name>
+<message><source>Board</source><translation>看板</translation></message></context>
+</TS>
+"""
+
+
+def test_switching_language_retranslates_the_open_window(
+    make_window, people, tmp_path, monkeypatch
+):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from workstation.ui import i18n
+
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease not installed")
+    (tmp_path / "workstation_zh_CN.ts").write_text(TINY_TS, encoding="utf-8")
+    subprocess.run([str(lrelease), "-silent", str(tmp_path / "workstation_zh_CN.ts")], check=True)
+    window = make_window(people["wang.sup"])
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    try:
+        window.switch_language("zh_CN")
+        assert window.tabs.tabText(0) == "看板"
+        assert window.user_label.text() == "王主管 · 主管"
+    finally:
+        window.switch_language("en")
+    assert window.tabs.tabText(0) == "Board"
+    assert window.user_label.text() == "王主管 · Supervisor"

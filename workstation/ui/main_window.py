@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
         """Switch now: the translators change and every open widget gets LanguageChange."""
         i18n.save_language(language)
         found = i18n.install_translators(language)
+        self.retranslate_ui()  # now; other widgets get their LanguageChange event shortly
         for code, action in self.language_actions.items():
             action.setChecked(code == language)
         self.refresh()  # lists re-render their labels in the new language
