@@ -15,6 +15,7 @@ from workstation.domain.messages import RuleError
 from workstation.services import check, demo
 from workstation.services.context import Context, FixedClock, SystemClock
 from workstation.store.db import default_database_path, open_store
+from workstation.store.schema import SCHEMA_VERSION
 
 GUI_COMMANDS = (None, "gui")
 
@@ -98,10 +99,22 @@ def run_check(db: Path) -> int:
     if not db.exists():
         print(f"error: {db} does not exist", file=sys.stderr)
         return 2
+    if db.is_file() and db.stat().st_size == 0:
+        print(f"error: {db} is empty; it is not a workstation database", file=sys.stderr)
+        return 2
     try:
         store = open_store(db, migrate=False)
     except RuleError as exc:
         return _error(exc)
+    if store.schema_version != SCHEMA_VERSION:
+        found = store.schema_version
+        store.close()
+        print(
+            f"error: {db} has schema version {found}, this program checks {SCHEMA_VERSION}; "
+            "open it in the workstation once to upgrade it",
+            file=sys.stderr,
+        )
+        return 2
     try:
         problems = check.consistency_problems(Context(store, SystemClock()))
     finally:
