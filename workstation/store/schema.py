@@ -77,6 +77,8 @@ V1 = [
     )""",
     # The board's aggregates read only this index (count, risk mix, oldest, breaches).
     "CREATE INDEX cases_stage_board ON cases (stage, stage_entered_at, risk)",
+    # The case list's default order (time in stage) walks this index: no sort of every case.
+    "CREATE INDEX cases_entered ON cases (stage_entered_at)",
     "CREATE INDEX cases_officer ON cases (officer_id, stage)",
     "CREATE INDEX cases_customer ON cases (customer_id)",
     "CREATE INDEX stage_moves_case ON stage_moves (case_id, id)",
