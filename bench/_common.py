@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import resource
 import statistics
@@ -23,8 +24,15 @@ NOW = datetime(2025, 3, 12, 15, 30, 0)
 CHEAP_PASSWORD_COST = 2**4  # the demo users' hash; the benchmarks never time log-in hashing
 
 
+def schema_tag() -> str:
+    """A short hash of the migrations: a schema change builds new cached files."""
+    from workstation.store.schema import MIGRATIONS
+
+    return hashlib.sha256(repr(MIGRATIONS).encode()).hexdigest()[:8]
+
+
 def db_path(cases: int, seed: int = SEED) -> Path:
-    return OUT / f"cases_{cases}_seed{seed}.sqlite"
+    return OUT / f"cases_{cases}_seed{seed}_schema{schema_tag()}.sqlite"
 
 
 def median_time(fn: Callable[[], Any], repeat: int = 7, warmup: int = 1) -> tuple[float, Any]:
