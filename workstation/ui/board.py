@@ -85,7 +85,9 @@ class BoardView(QWidget):
         super().__init__(parent)
         self._ctx, self._session, self._background = ctx, session, background
         self._snapshot_generation = 0
+        self._snapshot_shown = 0
         self._pending_scroll: int | None = None
+        self._pending_anchor: int | None = None
         self.lanes = LaneBoard(self)
         self.model = CaseTableModel(ctx, background, self)
         self.table = CaseTable(self)
@@ -190,6 +192,9 @@ class BoardView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.aboutToReload.connect(self._remember_scroll)
         self.model.reloaded.connect(self._restore_position)
+        self.model.loadFailed.connect(
+            lambda _why: self.count.setText(self.tr("Could not read the cases"))
+        )
         shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.focus_search)
@@ -200,6 +205,11 @@ class BoardView(QWidget):
         """Read the lanes and the case list again, keeping the selected case and the scroll."""
         self._reload_snapshot()
         self.model.reload()
+
+    @property
+    def busy(self) -> bool:
+        """True while the lanes or the case list wait for the background reader."""
+        return self.model.loading or self._snapshot_shown < self._snapshot_generation
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -284,17 +294,21 @@ class BoardView(QWidget):
         self.model.set_query(self.current_query(), self.breached.isChecked())
 
     def _remember_scroll(self) -> None:
+        """Before a reload: the scroll, and where the current case sits on screen if it does."""
         self._pending_scroll = self.table.verticalScrollBar().value()
+        self._pending_anchor = None
+        current = self.table.currentIndex()
+        if current.isValid():
+            rect = self.table.visualRect(current)
+            if rect.isValid() and self.table.viewport().rect().intersects(rect):
+                self._pending_anchor = rect.top()
 
     def _restore_position(self, row: int) -> None:
-        """After a reload: the same scroll, and the tracked case still current if it is there."""
-        n = self.model.rowCount()
-        self.count.setText(self.tr("%Ln case(s)", "", n))
-        scroll = self.table.verticalScrollBar()
+        """After a reload: the tracked case stays current and, if it was on screen, stays at
+        the same height even when rows above it came or went; otherwise the scroll is kept."""
+        self.count.setText(self.tr("%Ln case(s)", "", self.model.rowCount()))
         self.table.updateGeometries()
-        if self._pending_scroll is not None:
-            scroll.setValue(self._pending_scroll)
-            self._pending_scroll = None
+        scroll = self.table.verticalScrollBar()
         if row >= 0:
             index = self.model.index(row, max(0, self.table.currentIndex().column()))
             flags = (
@@ -302,9 +316,13 @@ class BoardView(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows
             )
             self.table.selectionModel().setCurrentIndex(index, flags)
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         else:
             self.model.track(None)
+        if row >= 0 and self._pending_anchor is not None:
+            scroll.setValue(self.table.verticalHeader().sectionPosition(row) - self._pending_anchor)
+        elif self._pending_scroll is not None:
+            scroll.setValue(self._pending_scroll)
+        self._pending_scroll = self._pending_anchor = None
         self._update_claim()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -351,9 +369,14 @@ class BoardView(QWidget):
 
         def show(snapshot: pipeline.BoardSnapshot) -> None:
             if generation == self._snapshot_generation:
+                self._snapshot_shown = generation
                 self.lanes.show_snapshot(snapshot)
 
-        self._background.read(pipeline.board_snapshot, show)
+        def failed(_exc: BaseException) -> None:  # the lanes keep their last figures
+            if generation == self._snapshot_generation:
+                self._snapshot_shown = generation
+
+        self._background.read(pipeline.board_snapshot, show, failed)
 
 
 _RISKS = ("green", "amber", "red")
