@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import T0
 from workstation.services import pipeline
-from workstation.services.context import Context, FixedClock, Session
+from workstation.services.context import Context, Session
 from workstation.store import cases, users
 from workstation.ui import board as board_module
 from workstation.ui.board import BoardView
