@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -79,6 +79,7 @@ class LaneCard(QWidget):
         self._compact = compact
         self._selected = False
         self._hover = False
+        self._font_cache: dict[tuple[float, bool], tuple[QFont, QFontMetrics]] = {}
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -186,14 +187,32 @@ class LaneCard(QWidget):
             p.drawRoundedRect(QRectF(rect.left(), rect.top(), rect.width(), 4), 2, 2)
 
     def _font(self, scale: float = 1.0, bold: bool = False) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, self.font().pointSizeF() * scale))
-        font.setBold(bold)
-        return font
+        """The card's font at ``scale``; fonts and metrics are cached (a card paints often)."""
+        return self._styled(scale, bold)[0]
+
+    def _metrics(self, font: QFont) -> QFontMetrics:
+        for cached, metrics in self._font_cache.values():
+            if cached is font:
+                return metrics
+        return QFontMetrics(font)
+
+    def _styled(self, scale: float, bold: bool) -> tuple[QFont, QFontMetrics]:
+        key = (scale, bold)
+        if key not in self._font_cache:
+            font = QFont(self.font())
+            font.setPointSizeF(max(6.0, self.font().pointSizeF() * scale))
+            font.setBold(bold)
+            self._font_cache[key] = (font, QFontMetrics(font))
+        return self._font_cache[key]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self._font_cache.clear()
+        super().changeEvent(event)
 
     def _paint_heading(self, p: QPainter, inner: QRectF, f: LaneFigures) -> float:
         font = self._font(1.0, bold=True)
-        metrics = QFontMetrics(font)
+        metrics = self._metrics(font)
         p.setFont(font)
         p.setPen(TEXT)
         title = metrics.elidedText(f.title, Qt.TextElideMode.ElideRight, int(inner.width()))
@@ -202,7 +221,7 @@ class LaneCard(QWidget):
 
     def _paint_count(self, p: QPainter, inner: QRectF, y: float, f: LaneFigures) -> float:
         big = self._font(1.9 if not self._compact else 1.5, bold=True)
-        metrics = QFontMetrics(big)
+        metrics = self._metrics(big)
         p.setFont(big)
         p.setPen(TEXT)
         count = f"{f.waiting:,}"
@@ -232,7 +251,7 @@ class LaneCard(QWidget):
         p.restore()
         y = bar.bottom() + 5
         font = self._font(0.9)
-        metrics = QFontMetrics(font)
+        metrics = self._metrics(font)
         p.setFont(font)
         x = inner.left()
         baseline = y + metrics.ascent()
@@ -252,7 +271,7 @@ class LaneCard(QWidget):
         self, p: QPainter, inner: QRectF, y: float, label: str, value: str, colour: QColor = TEXT
     ) -> float:
         font = self._font(0.9)
-        metrics = QFontMetrics(font)
+        metrics = self._metrics(font)
         p.setFont(font)
         p.setPen(TEXT_MUTED)
         baseline = y + metrics.ascent()
@@ -260,7 +279,7 @@ class LaneCard(QWidget):
         value_font = self._font(0.9, bold=colour != TEXT)
         p.setFont(value_font)
         p.setPen(colour)
-        width = QFontMetrics(value_font).horizontalAdvance(value)
+        width = self._metrics(value_font).horizontalAdvance(value)
         p.drawText(QPointF(inner.right() - width, baseline), value)
         return y + metrics.height() * 1.12
 
@@ -290,7 +309,7 @@ class LaneCard(QWidget):
             self._detail_line(p, inner, y, self.tr("Clears in"), self._clear_text(f))
             return
         font = self._font(0.9, bold=True)
-        metrics = QFontMetrics(font)
+        metrics = self._metrics(font)
         band = QRectF(inner.left() - 4, y + 1, inner.width() + 8, metrics.height() + 2)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(BOTTLENECK_BG)
