@@ -126,9 +126,14 @@ def _where(query: CaseQuery) -> tuple[str, list[Any], bool]:
 
 def case_ids(store: Store, query: CaseQuery) -> list[int]:
     """The ids of the cases ``query`` selects, in its order (ties broken by id)."""
-    where, params, needs_customer = _where(query)
+    where, params, filters_customer = _where(query)
     order = SORT_COLUMNS.get(query.sort, "c.stage_entered_at")
-    needs_customer = needs_customer or order.startswith("k.")
+    if filters_customer and order == "c.stage_entered_at":
+        # Text or kind: read the cases by customer and sort the matches. Without the "+",
+        # SQLite walks cases_entered to skip the sort and looks every case up at random
+        # (8x slower at 100k). The "+" changes no value or order, only the plan.
+        order = "+c.stage_entered_at"
+    needs_customer = filters_customer or order.startswith("k.")
     needs_officer = order.startswith("o.")
     joins = ""
     if needs_customer:
