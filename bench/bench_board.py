@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import NOW, cpu_note, human, median_time, ms, peak_rss_mb  # noqa: E402
+from _common import LAST_CPU, NOW, cpu_note, human, median_time, ms, peak_rss_mb  # noqa: E402
 from gen_cases import ensure_db  # noqa: E402
 
 from workstation.services import pipeline  # noqa: E402
@@ -105,7 +105,9 @@ def bench_size(cases: int, repeat: int) -> dict:
     print(f"\n== {human(cases)} cases ({path.name}) ==", flush=True)
 
     t_raw, raw_rows = median_time(lambda: raw.execute(sql, {"since": since}).fetchall(), repeat)
+    c_raw = LAST_CPU[0]
     t_snap, snapshot = median_time(lambda: pipeline.board_snapshot(ctx), repeat)
+    c_snap = LAST_CPU[0]
     default = CaseQuery()
 
     def refresh() -> tuple:
@@ -115,6 +117,7 @@ def bench_size(cases: int, repeat: int) -> dict:
         return snap, ids, rows
 
     t_refresh, (_, ids, _) = median_time(refresh, repeat)
+    c_refresh = LAST_CPU[0]
     t_ids_default, _ = median_time(lambda: pipeline.find_case_ids(ctx, default), repeat)
     print(f"  raw single SQL (same figures)    {ms(t_raw)}")
     print(f"  board_snapshot                   {ms(t_snap)}   = {t_snap / t_raw:.2f}x raw")
@@ -127,6 +130,10 @@ def bench_size(cases: int, repeat: int) -> dict:
     print(
         f"  board refresh / raw SQL = {ratio:.2f}x (target <= {REFRESH_TARGET:g}x: {verdict}); "
         f"board_snapshot alone / raw SQL = {t_snap / t_raw:.2f}x"
+    )
+    print(
+        f"  same in CPU time: raw {ms(c_raw).strip()}, snapshot {ms(c_snap).strip()}, refresh "
+        f"{ms(c_refresh).strip()}: refresh / raw = {c_refresh / c_raw:.2f}x"
     )
 
     print(f"  id lists (off the GUI thread), median of {repeat}:")
@@ -161,6 +168,7 @@ def bench_size(cases: int, repeat: int) -> dict:
         "snapshot": t_snap,
         "refresh": t_refresh,
         "ratio": ratio,
+        "cpu_ratio": c_refresh / c_raw,
         "ids": id_times,
         "pages": pages,
         "rss": rss,
@@ -214,16 +222,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"bench_board: medians of {args.repeat} runs; {cpu_note()}")
     results = [bench_size(n, args.repeat) for n in args.cases]
-    print("\nsummary")
+    print("\nsummary (wall medians; refresh = snapshot + default ids + first page)")
     print(
-        f"  {'cases':>6} {'raw SQL':>12} {'snapshot':>12} {'refresh':>12} {'ratio':>7} "
-        f"{'page 100':>12} {'peak RSS':>9}"
+        f"  {'cases':>6} {'raw SQL':>10} {'snapshot':>10} {'refresh':>10} {'ratio':>6} "
+        f"{'cpu ratio':>9} {'page 100':>9} {'peak RSS':>9}"
     )
     for r in results:
         print(
-            f"  {human(r['cases']):>6} {ms(r['raw'])}    {ms(r['snapshot'])}    "
-            f"{ms(r['refresh'])}  {r['ratio']:5.2f}x {ms(r['pages']['first 100'])}    "
-            f"{r['rss']['peak_rss_mb']:5.0f} MB"
+            f"  {human(r['cases']):>6} {r['raw'] * 1000:8.1f}ms {r['snapshot'] * 1000:8.1f}ms "
+            f"{r['refresh'] * 1000:8.1f}ms {r['ratio']:5.2f}x {r['cpu_ratio']:8.2f}x "
+            f"{r['pages']['first 100'] * 1000:7.1f}ms {r['rss']['peak_rss_mb']:6.0f} MB"
         )
     return 0
 
