@@ -136,3 +136,25 @@ def test_run_gui_starts_the_window_after_log_in(qtbot, tmp_path, monkeypatch, pe
 
     assert app.run_gui(_args(ctx.store.path)) == 0
     assert shown == [(ctx.store.path, "li.inv")]
+
+
+def test_the_language_comes_from_the_command_line_then_the_saved_choice():
+    from PySide6.QtCore import QSettings
+
+    from workstation.ui import i18n
+
+    i18n.save_language("zh_CN")
+    assert i18n.choose_language(None, QSettings()) == "zh_CN"
+    assert i18n.choose_language("en", QSettings()) == "en"
+    i18n.save_language("en")
+    assert i18n.choose_language(None, QSettings()) == "en"
+
+
+def test_a_missing_translation_falls_back_to_english_silently(tmp_path, monkeypatch):
+    from workstation.ui import i18n
+
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)  # no .qm here
+
+    assert i18n.install_translators("zh_CN") is False
+    assert QMessageBox.tr("Cancel") == "Cancel"  # no half-Chinese standard buttons
+    i18n.install_translators("en")

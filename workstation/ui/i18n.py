@@ -53,9 +53,11 @@ def install_translators(language: str) -> bool:
     app.setProperty("workstation_language", language)
     if language == "en":
         return True  # the source strings are English
+    if not _load(app, f"workstation_{language}", str(TRANSLATIONS_DIR)):
+        return False  # all English, rather than Chinese OK buttons under English text
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     _load(app, f"qtbase_{language}", qt_dir)  # standard buttons and dialogs
-    return _load(app, f"workstation_{language}", str(TRANSLATIONS_DIR))
+    return True
 
 
 def _load(app: QCoreApplication, name: str, folder: str) -> bool:
