@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -481,8 +482,8 @@ class CasePage(QWidget):
         )
 
     def _arrived(self, generation: int, data: CasePageData) -> None:
-        if generation != self._generation:
-            return  # a newer read is on its way
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the tab was closed, or a newer read is on its way
         self._data = data
         self.error.hide()
         self._show_header(data)
@@ -492,7 +493,7 @@ class CasePage(QWidget):
         self.loaded.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not shiboken6.isValid(self) or generation != self._generation:
             return
         if isinstance(exc, RuleError):
             self.error.setText(message_text(exc.message))

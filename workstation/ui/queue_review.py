@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
@@ -267,8 +268,8 @@ class BreachedModel(QAbstractTableModel):
         generation = self._generation
 
         def arrived(rows: dict[int, CaseListRow]) -> None:
-            if generation != self._generation:
-                return
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return  # the list was replaced, or the model closed, while this was read
             self._rows.update(rows)
             first, last = block * BLOCK, min(len(self._ids), (block + 1) * BLOCK) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
@@ -443,7 +444,7 @@ class QueueReview(QWidget):
         )
 
     def _loads_arrived(self, generation: int, data: ReviewData) -> None:
-        if generation != self._generation:
+        if not shiboken6.isValid(self) or generation != self._generation:
             return
         self.error.hide()
         self.loads.set_data(data)
@@ -488,7 +489,7 @@ class QueueReview(QWidget):
             return ids, pipeline.case_list_rows(ctx, ids[:BLOCK]), ctx.clock.now()
 
         def arrived(result: tuple[list[int], dict[int, CaseListRow], datetime]) -> None:
-            if generation != self._generation:
+            if not shiboken6.isValid(self) or generation != self._generation:
                 return
             ids, rows, now = result
             self.breached.set_ids(ids, rows, now)
@@ -515,6 +516,8 @@ class QueueReview(QWidget):
         return load.name if load else ""
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         text = message_text(exc.message) if isinstance(exc, RuleError) else str(exc)
         self.error.setText(self.tr("Could not read the queues: {error}").format(error=text))
         self.error.show()
@@ -568,6 +571,8 @@ class QueueReview(QWidget):
             return
 
         def arrived(rows: dict[int, CaseListRow]) -> None:
+            if not shiboken6.isValid(self):
+                return
             versions = dict(shown)
             versions.update({cid: row.version for cid, row in rows.items()})
             self._reassign(versions, officer_id, officer_name)
