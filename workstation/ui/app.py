@@ -25,10 +25,6 @@ ORGANIZATION = "credit-workstation"
 APPLICATION = "workstation"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
-
-
 def database_path(args: argparse.Namespace) -> Path:
     """``--demo`` builds or reuses the demo file; else ``--db``; else the data folder."""
     if getattr(args, "demo", False):
@@ -45,7 +41,7 @@ def open_database(path: Path, parent: QWidget | None = None) -> Store | None:
     except StoreError as exc:
         QMessageBox.critical(
             parent,
-            _tr("Cannot open the database"),
+            QCoreApplication.translate("app", "Cannot open the database"),
             message_text(exc.message),
         )
         return None
@@ -69,7 +65,7 @@ def _application() -> QApplication:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    QApplication.setApplicationDisplayName(_tr("Credit workstation"))
+    QApplication.setApplicationDisplayName(QCoreApplication.translate("app", "Credit workstation"))
     return app
 
 
