@@ -65,7 +65,6 @@ def _application() -> QApplication:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    QApplication.setApplicationDisplayName(QCoreApplication.translate("app", "Credit workstation"))
     return app
 
 
