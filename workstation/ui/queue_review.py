@@ -384,6 +384,7 @@ class QueueReview(QWidget):
         self.breached_view = _table(self.breached)
         self.breached_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.breached_view.horizontalHeader()
+        header.setResizeContentsPrecision(0)  # size columns on visible rows: keep it lazy
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.breached_view.doubleClicked.connect(self._activate)
