@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import T0
+from workstation.domain.stages import WORK_STAGES
 from workstation.services import pipeline
 from workstation.services.context import Context, Session
 from workstation.store import cases, users
@@ -16,7 +17,7 @@ from workstation.ui import board as board_module
 from workstation.ui.board import BoardView
 from workstation.ui.case_model import COL_AMOUNT, COL_WAIT
 from workstation.ui.common import BREACH_COLOR, message_text
-from workstation.ui.lanes import ALL_OPEN
+from workstation.ui.lanes import ALL_OPEN, open_figures
 from workstation.ui.tasks import Background
 
 
@@ -86,6 +87,14 @@ def book(ctx: Context, people: dict[str, Session]) -> dict[str, int]:
     }
 
 
+# The cases "On the line" (the default lane) lists: the work stages, not monitoring or closed.
+ON_THE_LINE = ("app", "late", "free", "taken")
+
+
+def on_the_line(book: dict[str, int]) -> list[int]:
+    return sorted(book[k] for k in ON_THE_LINE)
+
+
 def settle(qtbot, view: BoardView) -> None:
     qtbot.waitUntil(lambda: not view.busy, timeout=5000)
 
@@ -123,25 +132,60 @@ def test_lanes_count_each_stage_and_mark_the_breach_and_bottleneck(make_view, pe
     assert (investigation.waiting, investigation.green, investigation.amber) == (2, 1, 1)
     assert view.lanes.card("monitoring").figures.waiting == 1
     assert view.lanes.card("closed").figures.waiting == 1
-    assert view.lanes.card(ALL_OPEN).figures.waiting == 5  # closed is not open
+    # Application to disbursement only: the loan in monitoring and the closed case have their own.
+    assert view.lanes.card(ALL_OPEN).figures.waiting == 4
     # Nothing has left any stage this week: every queue is stalled; the breach breaks the tie.
     assert figures["rating"].bottleneck
     assert not investigation.bottleneck
-    assert view.count.text() == view.tr("%Ln case(s)", "", 5)
+    assert view.count.text() == view.tr("%Ln case(s)", "", 4)
+
+
+def test_on_the_line_sums_the_work_stages_and_leaves_out_the_rest(
+    ctx, make_view, people, book
+) -> None:
+    # One case in each work stage the book leaves empty, and one off the line that must not count.
+    add_case(ctx, "approval", T0 - timedelta(hours=5), "苏州瑞丰纺织", 60_000, risk="amber")
+    add_case(ctx, "disbursement", T0 - timedelta(hours=2), "嘉兴永安建材", 70_000, risk="red")
+    add_case(ctx, "overdue", T0 - timedelta(days=10), "金华宏达物流", 90_000, risk="red")
+    view = make_view(people["wang.sup"])
+    line = view.lanes.card(ALL_OPEN).figures
+    work = [view.lanes.card(stage.value).figures for stage in WORK_STAGES]
+    assert [f.waiting for f in work] == [1, 1, 2, 1, 1]
+    assert line.waiting == sum(f.waiting for f in work) == 6
+    assert (line.green, line.amber, line.red) == (
+        sum(f.green for f in work),
+        sum(f.amber for f in work),
+        sum(f.red for f in work),
+    )
+    assert line.breached == sum(f.breached or 0 for f in work) == 2  # rating 3 h, approval 5 h
+    assert line.queue and line.waiting == line.green + line.amber + line.red
+    # The loan in monitoring and the overdue case stand on their own cards, not in the sum.
+    assert view.lanes.card("monitoring").figures.waiting == 1
+    assert view.lanes.card("overdue").figures.waiting == 1
+    assert open_figures(pipeline.board_snapshot(ctx)) == line
+    assert view.count.text() == view.tr("%Ln case(s)", "", 6)
 
 
 def test_clicking_a_lane_filters_the_table(qtbot, make_view, people, book) -> None:
     view = make_view(people["wang.sup"])
-    assert sorted(shown_ids(view)) == sorted(
-        book[k] for k in ("app", "late", "free", "taken", "loan")
-    )
+    assert view.lanes.selected() == ALL_OPEN
+    assert sorted(shown_ids(view)) == on_the_line(book)  # the day's work, no monitoring loan
     qtbot.mouseClick(view.lanes.card("investigation"), Qt.MouseButton.LeftButton)
     settle(qtbot, view)
     assert sorted(shown_ids(view)) == sorted([book["free"], book["taken"]])
     assert view.lanes.card("investigation").is_selected()
+    qtbot.mouseClick(view.lanes.card("monitoring"), Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    assert shown_ids(view) == [book["loan"]]  # the loan left out of the default list is here
+    assert view.lanes.card("monitoring").is_selected()
+    assert not view.lanes.card(ALL_OPEN).is_selected()
+    qtbot.mouseClick(view.lanes.card("closed"), Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    assert shown_ids(view) == [book["done"]]
     qtbot.mouseClick(view.lanes.card(ALL_OPEN), Qt.MouseButton.LeftButton)
     settle(qtbot, view)
-    assert view.model.rowCount() == 5
+    assert sorted(shown_ids(view)) == on_the_line(book)
+    assert view.count.text() == view.tr("%Ln case(s)", "", 4)
 
 
 def test_sorting_by_amount_orders_rows_by_amount(qtbot, make_view, people, book) -> None:
@@ -149,16 +193,16 @@ def test_sorting_by_amount_orders_rows_by_amount(qtbot, make_view, people, book)
     view.table.sortByColumn(COL_AMOUNT, Qt.SortOrder.AscendingOrder)
     settle(qtbot, view)
     amounts = [view.model.case_row(r).cells[COL_AMOUNT] for r in range(view.model.rowCount())]
-    assert amounts == ["¥8,000.00", "¥50,000.00", "¥120,000.00", "¥200,000.00", "¥300,000.00"]
+    assert amounts == ["¥8,000.00", "¥50,000.00", "¥120,000.00", "¥200,000.00"]
     view.table.sortByColumn(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
     settle(qtbot, view)
-    assert view.model.case_id(0) == book["loan"]
+    assert shown_ids(view) == [book["free"], book["taken"], book["app"], book["late"]]
 
 
 def test_text_search_narrows_after_a_pause(qtbot, make_view, people, book) -> None:
     view = make_view(people["wang.sup"])
     qtbot.keyClicks(view.search, "120000")  # part of 温州华美鞋业's credit code
-    assert view.model.rowCount() == 5  # debounced: each key alone does not query
+    assert view.model.rowCount() == 4  # debounced: each key alone does not query
     qtbot.waitUntil(lambda: shown_ids(view) == [book["taken"]], timeout=3000)
     view.search.setText("华美")
     qtbot.waitUntil(lambda: view.count.text() == view.tr("%Ln case(s)", "", 1), timeout=3000)
@@ -172,7 +216,7 @@ def test_filters_narrow_by_officer_risk_kind_and_breach(qtbot, make_view, people
     view = make_view(people["wang.sup"])
     view.officer.setCurrentIndex(view.officer.findData("unassigned"))
     settle(qtbot, view)
-    assert book["taken"] not in shown_ids(view) and view.model.rowCount() == 4
+    assert sorted(shown_ids(view)) == sorted([book["app"], book["late"], book["free"]])
     view.officer.setCurrentIndex(0)
     view.kind.setCurrentIndex(view.kind.findData("off_platform"))
     settle(qtbot, view)
@@ -218,7 +262,7 @@ def test_refresh_keeps_the_selected_case_where_it_was_on_screen(
     add_case(ctx, "rating", T0 - timedelta(days=2), "新到商行", 5_000)
     view.refresh()
     settle(qtbot, view)
-    assert view.model.rowCount() == 86
+    assert view.model.rowCount() == 85  # 80 + the book's 4 on the line + the new one
     assert view.selected_case_id() == chosen
     assert table.visualRect(table.currentIndex()).top() == on_screen
 
@@ -232,13 +276,15 @@ def test_refresh_keeps_the_scroll_when_the_selected_case_is_off_screen(
     view = make_view(people["wang.sup"])
     with qtbot.waitExposed(view):
         view.show()
-    select_case(view, book["loan"])  # the top row
+    assert view.model.row_of(book["late"]) == 0  # the longest wait on the line: the top row
+    select_case(view, book["late"])
     scroll = view.table.verticalScrollBar()
     scroll.setValue(scroll.maximum() // 2)
     kept = scroll.value()
+    assert kept > 0
     view.refresh()
     settle(qtbot, view)
-    assert view.selected_case_id() == book["loan"]
+    assert view.selected_case_id() == book["late"]
     assert scroll.value() == kept
 
 
@@ -351,5 +397,4 @@ def test_a_failed_query_says_so_and_does_not_leave_the_board_waiting(
     view.refresh()
     settle(qtbot, view)
     assert view.count.text() == view.tr("Could not read the cases")
-    assert view.model.rowCount() == 5  # the last list stays on screen
-
+    assert sorted(shown_ids(view)) == on_the_line(book)  # the last list stays on screen

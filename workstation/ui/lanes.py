@@ -30,7 +30,7 @@ from workstation.domain.stages import FINAL_STAGES, MAIN_LINE, SIDE_LANES, WORK_
 from workstation.services.pipeline import BoardSnapshot
 from workstation.ui.common import BREACH_COLOR, RISK_COLORS, format_wait, stage_label
 
-ALL_OPEN = "open"  # the lane key of the "All open" card; other keys are stage values
+ALL_OPEN = "open"  # the lane key of the "On the line" card; other keys are stage values
 
 BOARD_BG = QColor("#eef0f3")
 CARD_BG = QColor("#ffffff")
@@ -64,7 +64,7 @@ class LaneFigures:
     clear_days: float | None = None  # only shown on work stages
     limit_tip: str = ""
     queue: bool = True  # cases here wait for someone ("waiting"), or just stand ("cases")
-    tinted: bool = True  # a red tint when breached (not on the "All open" sum)
+    tinted: bool = True  # a red tint when breached (not on the "On the line" sum)
 
 
 class LaneCard(QWidget):
@@ -379,18 +379,22 @@ def figures_for(load: StageLoad, now: datetime, is_bottleneck: bool) -> LaneFigu
 
 
 def open_figures(snapshot: BoardSnapshot) -> LaneFigures:
-    """The "All open" card: every case not closed or declined, summed over the stages."""
-    loads = [load for stage, load in snapshot.loads.items() if stage not in FINAL_STAGES]
+    """The "On the line" card: every case waiting for a person, application to disbursement.
+
+    Loans in monitoring and the side lanes have their own cards; summing them in would bury
+    the day's work under months-old loans.
+    """
+    loads = [load for stage, load in snapshot.loads.items() if stage in WORK_STAGES]
     return LaneFigures(
         key=ALL_OPEN,
-        title=translate_lanes("All open"),
+        title=translate_lanes("On the line"),
         waiting=sum(x.waiting for x in loads),
         green=sum(x.green for x in loads),
         amber=sum(x.amber for x in loads),
         red=sum(x.red for x in loads),
         breached=sum(x.breached for x in loads),
         limit_text=translate_lanes("Over limit"),
-        queue=False,
+        queue=True,  # every case summed here waits for someone: "waiting", not "cases"
         tinted=False,
     )
 
@@ -411,7 +415,7 @@ class LaneBoard(QWidget):
         grid.setContentsMargins(10, 10, 10, 10)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(8)
-        self._add_card(grid, ALL_OPEN, self.tr("All open"), 0, 0)
+        self._add_card(grid, ALL_OPEN, self.tr("On the line"), 0, 0)
         for column, stage in enumerate(MAIN_LINE, start=1):
             self._add_card(grid, stage.value, stage_label(stage.value), 0, column)
         side = QLabel(self.tr("Off the line"), self)
@@ -477,7 +481,7 @@ class LaneBoard(QWidget):
 
 
 def lane_stages(key: str) -> tuple[str, ...]:
-    """The stages a lane key stands for: one stage, or every open stage for "All open"."""
+    """The stages a lane key stands for: one stage, or the work stages for "On the line"."""
     if key == ALL_OPEN:
-        return tuple(s.value for s in Stage if s not in FINAL_STAGES)
+        return tuple(s.value for s in WORK_STAGES)
     return (key,)
