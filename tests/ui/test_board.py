@@ -212,6 +212,21 @@ def test_text_search_narrows_after_a_pause(qtbot, make_view, people, book) -> No
     assert book["app"] not in shown_ids(view)
 
 
+def test_a_search_from_on_the_line_finds_loans_and_closed_cases_too(
+    qtbot, make_view, people, book
+) -> None:
+    view = make_view(people["wang.sup"])
+    assert book["loan"] not in shown_ids(view)  # monitoring is off the line
+    view.search.setText("广州锦程")  # the loan in monitoring
+    qtbot.waitUntil(lambda: shown_ids(view) == [book["loan"]], timeout=3000)
+    view.search.setText("深圳顺发")  # the closed case
+    qtbot.waitUntil(lambda: shown_ids(view) == [book["done"]], timeout=3000)
+    # A lane the officer picked keeps the search inside it.
+    qtbot.mouseClick(view.lanes.card("investigation"), Qt.MouseButton.LeftButton)
+    settle(qtbot, view)
+    assert shown_ids(view) == []
+
+
 def test_filters_narrow_by_officer_risk_kind_and_breach(qtbot, make_view, people, book) -> None:
     view = make_view(people["wang.sup"])
     view.officer.setCurrentIndex(view.officer.findData("unassigned"))

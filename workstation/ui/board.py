@@ -278,14 +278,19 @@ class BoardView(QWidget):
         elif officer.startswith("user:"):
             officer_id = int(officer.split(":", 1)[1])
         risk = self.risk.currentData() or ""
+        text = self.search.text().strip()
+        lane = self.lanes.selected()
+        # A search from "On the line" looks through every case, loans and closed ones too:
+        # an officer typing a name wants that business wherever it stands.
+        stages = () if text and lane == ALL_OPEN else lane_stages(lane)
         return CaseQuery(
-            stages=lane_stages(self.lanes.selected()),
+            stages=stages,
             officer_id=officer_id,
             unassigned_only=officer == UNASSIGNED,
             risks=(risk,) if risk else (),
             product=self.product.currentData() or None,
             kind=self.kind.currentData() or None,
-            text=self.search.text().strip(),
+            text=text,
         )
 
     def _reload_ids(self) -> None:
