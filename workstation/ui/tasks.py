@@ -111,6 +111,7 @@ class Background(QObject):
         self._jobs.setMaxThreadCount(1)  # long writes one at a time (Anki's single writer)
         self._relay = _Relay()  # created on the GUI thread, so its slots run there
         self._running: set[_Relay] = set()  # per-job relays, kept alive until delivered
+        self._closed = False
 
     def _reader_ctx(self) -> Context:
         if self._reader is None:  # opened on the worker thread, used only there
@@ -123,7 +124,13 @@ class Background(QObject):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run ``query`` against the reader connection; ``on_done`` gets its result."""
+        """Run ``query`` against the reader connection; ``on_done`` gets its result.
+
+        After ``shutdown`` a read is dropped: a closing widget must not start a thread on a
+        pool (and a connection) that is going away.
+        """
+        if self._closed:
+            return
         job = _Job(lambda: query(self._reader_ctx()), self._relay, on_done, on_error)
         self._reads.start(job)
 
@@ -180,6 +187,7 @@ class Background(QObject):
         return self._reads.waitForDone(msecs) and self._jobs.waitForDone(msecs)
 
     def shutdown(self) -> None:
+        self._closed = True
         self.wait()
         if self._reader is not None:
             self._reader.store.close()
