@@ -20,27 +20,6 @@ from workstation.services.context import Context
 T = TypeVar("T")
 
 
-def _survive_emit_refcount_bug() -> None:
-    """Work around PySide6 6.12.0: ``SignalInstance.emit()`` returns a borrowed ``True``
-    without a new reference, so every emit from Python drops one reference to ``True``;
-    queued emits from a worker thread drop references to ``None`` too. On CPython 3.11
-    (singletons not yet immortal) the process aborts with "bool_dealloc"/"none_dealloc"
-    after a few hundred emits. Pinning the singletons' counts high keeps them alive, as
-    CPython 3.12 does by design; drop this once PySide6 is pinned to a fixed release.
-    """
-    import ctypes
-    import sys
-
-    import PySide6
-
-    if sys.version_info < (3, 12) and PySide6.__version__ == "6.12.0":
-        for singleton in (True, False, None):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_survive_emit_refcount_bug()
-
-
 class Cancelled(Exception):
     """Raised inside a task when the user pressed Cancel."""
 
