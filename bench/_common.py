@@ -58,9 +58,24 @@ LAST_CPU = [0.0]
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size (Linux reports ru_maxrss in KiB)."""
+    """This process's peak resident set size (Linux reports ru_maxrss in KiB).
+
+    Linux carries ru_maxrss over fork and exec: a child reports at least its parent's size
+    at the fork, so probes are spawned before the parent grows (see ``vm_hwm_mb``).
+    """
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
+
+
+def vm_hwm_mb() -> float | None:
+    """The peak RSS of this process's own memory (Linux VmHWM; reset at exec), or None."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 def ms(seconds: float) -> str:
