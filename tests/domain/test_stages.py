@@ -153,6 +153,13 @@ def test_maker_checker_recommender_cannot_approve_but_another_supervisor_can() -
     assert check_move(case, Action.APPROVE, _actor(Role.SUPERVISOR, OTHER)) == Stage.DISBURSEMENT
 
 
+def test_maker_checker_anyone_who_worked_on_the_case_cannot_approve() -> None:
+    case = CaseFacts(Stage.APPROVAL, recommended_by=OTHER, worked_by=frozenset({ME}))
+    with pytest.raises(RuleError, match="Maker"):
+        check_move(case, Action.APPROVE, _actor(Role.SUPERVISOR, ME))
+    assert check_move(case, Action.APPROVE, _actor(Role.SYSTEM, 0)) == Stage.DISBURSEMENT
+
+
 def test_recommender_may_still_send_back_or_decline() -> None:
     case = CaseFacts(Stage.APPROVAL, recommended_by=ME)
     assert check_move(case, Action.SEND_BACK, _actor(Role.SUPERVISOR), "more") == (

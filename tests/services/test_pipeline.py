@@ -142,6 +142,20 @@ def test_maker_checker_through_the_service(ctx: Context, people: dict[str, Sessi
     assert pipeline.move_case(ctx, zhou, case_id, Action.APPROVE, 2) == Stage.DISBURSEMENT
 
 
+def test_a_supervisor_who_sent_the_case_on_earlier_cannot_approve_it(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    wang, zhou, li = people["wang.sup"], people["zhou.sup"], people["li.inv"]
+    case_id = add_case(ctx, "rating")
+    pipeline.move_case(ctx, wang, case_id, Action.RATE, 1)  # wang worked on it at rating
+    pipeline.move_case(ctx, li, case_id, Action.RECOMMEND, 2)  # li recommends
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="Maker"):
+        pipeline.move_case(ctx, wang, case_id, Action.APPROVE, 3)
+    assert dump(ctx) == before
+    assert pipeline.move_case(ctx, zhou, case_id, Action.APPROVE, 3) == Stage.DISBURSEMENT
+
+
 def test_investigator_cannot_move_anothers_case(ctx: Context, people: dict[str, Session]) -> None:
     li, zhang = people["li.inv"], people["zhang.inv"]
     case_id = add_case(ctx, "investigation", officer_id=li.user_id)

@@ -148,6 +148,7 @@ class CaseFacts:
     officer_id: int | None = None
     recommended_by: int | None = None
     bank_referred: bool = False
+    worked_by: frozenset[int] = frozenset()  # people who moved it before approval (R25)
 
 
 @dataclass(frozen=True)
@@ -199,12 +200,15 @@ def check_move(case: CaseFacts, action: Action, actor: Actor, reason: str = "") 
                 )
             )
         )
-    if action == Action.APPROVE and case.recommended_by == actor.user_id:
+    if action == Action.APPROVE and (
+        case.recommended_by == actor.user_id or actor.user_id in case.worked_by
+    ):
         raise RuleError(
             Message.of(
                 QT_TRANSLATE_NOOP(
                     "messages",
-                    "Maker–checker: you recommended this case, so someone else must approve it.",
+                    "Maker–checker: you worked on this case before approval, so someone else "
+                    "must approve it.",
                 )
             )
         )

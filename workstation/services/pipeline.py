@@ -77,6 +77,7 @@ def _facts(case: CaseRecord) -> CaseFacts:
         officer_id=case.officer_id,
         recommended_by=case.recommended_by,
         bank_referred=case.partner_bank is not None,
+        worked_by=frozenset(int(x) for x in (case.worked_by_ids or "").split(",") if x),
     )
 
 

@@ -41,6 +41,7 @@ class CaseRecord:
     region: str
     platform_account: str | None
     partner_bank: str | None
+    worked_by_ids: str | None  # comma-separated ids of people who moved it before approval
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,9 @@ SELECT c.id, c.customer_id, c.product, c.amount_fen, c.stage, c.stage_entered_at
        c.officer_id, o.display_name, c.recommended_by, c.risk, c.tier, c.version,
        c.created_at, c.updated_at, ub.display_name,
        k.kind, k.business_name, k.credit_code, k.owner_name, k.owner_id_number,
-       k.owner_phone, k.industry, k.region, k.platform_account, k.partner_bank
+       k.owner_phone, k.industry, k.region, k.platform_account, k.partner_bank,
+       (SELECT group_concat(DISTINCT m.actor_id) FROM stage_moves m
+        WHERE m.case_id = c.id AND m.action IN ('submit', 'rate', 'recommend'))
 FROM cases c
 JOIN customers k ON k.id = c.customer_id
 LEFT JOIN users o ON o.id = c.officer_id
