@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _noop
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -65,16 +65,21 @@ class ColumnSpec:
 
 CONTEXT = "CaseTableModel"
 COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec("id", _noop(CONTEXT, "Case no."), numeric=True),
-    ColumnSpec("business_name", _noop(CONTEXT, "Business")),
-    ColumnSpec("kind", _noop(CONTEXT, "Customer")),
-    ColumnSpec("product", _noop(CONTEXT, "Product")),
-    ColumnSpec("amount_fen", _noop(CONTEXT, "Amount asked"), numeric=True),
-    ColumnSpec("tier", _noop(CONTEXT, "Tier")),
-    ColumnSpec("risk", _noop(CONTEXT, "Risk")),
-    ColumnSpec("officer", _noop(CONTEXT, "Officer")),
-    ColumnSpec("stage", _noop(CONTEXT, "Stage")),
-    ColumnSpec("stage_entered_at", _noop(CONTEXT, "Time in stage"), True, newest_first=True),
+    ColumnSpec("id", QT_TRANSLATE_NOOP("CaseTableModel", "Case no."), numeric=True),
+    ColumnSpec("business_name", QT_TRANSLATE_NOOP("CaseTableModel", "Business")),
+    ColumnSpec("kind", QT_TRANSLATE_NOOP("CaseTableModel", "Customer")),
+    ColumnSpec("product", QT_TRANSLATE_NOOP("CaseTableModel", "Product")),
+    ColumnSpec("amount_fen", QT_TRANSLATE_NOOP("CaseTableModel", "Amount asked"), numeric=True),
+    ColumnSpec("tier", QT_TRANSLATE_NOOP("CaseTableModel", "Tier")),
+    ColumnSpec("risk", QT_TRANSLATE_NOOP("CaseTableModel", "Risk")),
+    ColumnSpec("officer", QT_TRANSLATE_NOOP("CaseTableModel", "Officer")),
+    ColumnSpec("stage", QT_TRANSLATE_NOOP("CaseTableModel", "Stage")),
+    ColumnSpec(
+        "stage_entered_at",
+        QT_TRANSLATE_NOOP("CaseTableModel", "Time in stage"),
+        True,
+        newest_first=True,
+    ),
 )
 COL_ID, COL_NAME, COL_KIND, COL_PRODUCT, COL_AMOUNT = range(5)
 COL_TIER, COL_RISK, COL_OFFICER, COL_STAGE, COL_WAIT = range(5, 10)
@@ -290,7 +295,7 @@ class CaseTableModel(QAbstractTableModel):
             format_fen(r.amount_fen),
             r.tier or "—",
             risk_label(r.risk),
-            r.officer or translate(CONTEXT, "Unassigned"),
+            r.officer or translate("CaseTableModel", "Unassigned"),
             stage_label(r.stage),
             format_wait(r.stage_entered_at, self._now),
         )
@@ -380,12 +385,12 @@ class CaseTableModel(QAbstractTableModel):
     def _tooltip(self, row: CaseRow, column: int) -> str | None:
         if column != COL_WAIT or not row.stage:
             return None
-        text = translate(CONTEXT, "In this stage since {when}").format(
+        text = translate("CaseTableModel", "In this stage since {when}").format(
             when=format_time(row.entered)
         )
         limit = DEFAULT_LIMITS.get(Stage(row.stage))
         if row.breached and limit is not None:
-            text += "\n" + translate(CONTEXT, "Past the stage's time limit")
+            text += "\n" + translate("CaseTableModel", "Past the stage's time limit")
         return text
 
 

@@ -14,7 +14,14 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -142,13 +149,13 @@ class HistoryModel(QAbstractTableModel):
     """Every move of the case, oldest first, with how long the case stayed after it."""
 
     HEADERS = (
-        "When",
-        "From",
-        "To",
-        "Action",
-        "By",
-        "Reason",
-        "Time in stage",
+        QT_TRANSLATE_NOOP("HistoryModel", "When"),
+        QT_TRANSLATE_NOOP("HistoryModel", "From"),
+        QT_TRANSLATE_NOOP("HistoryModel", "To"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Action"),
+        QT_TRANSLATE_NOOP("HistoryModel", "By"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Reason"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Time in stage"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:

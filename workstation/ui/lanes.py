@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 from workstation.domain.line_speed import DEFAULT_LIMITS, StageLimit, StageLoad
 from workstation.domain.stages import FINAL_STAGES, MAIN_LINE, SIDE_LANES, WORK_STAGES, Stage
 from workstation.services.pipeline import BoardSnapshot
-from workstation.ui.common import BREACH_COLOR, RISK_COLORS, format_wait, stage_label
+from workstation.ui.common import BREACH_COLOR, RISK_COLORS, format_wait, stage_label, translate
 
 ALL_OPEN = "open"  # the lane key of the "On the line" card; other keys are stage values
 
@@ -331,16 +331,16 @@ def limit_text(limit: StageLimit | None) -> str:
     if limit is None:
         return ""
     if limit.working_days:
-        return translate_lanes("Over {n} d").format(n=limit.working_days)
-    return translate_lanes("Over {n} h").format(n=limit.hours)
+        return translate("LaneBoard", "Over {n} d").format(n=limit.working_days)
+    return translate("LaneBoard", "Over {n} h").format(n=limit.hours)
 
 
 def limit_tooltip(limit: StageLimit | None) -> str:
     if limit is None:
-        return translate_lanes("No time limit in this stage")
+        return translate("LaneBoard", "No time limit in this stage")
     if limit.working_days:
-        return translate_lanes("Time limit: {n} working day(s)").format(n=limit.working_days)
-    return translate_lanes("Time limit: {n} hour(s)").format(n=limit.hours)
+        return translate("LaneBoard", "Time limit: {n} working day(s)").format(n=limit.working_days)
+    return translate("LaneBoard", "Time limit: {n} hour(s)").format(n=limit.hours)
 
 
 def clear_days(load: StageLoad) -> float | None:
@@ -348,12 +348,6 @@ def clear_days(load: StageLoad) -> float | None:
     if load.throughput_per_day <= 0:
         return None
     return load.waiting / load.throughput_per_day
-
-
-def translate_lanes(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("LaneBoard", text)
 
 
 def figures_for(load: StageLoad, now: datetime, is_bottleneck: bool) -> LaneFigures:
@@ -387,13 +381,13 @@ def open_figures(snapshot: BoardSnapshot) -> LaneFigures:
     loads = [load for stage, load in snapshot.loads.items() if stage in WORK_STAGES]
     return LaneFigures(
         key=ALL_OPEN,
-        title=translate_lanes("On the line"),
+        title=translate("LaneBoard", "On the line"),
         waiting=sum(x.waiting for x in loads),
         green=sum(x.green for x in loads),
         amber=sum(x.amber for x in loads),
         red=sum(x.red for x in loads),
         breached=sum(x.breached for x in loads),
-        limit_text=translate_lanes("Over limit"),
+        limit_text=translate("LaneBoard", "Over limit"),
         queue=True,  # every case summed here waits for someone: "waiting", not "cases"
         tinted=False,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelection,
     QModelIndex,
@@ -126,14 +127,14 @@ class OfficerLoadModel(QAbstractTableModel):
     """Officers (and the unassigned queues) by open cases per stage, red cases, oldest wait."""
 
     HEADERS = (
-        "Officer",
-        "Role",
+        QT_TRANSLATE_NOOP("OfficerLoadModel", "Officer"),
+        QT_TRANSLATE_NOOP("OfficerLoadModel", "Role"),
         *(s for s in WORK_COLUMNS),
         MONITORING,
-        "Side lanes",
-        "Open",
-        "Red",
-        "Oldest wait",
+        QT_TRANSLATE_NOOP("OfficerLoadModel", "Side lanes"),
+        QT_TRANSLATE_NOOP("OfficerLoadModel", "Open"),
+        QT_TRANSLATE_NOOP("OfficerLoadModel", "Red"),
+        QT_TRANSLATE_NOOP("OfficerLoadModel", "Oldest wait"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -222,14 +223,14 @@ class BreachedModel(QAbstractTableModel):
     """Cases past their stage's limit, oldest first: ids in memory, rows fetched by block."""
 
     HEADERS = (
-        "Case",
-        "Business",
-        "Stage",
-        "Risk",
-        "Officer",
-        "Amount",
-        "Entered stage",
-        "Over the limit by",
+        QT_TRANSLATE_NOOP("BreachedModel", "Case"),
+        QT_TRANSLATE_NOOP("BreachedModel", "Business"),
+        QT_TRANSLATE_NOOP("BreachedModel", "Stage"),
+        QT_TRANSLATE_NOOP("BreachedModel", "Risk"),
+        QT_TRANSLATE_NOOP("BreachedModel", "Officer"),
+        QT_TRANSLATE_NOOP("BreachedModel", "Amount"),
+        QT_TRANSLATE_NOOP("BreachedModel", "Entered stage"),
+        QT_TRANSLATE_NOOP("BreachedModel", "Over the limit by"),
     )
     blockArrived = Signal()  # noqa: N815 - Qt naming
 
