@@ -76,17 +76,8 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.setCentralWidget(self.tabs)
 
-        self.board = view_class("board", "BoardView")(ctx, session, background, self)
-        self.board.caseActivated.connect(self.open_case)
-        self._add_fixed_tab(self.board)
         self.queue_review: QWidget | None = None
-        if self.is_supervisor:
-            self.queue_review = view_class("queue_review", "QueueReview")(
-                ctx, session, background, self
-            )
-            self.queue_review.caseActivated.connect(self.open_case)
-            self.queue_review.casesChanged.connect(self._cases_changed_elsewhere)
-            self._add_fixed_tab(self.queue_review)
+        self._build_views()
 
         self._build_actions()
         self._build_menus()
@@ -110,6 +101,53 @@ class MainWindow(QMainWindow):
     @property
     def is_admin(self) -> bool:
         return may(self.session.role, Permission.MANAGE_USERS)
+
+    def _build_views(self) -> None:
+        """The board and, for supervisors, the queue review: the two tabs that always stay."""
+        self.board = view_class("board", "BoardView")(
+            self.ctx, self.session, self.background, self
+        )
+        self.board.caseActivated.connect(self.open_case)
+        self._add_fixed_tab(self.board)
+        if self.is_supervisor:
+            self.queue_review = view_class("queue_review", "QueueReview")(
+                self.ctx, self.session, self.background, self
+            )
+            self.queue_review.caseActivated.connect(self.open_case)
+            self.queue_review.casesChanged.connect(self._cases_changed_elsewhere)
+            self._add_fixed_tab(self.queue_review)
+
+    def _rebuild_views(self) -> None:
+        """Build every tab anew in the current language, keeping filters and open cases.
+
+        Each view sets its words when it is built; rebuilding is simpler and surer than
+        teaching every widget to retranslate itself.
+        """
+        board_state = self.board.save_state()
+        search = getattr(self.board, "search", None)
+        search_text = search.text() if search is not None else ""
+        current = self.tabs.currentWidget()
+        current_case = next((c for c, p in self.case_pages.items() if p is current), None)
+        on_queue = current is not None and current is self.queue_review
+        open_cases = list(self.case_pages)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.case_pages.clear()
+        self.queue_review = None
+        self._build_views()
+        self.board.restore_state(board_state)
+        if search_text:
+            self.board.search.setText(search_text)
+        for case_id in open_cases:
+            self.open_case(case_id)
+        if current_case is not None:
+            self.open_case(current_case)
+        elif on_queue:
+            self.show_queue_review()
+        else:
+            self.show_board()
 
     def _add_fixed_tab(self, widget: QWidget) -> None:
         index = self.tabs.addTab(widget, "")
@@ -313,10 +351,11 @@ class MainWindow(QMainWindow):
         """Switch now: the translators change and every open widget gets LanguageChange."""
         i18n.save_language(language)
         found = i18n.install_translators(language)
-        self.retranslate_ui()  # now; other widgets get their LanguageChange event shortly
+        self._rebuild_views()
+        self.retranslate_ui()
         for code, action in self.language_actions.items():
             action.setChecked(code == language)
-        self.refresh()  # lists re-render their labels in the new language
+        self.update_status()
         if not found:
             self.statusBar().showMessage(
                 self.tr("No translation for {language} is installed; English is shown.").format(
