@@ -147,7 +147,7 @@ def bench_size(cases: int, repeat: int) -> dict:
     for name, query in queries(ctx).items():
         t, found = median_time(lambda q=query: pipeline.find_case_ids(ctx, q), repeat)
         id_times[name] = t
-        print(f"    {name:<34}{ms(t)}   {len(found):>9,} ids")
+        print(f"    {name:<40}{ms(t)}   {len(found):>9,} ids")
 
     pages = {}
     middle = len(ids) // 2
