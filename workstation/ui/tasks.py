@@ -8,11 +8,14 @@ on SQLite.
 
 from __future__ import annotations
 
+import queue
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from workstation.services.context import Context
@@ -22,6 +25,40 @@ T = TypeVar("T")
 
 class Cancelled(Exception):
     """Raised inside a task when the user pressed Cancel."""
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread and runs callbacks there.
+
+    Workers put ``(callback, value)`` into a plain queue and emit a signal that carries no
+    Python object: PySide's cross-thread signals with ``object`` arguments wrap and free
+    Python objects outside the interpreter's lock, which crashed now and then.
+    """
+
+    ready = Signal()
+    progress = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._inbox: queue.SimpleQueue[tuple[Callable[[Any], None] | None, Any]] = (
+            queue.SimpleQueue()
+        )
+        self.ready.connect(self.deliver)
+
+    def post(self, callback: Callable[[Any], None] | None, value: Any) -> None:
+        """From any thread: have ``callback(value)`` run on the GUI thread."""
+        self._inbox.put((callback, value))
+        self.ready.emit()
+
+    @Slot()
+    def deliver(self) -> None:
+        while True:
+            try:
+                callback, value = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            if callback is not None:
+                callback(value)
 
 
 class Progress:
@@ -37,65 +74,52 @@ class Progress:
         self._relay.progress.emit(done, total)
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted from a worker arrive there (queued)."""
-
-    done = Signal(object, object)
-    failed = Signal(object, object)
-    progress = Signal(int, int)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.done.connect(self._call)
-        self.failed.connect(self._call)
-
-    @Slot(object, object)
-    def _call(self, callback: Callable[[Any], None] | None, value: Any) -> None:
-        if callback is not None:
-            callback(value)
-
-
-class _Job(QRunnable):
-    def __init__(
-        self,
-        work: Callable[[], Any],
-        relay: _Relay,
-        on_done: Callable[[Any], None] | None,
-        on_error: Callable[[BaseException], None] | None,
-    ) -> None:
-        super().__init__()
-        self._work, self._relay = work, relay
-        self._on_done, self._on_error = on_done, on_error
-
-    def run(self) -> None:
+def _job(
+    work: Callable[[], Any],
+    relay: _Relay,
+    on_done: Callable[[Any], None] | None,
+    on_error: Callable[[BaseException], None] | None,
+) -> Callable[[], None]:
+    def run() -> None:
         try:
-            result = self._work()
+            result = work()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the window
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self._relay.failed.emit(self._on_error, exc)
+            relay.post(on_error, exc)
             return
-        self._relay.done.emit(self._on_done, result)
+        relay.post(on_done, result)
+
+    return run
 
 
 class Background(QObject):
-    """Off-thread reads on their own connection, and long jobs with progress."""
+    """Off-thread reads on their own connection, and long jobs with progress.
+
+    Plain Python worker threads (one for reads, one for jobs) run no Qt code; they only
+    hand results to a relay on the GUI thread.
+    """
 
     def __init__(self, ctx: Context, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._reader: Context | None = None
-        self._reads = QThreadPool(self)
-        self._reads.setMaxThreadCount(1)  # one thread owns the reader connection
-        self._jobs = QThreadPool(self)
-        self._jobs.setMaxThreadCount(1)  # long writes one at a time (Anki's single writer)
-        self._relay = _Relay()  # created on the GUI thread, so its slots run there
-        self._running: set[_Relay] = set()  # per-job relays, kept alive until delivered
+        # One thread owns the reader connection; long writes one at a time (Anki's single
+        # writer).
+        self._reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ws-read")
+        self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ws-job")
+        self._pending: set[Future[None]] = set()
+        self._relay = _Relay()  # created on the GUI thread, so its slot runs there
         self._closed = False
 
     def _reader_ctx(self) -> Context:
         if self._reader is None:  # opened on the worker thread, used only there
             self._reader = Context(self._ctx.store.reader(), self._ctx.clock)
         return self._reader
+
+    def _submit(self, pool: ThreadPoolExecutor, run: Callable[[], None]) -> None:
+        future = pool.submit(run)
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
 
     def read(
         self,
@@ -105,13 +129,14 @@ class Background(QObject):
     ) -> None:
         """Run ``query`` against the reader connection; ``on_done`` gets its result.
 
-        After ``shutdown`` a read is dropped: a closing widget must not start a thread on a
+        After ``shutdown`` a read is dropped: a closing widget must not start work on a
         pool (and a connection) that is going away.
         """
         if self._closed:
             return
-        job = _Job(lambda: query(self._reader_ctx()), self._relay, on_done, on_error)
-        self._reads.start(job)
+        self._submit(
+            self._reads, _job(lambda: query(self._reader_ctx()), self._relay, on_done, on_error)
+        )
 
     def run(
         self,
@@ -123,7 +148,6 @@ class Background(QObject):
     ) -> Progress:
         """Long work on its own connection, with a progress dialog and a cancel button."""
         relay = _Relay()
-        self._running.add(relay)
         progress = Progress(relay)
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         dialog.setWindowTitle(title)
@@ -140,7 +164,7 @@ class Background(QObject):
 
         def finish(callback: Callable[[Any], None] | None) -> Callable[[Any], None]:
             def wrapped(value: Any) -> None:
-                self._running.discard(relay)
+                relay.setParent(None)
                 dialog.close()
                 dialog.deleteLater()
                 if callback is not None:
@@ -148,6 +172,7 @@ class Background(QObject):
 
             return wrapped
 
+        relay.setParent(self)  # kept alive until its result is delivered
         relay.progress.connect(on_progress)
         dialog.canceled.connect(cancel)
 
@@ -158,16 +183,21 @@ class Background(QObject):
             finally:
                 ctx.store.close()
 
-        self._jobs.start(_Job(work_on_own_connection, relay, finish(on_done), finish(on_error)))
+        self._submit(
+            self._jobs, _job(work_on_own_connection, relay, finish(on_done), finish(on_error))
+        )
         return progress
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until queued work is done (tests and shutdown only)."""
-        return self._reads.waitForDone(msecs) and self._jobs.waitForDone(msecs)
+        _, not_done = wait_futures(set(self._pending), timeout=msecs / 1000)
+        return not not_done
 
     def shutdown(self) -> None:
         self._closed = True
         self.wait()
+        self._reads.shutdown(wait=True)
+        self._jobs.shutdown(wait=True)
         if self._reader is not None:
             self._reader.store.close()
             self._reader = None
