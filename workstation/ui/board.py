@@ -100,8 +100,10 @@ class BoardView(QWidget):
         layout.addLayout(self._filter_row)
         layout.addWidget(self.table, 1)
         self._connect()
-        self._reload_ids()
+        # The lanes first: the reader runs one query at a time, and at a million cases the
+        # counts should not wait behind the case list.
         self._reload_snapshot()
+        self._reload_ids()
 
     # --- building -------------------------------------------------------------------------
 

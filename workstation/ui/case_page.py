@@ -53,6 +53,7 @@ from workstation.ui.common import (
     BREACH_COLOR,
     RISK_COLORS,
     action_label,
+    column_title,
     format_duration,
     format_fen,
     format_time,
@@ -180,13 +181,7 @@ class HistoryModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return translate("HistoryModel", self.HEADERS[section])
-        return None
+        return column_title("HistoryModel", self.HEADERS, section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._moves):

@@ -4,9 +4,10 @@ risk colours, and the one way to tell a person that something was refused.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -15,6 +16,23 @@ from workstation.domain.messages import CONTEXT, QT_TRANSLATE_NOOP, Message, Rul
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def column_title(
+    context: str,
+    headers: Sequence[str],
+    section: int,
+    orientation: Qt.Orientation,
+    role: int,
+) -> str | None:
+    """A table model's translated column title, for ``headerData``; None elsewhere."""
+    if (
+        role == Qt.ItemDataRole.DisplayRole
+        and orientation == Qt.Orientation.Horizontal
+        and 0 <= section < len(headers)
+    ):
+        return translate(context, headers[section])
+    return None
 
 
 _STAGES = {

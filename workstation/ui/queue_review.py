@@ -45,6 +45,7 @@ from workstation.store.board import CaseListRow
 from workstation.ui.common import (
     BREACH_COLOR,
     RISK_COLORS,
+    column_title,
     format_duration,
     format_fen,
     format_time,
@@ -287,13 +288,7 @@ class BreachedModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return translate("BreachedModel", self.HEADERS[section])
-        return None
+        return column_title("BreachedModel", self.HEADERS, section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
