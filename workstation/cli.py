@@ -14,7 +14,7 @@ from pathlib import Path
 from workstation.domain.messages import RuleError
 from workstation.services import check, demo
 from workstation.services.context import Context, FixedClock, SystemClock
-from workstation.store.db import default_database_path, open_store
+from workstation.store.db import open_store
 from workstation.store.schema import SCHEMA_VERSION
 
 GUI_COMMANDS = (None, "gui")
@@ -48,10 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check_cmd.add_argument("--db", type=Path, required=True)
     return parser
-
-
-def default_demo_path() -> Path:
-    return default_database_path().with_name("demo.sqlite")
 
 
 def _say(text: str) -> None:
@@ -126,25 +122,6 @@ def run_check(db: Path) -> int:
         return 1
     print(f"{db}: ok")
     return 0
-
-
-def prepare_demo_database(reset: bool = False) -> Path:
-    """The demo file for ``--demo``: built when missing, stale (another day) or asked anew."""
-    path = default_demo_path()
-    if path.exists() and not reset:
-        try:
-            store = open_store(path)
-            built = demo.demo_built_at(Context(store, SystemClock()))
-            store.close()
-        except RuleError:
-            built = None
-        if built is not None and built.date() == datetime.now().date():
-            return path
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    _say(f"building the demo database at {path} …")
-    run_demo(path, 2000)
-    return path
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -11,15 +11,18 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from workstation.domain.identifiers import id_check_char, uscc_check_char
+from workstation.domain.messages import RuleError
 from workstation.domain.passwords import hash_password
 from workstation.domain.people import Role
 from workstation.domain.stages import Action, Stage
 from workstation.services import auth
-from workstation.services.context import Context
+from workstation.services.context import Clock, Context, SystemClock
 from workstation.store import bulk
 from workstation.store import users as user_store
+from workstation.store.db import default_database_path, open_store
 
 DEMO_PASSWORD = "demo1234"
 DEMO_USERS: tuple[tuple[str, str, Role], ...] = (
@@ -491,3 +494,42 @@ def demo_built_at(ctx: Context) -> datetime | None:
     """When this database was filled with demo data; None for a real database."""
     value = user_store.meta_value(ctx.store, "demo_built_at")
     return datetime.fromisoformat(value) if value else None
+
+
+def default_demo_path() -> Path:
+    """Where ``main.py --demo`` keeps its demo book: beside the real database, never in it."""
+    return default_database_path().with_name("demo.sqlite")
+
+
+def prepare_demo_database(
+    reset: bool = False,
+    clock: Clock | None = None,
+    say: Callable[[str], None] = print,
+    cases: int = 2000,
+) -> Path:
+    """The demo file for ``--demo``: built when missing, built on another day, or asked anew.
+
+    Rebuilt daily so that the waits on the board look like today's, not last week's.
+    """
+    clock = clock or SystemClock()
+    path = default_demo_path()
+    if path.exists() and not reset:
+        try:
+            store = open_store(path)
+            try:
+                built = demo_built_at(Context(store, clock))
+            finally:
+                store.close()
+        except RuleError:
+            built = None
+        if built is not None and built.date() == clock.now().date():
+            return path
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    say(f"building the demo database at {path} …")
+    store = open_store(path)
+    try:
+        build_demo(Context(store, clock), cases)
+    finally:
+        store.close()
+    return path

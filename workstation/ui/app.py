@@ -13,8 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from workstation import cli
-from workstation.services import auth
+from workstation.services import auth, demo
 from workstation.services.context import Context, Session, SystemClock
 from workstation.store.db import Store, StoreError, default_database_path, open_store
 from workstation.ui import i18n
@@ -28,7 +27,7 @@ APPLICATION = "workstation"
 def database_path(args: argparse.Namespace) -> Path:
     """``--demo`` builds or reuses the demo file; else ``--db``; else the data folder."""
     if getattr(args, "demo", False):
-        return cli.prepare_demo_database(getattr(args, "demo_reset", False))
+        return demo.prepare_demo_database(getattr(args, "demo_reset", False))
     if getattr(args, "db", None):
         return Path(args.db)
     return default_database_path()

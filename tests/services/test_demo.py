@@ -1,0 +1,64 @@
+"""The demo book: deterministic, consistent with the rules, and fresh each day."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import T0
+from workstation.services import check, demo
+from workstation.services.context import Context, FixedClock
+from workstation.store.db import open_store
+
+
+def _fingerprint(path: Path) -> list[tuple]:
+    store = open_store(path)
+    try:
+        return store.conn.execute(
+            "SELECT c.id, c.stage, c.amount_fen, c.risk, c.tier, k.business_name "
+            "FROM cases c JOIN customers k ON k.id = c.customer_id ORDER BY c.id"
+        ).fetchall()
+    finally:
+        store.close()
+
+
+def test_the_same_seed_and_now_give_the_same_book(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        store = open_store(tmp_path / f"{name}.sqlite")
+        demo.build_demo(Context(store, FixedClock(T0)), cases=120, password_cost=2**10)
+        store.close()
+    assert _fingerprint(tmp_path / "a.sqlite") == _fingerprint(tmp_path / "b.sqlite")
+
+
+def test_the_demo_obeys_the_line_and_fills_every_lane(demo_ctx: Context) -> None:
+    assert check.consistency_problems(demo_ctx) == []
+    stages = {r[0] for r in demo_ctx.store.conn.execute("SELECT DISTINCT stage FROM cases")}
+    assert len(stages) == 12
+
+
+def test_a_demo_built_today_is_reused_and_rebuilt_the_next_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "demo.sqlite"
+    monkeypatch.setattr(demo, "default_demo_path", lambda: target)
+    clock = FixedClock(T0)
+    said: list[str] = []
+    demo.prepare_demo_database(clock=clock, say=said.append, cases=40)
+    demo.prepare_demo_database(clock=clock, say=said.append, cases=40)
+    assert len(said) == 1  # built once, then reused the same day
+    clock.advance(days=1)
+    demo.prepare_demo_database(clock=clock, say=said.append, cases=40)
+    assert len(said) == 2
+    store = open_store(target)
+    built = demo.demo_built_at(Context(store, clock))
+    store.close()
+    assert built == T0 + timedelta(days=1)
+    demo.prepare_demo_database(reset=True, clock=clock, say=said.append, cases=40)
+    assert len(said) == 3
+
+
+def test_the_demo_refuses_a_database_that_holds_cases(demo_ctx: Context) -> None:
+    with pytest.raises(ValueError, match="already holds cases"):
+        demo.build_demo(demo_ctx, cases=10)
