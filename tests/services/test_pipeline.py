@@ -381,3 +381,19 @@ def test_reveal_is_audited_and_refused_to_investigators(
     assert ctx.store.conn.execute(
         "SELECT actor_id, action, after FROM audit_events WHERE entity = 'case'"
     ).fetchall() == [(wang.user_id, "reveal", json.dumps({"field": "owner_id_number"}))]
+
+
+def test_a_case_leaves_the_work_list_of_someone_who_cannot_act_in_its_new_stage(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li, wang = people["li.inv"], people["wang.sup"]
+    case_id = add_case(ctx, "rating")
+    pipeline.move_case(ctx, li, case_id, Action.RATE, 1)
+    assert pipeline.case_detail(ctx, li, case_id).case.officer_id == li.user_id  # still li's
+    pipeline.move_case(ctx, li, case_id, Action.RECOMMEND, 2)
+    case = pipeline.case_detail(ctx, wang, case_id).case
+    assert (case.stage, case.officer_id) == ("approval", None)  # waits in the approval queue
+    pipeline.claim_case(ctx, wang, case_id, case.version)
+    pipeline.move_case(ctx, wang, case_id, Action.SEND_BACK, case.version + 1, "补充流水")
+    case = pipeline.case_detail(ctx, wang, case_id).case
+    assert (case.stage, case.officer_id) == ("investigation", wang.user_id)  # a supervisor may

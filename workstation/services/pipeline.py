@@ -81,6 +81,12 @@ def _facts(case: CaseRecord) -> CaseFacts:
     )
 
 
+def _may_hold(ctx: Context, officer_id: int, stage: Stage) -> bool:
+    """Whether the officer can work on a case in ``stage``, so it may stay in their list."""
+    officer = user_store.user_by_id(ctx.store, officer_id)
+    return officer is not None and officer.active and may_claim(Role(officer.role), stage)
+
+
 def move_case(
     ctx: Context,
     session: Session,
@@ -105,6 +111,15 @@ def move_case(
             fields["recommended_by"] = session.user_id
         if case.officer_id is None and session.role == Role.INVESTIGATOR:
             fields["officer_id"] = session.user_id
+        officer_id = fields.get("officer_id", case.officer_id)
+        # A closed or declined case stays with its officer for the record; otherwise a case
+        # leaves the list of someone who cannot act in its new stage, for that stage's queue.
+        if (
+            isinstance(officer_id, int)
+            and target not in FINAL_STAGES
+            and not _may_hold(ctx, officer_id, target)
+        ):
+            fields["officer_id"] = None
         try:
             case_store.update_case(
                 ctx.store, case_id, expected_version, session.user_id, at, **fields
