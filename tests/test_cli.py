@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from workstation.store.db import APPLICATION_ID
+
 REPO = Path(__file__).resolve().parents[1]
 NOW = "2026-11-26T10:00:00"
 
@@ -105,6 +107,7 @@ def test_check_on_a_file_that_is_not_a_database(tmp_path: Path, content: bytes) 
 def test_check_on_a_newer_database_leaves_it_alone(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # ours, from a later release
     conn.execute("CREATE TABLE t (x)")
     conn.execute("PRAGMA user_version = 99")
     conn.commit()

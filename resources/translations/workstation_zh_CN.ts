@@ -1243,12 +1243,20 @@
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
+        <source>“{path}” cannot be opened: {error}</source>
+        <translation>无法打开“{path}”：{error}</translation>
+    </message>
+    <message>
         <source>“{path}” was written by a newer version of the workstation (schema {found}, this program knows {known}). Update the program; the file was not changed.</source>
         <translation>“{path}”由更新版本的工作站写入（结构版本{found}，本程序支持{known}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
         <source>“{path}” is not a workstation database (it is another program&apos;s SQLite file). Nothing was changed.</source>
         <translation>“{path}”不是工作站数据库（是其他程序的 SQLite 文件）。未做任何修改。</translation>
+    </message>
+    <message>
+        <source>The database is busy with another user&apos;s change (SQLite said: {error}). Nothing was saved; try again in a moment.</source>
+        <translation>数据库正被其他用户的修改占用（SQLite 提示：{error}）。未保存任何内容，请稍后重试。</translation>
     </message>
     <message>
         <source>“{path}” is not a workstation database (it is not an SQLite file). Nothing was changed.</source>

@@ -78,8 +78,11 @@ def test_a_file_that_is_not_sqlite_is_refused_and_untouched(tmp_path: Path, cont
     assert _files(tmp_path) == before
 
 
-def _plain_sqlite(path: Path, user_version: int, wal: bool = False) -> None:
+def _plain_sqlite(
+    path: Path, user_version: int, wal: bool = False, application_id: int = 0
+) -> None:
     conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {application_id}")
     if wal:
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("CREATE TABLE t (x)")
@@ -94,7 +97,7 @@ def test_a_database_from_a_newer_program_is_refused_and_untouched(
     tmp_path: Path, wal: bool
 ) -> None:
     path = tmp_path / "future.sqlite"
-    _plain_sqlite(path, SCHEMA_VERSION + 1, wal)
+    _plain_sqlite(path, SCHEMA_VERSION + 1, wal, db_module.APPLICATION_ID)
     before = _files(tmp_path)
     with pytest.raises(StoreError, match="newer version") as refused:
         open_store(path)
@@ -115,6 +118,47 @@ def test_another_programs_sqlite_file_is_refused_and_untouched(tmp_path: Path) -
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("t",)]
     conn.close()
+
+
+@pytest.mark.parametrize("user_version", [1, SCHEMA_VERSION, SCHEMA_VERSION + 5])
+def test_another_programs_file_with_a_schema_version_is_refused_and_untouched(
+    tmp_path: Path, user_version: int
+) -> None:
+    path = tmp_path / "notes.sqlite"
+    _plain_sqlite(path, user_version)  # another program's own user_version, not our id
+    before = _files(tmp_path)
+    with pytest.raises(StoreError, match="another program"):
+        open_store(path)
+    with pytest.raises(StoreError, match="another program"):
+        open_store(path, migrate=False)
+    assert _files(tmp_path) == before
+
+
+def test_a_path_that_cannot_be_opened_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot be opened"):
+        open_store(blocker / "inside" / "db.sqlite")  # a file where a folder must be
+
+
+def test_a_busy_database_says_so_and_saves_nothing(db_path: Path) -> None:
+    store = open_store(db_path)
+    store.conn.execute("CREATE TABLE IF NOT EXISTS probe (x)")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another window holds the write lock
+    store.conn.execute("PRAGMA busy_timeout = 50")
+    try:
+        with pytest.raises(StoreError, match="busy"), store.write() as conn:
+            conn.execute("INSERT INTO probe VALUES (1)")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not store.conn.in_transaction
+    assert store.conn.execute("SELECT COUNT(*) FROM probe").fetchone()[0] == 0
+    with store.write() as conn:  # the lock is free again: the next write goes through
+        conn.execute("INSERT INTO probe VALUES (2)")
+    assert store.conn.execute("SELECT x FROM probe").fetchall() == [(2,)]
+    store.close()
 
 
 def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from workstation.services import auth, demo
 from workstation.services.context import Context
+from workstation.store.db import APPLICATION_ID
 from workstation.store.schema import SCHEMA_VERSION
 from workstation.ui import app
 from workstation.ui.login import FirstAdminDialog, LoginDialog
@@ -48,6 +49,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_as_it_was(tmp_path, criti
 def test_a_file_from_a_newer_program_is_refused_and_left_as_it_was(tmp_path, critical):
     path = tmp_path / "newer.sqlite"
     conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("CREATE TABLE t (x)")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.commit()

@@ -31,6 +31,29 @@ class StoreError(RuleError):
     """The database cannot be used as asked; the message says why, in the user's language."""
 
 
+APPLICATION_ID = 0x43574B31  # "CWK1" in the file header: this program's databases
+
+
+def _is_busy(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and (
+        "locked" in str(exc) or "busy" in str(exc)
+    )
+
+
+def _busy_error(exc: sqlite3.OperationalError) -> StoreError:
+    """Another program or window holds the write lock past the busy timeout: say so."""
+    return StoreError(
+        Message.of(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "The database is busy with another user's change (SQLite said: {error}). "
+                "Nothing was saved; try again in a moment.",
+            ),
+            error=str(exc),
+        )
+    )
+
+
 class Store:
     """One connection to the workstation's database, with the project's pragmas set."""
 
@@ -54,13 +77,21 @@ class Store:
             if self.conn.in_transaction:  # nested use case: join the outer transaction
                 yield self.conn
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if _is_busy(exc):
+                    raise _busy_error(exc) from exc
+                raise
             try:
                 yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
+                self.conn.execute("COMMIT")
+            except BaseException as exc:
+                if self.conn.in_transaction:  # a failed COMMIT must not leave it open
+                    self.conn.execute("ROLLBACK")
+                if _is_busy(exc):
+                    raise _busy_error(exc) from exc  # type: ignore[arg-type]
                 raise
-            self.conn.execute("COMMIT")
 
     def reader(self) -> Store:
         """A second connection to the same file, for queries run off the GUI thread."""
@@ -152,10 +183,33 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         _refuse_foreign_file(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = _connect(path)
-    store = Store(path, conn)
-    version = store.schema_version
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _connect(path)
+        store = Store(path, conn)
+        version = store.schema_version
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            Message.of(
+                QT_TRANSLATE_NOOP("messages", "“{path}” cannot be opened: {error}"),
+                path=str(path),
+                error=str(exc),
+            )
+        ) from exc
+    foreign = application_id != APPLICATION_ID if version > 0 else _has_tables(conn)
+    if existed and foreign:
+        conn.close()
+        raise StoreError(
+            Message.of(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "“{path}” is not a workstation database (it is another program's SQLite "
+                    "file). Nothing was changed.",
+                ),
+                path=str(path),
+            )
+        )
     if version > SCHEMA_VERSION:
         conn.close()
         raise StoreError(
@@ -169,18 +223,6 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
                 path=str(path),
                 found=version,
                 known=SCHEMA_VERSION,
-            )
-        )
-    if existed and version == 0 and _has_tables(conn):
-        conn.close()
-        raise StoreError(
-            Message.of(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "“{path}” is not a workstation database (it is another program's SQLite "
-                    "file). Nothing was changed.",
-                ),
-                path=str(path),
             )
         )
     _make_durable(conn)

@@ -12,6 +12,8 @@ _STAGES = (
 )
 
 V1 = [
+    # Marks the file as ours, so another program's SQLite file is never taken for one.
+    "PRAGMA application_id = 1129794353",
     """CREATE TABLE users (
         id INTEGER PRIMARY KEY,
         username TEXT NOT NULL UNIQUE COLLATE NOCASE,
