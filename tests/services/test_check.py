@@ -72,17 +72,29 @@ def test_moves_against_the_rules_are_found(
     ).fetchone()[0]
     _sql(
         demo_ctx,
-        "INSERT INTO stage_moves (case_id, from_stage, to_stage, action, actor_id, at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO stage_moves (case_id, from_stage, to_stage, action, actor_id, at, "
+        "actor_role) VALUES (?, ?, ?, ?, ?, ?, ?)",
         case_id,
         source,
         target,
         action,
         actor,
         last_at,
+        role,
     )
     problems = check.consistency_problems(demo_ctx)
     assert len(problems) == 1 and expected in problems[0], problems
+
+
+def test_a_later_role_change_does_not_make_old_moves_look_wrong(
+    demo_ctx: Context, people: dict
+) -> None:
+    from workstation.domain.people import Role
+    from workstation.services import auth
+
+    li = demo_ctx.store.conn.execute("SELECT id FROM users WHERE username = 'li.inv'").fetchone()[0]
+    auth.set_role(demo_ctx, people["admin"], li, Role.FINANCE)  # promoted to finance
+    assert check.consistency_problems(demo_ctx) == []
 
 
 def test_a_broken_reference_is_reported_first(demo_ctx: Context) -> None:

@@ -52,8 +52,19 @@ def test_move_records_who_when_from_to_why(
         "move:decline",
         now,
     )
-    assert json.loads(before) == {"stage": "investigation", "version": 1}
-    assert json.loads(after) == {"stage": "declined", "version": 2, "reason": "账实不符"}
+    assert json.loads(before) == {
+        "stage": "investigation",
+        "version": 1,
+        "officer_id": None,
+        "recommended_by": None,
+    }
+    assert json.loads(after) == {
+        "stage": "declined",
+        "version": 2,
+        "officer_id": li.user_id,  # an investigator who moves an unassigned case takes it on
+        "recommended_by": None,
+        "reason": "账实不符",
+    }
 
 
 def test_a_case_walks_the_main_line(ctx: Context, people: dict[str, Session]) -> None:
@@ -396,4 +407,31 @@ def test_a_case_leaves_the_work_list_of_someone_who_cannot_act_in_its_new_stage(
     pipeline.claim_case(ctx, wang, case_id, case.version)
     pipeline.move_case(ctx, wang, case_id, Action.SEND_BACK, case.version + 1, "补充流水")
     case = pipeline.case_detail(ctx, wang, case_id).case
-    assert (case.stage, case.officer_id) == ("investigation", wang.user_id)  # a supervisor may
+    assert (case.stage, case.officer_id) == ("investigation", li.user_id)  # back to its maker
+    pipeline.move_case(ctx, li, case_id, Action.RECOMMEND, case.version)  # li can act again
+    audit = ctx.store.conn.execute(
+        "SELECT before, after FROM audit_events WHERE entity_id = ? AND action = ? ",
+        (case_id, "move:recommend"),
+    ).fetchall()[-1]
+    assert json.loads(audit[0])["officer_id"] == li.user_id
+    assert json.loads(audit[1])["officer_id"] is None  # the audit shows the hand-over
+
+
+def test_finance_cannot_disburse_a_case_another_finance_officer_holds(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    from workstation.domain.people import Role
+    from workstation.store import users
+
+    liu, wang = people["liu.fin"], people["wang.sup"]
+    with ctx.store.write():
+        wu_id = users.insert_user(ctx.store, "wu.fin", "吴财务", "finance", "!", "2026-11-26")
+    wu = Session(wu_id, "wu.fin", "吴财务", Role.FINANCE)
+    case_id = add_case(ctx, "disbursement")
+    pipeline.claim_case(ctx, liu, case_id, 1)
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="another officer"):
+        pipeline.move_case(ctx, wu, case_id, Action.DISBURSE, 2)
+    assert dump(ctx) == before
+    assert Action.DISBURSE not in pipeline.case_detail(ctx, wu, case_id).allowed_actions
+    assert Action.SEND_BACK in pipeline.case_detail(ctx, wang, case_id).allowed_actions

@@ -6,6 +6,7 @@ with the target stage or a refusal that names the reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -188,7 +189,7 @@ def check_move(case: CaseFacts, action: Action, actor: Actor, reason: str = "") 
             )
         )
     if (
-        actor.role == Role.INVESTIGATOR
+        actor.role not in (Role.SUPERVISOR, Role.SYSTEM)
         and case.officer_id is not None
         and case.officer_id != actor.user_id
     ):
@@ -230,6 +231,30 @@ def check_move(case: CaseFacts, action: Action, actor: Actor, reason: str = "") 
             )
         )
     return rule.target
+
+
+def holder_after_move(
+    case: CaseFacts,
+    action: Action,
+    target: Stage,
+    actor: Actor,
+    can_hold: Callable[[int, Stage], bool],
+) -> int | None:
+    """Whose work list a case is in after a move; None puts it in the stage's queue.
+
+    An investigator who moves an unassigned case takes it on. A case sent back from approval
+    returns to the investigator who recommended it. A case leaves the list of someone who
+    cannot act in its new stage (a recommended case waits in the approval queue), except a
+    closed or declined one, which stays with its officer for the record.
+    """
+    holder = case.officer_id
+    if holder is None and actor.role == Role.INVESTIGATOR:
+        holder = actor.user_id
+    if action == Action.SEND_BACK:
+        holder = case.recommended_by if target == Stage.INVESTIGATION else None
+    if target in FINAL_STAGES or holder is None:
+        return holder
+    return holder if can_hold(holder, target) else None
 
 
 def may_claim(role: Role, stage: Stage) -> bool:

@@ -243,6 +243,8 @@ def generate_rows(
 ) -> Iterator[tuple[tuple, tuple, list[tuple]]]:
     """Yield (customer row, case row, move rows) for ``count`` cases, deterministically."""
     rng = random.Random(seed)
+    role_of = {uid: role.value for role, uids in officer_ids.items() for uid in uids}
+    role_of[system_id] = Role.SYSTEM.value
     investigators = officer_ids[Role.INVESTIGATOR]
     supervisors = officer_ids[Role.SUPERVISOR]
     finance = officer_ids[Role.FINANCE]
@@ -322,6 +324,7 @@ def generate_rows(
                     actor,
                     moment.isoformat(timespec="seconds"),
                     reason,
+                    role_of[actor],
                 )
             )
             source = reached
@@ -358,6 +361,7 @@ def generate_rows(
             system_id,
             created,
             "",
+            Role.SYSTEM.value,
         )
         yield customer, case, [received, *moves]
 
@@ -419,7 +423,16 @@ CASE_COLUMNS = (
     "created_at",
     "updated_at",
 )
-MOVE_COLUMNS = ("case_id", "from_stage", "to_stage", "action", "actor_id", "at", "reason")
+MOVE_COLUMNS = (
+    "case_id",
+    "from_stage",
+    "to_stage",
+    "action",
+    "actor_id",
+    "at",
+    "reason",
+    "actor_role",
+)
 
 
 def create_demo_users(ctx: Context, password_cost: int | None = None) -> dict[Role, list[int]]:

@@ -29,6 +29,7 @@ from workstation.domain.stages import (
     Stage,
     actions_from,
     check_move,
+    holder_after_move,
     may_claim,
 )
 from workstation.services.context import Context, Session, require
@@ -105,21 +106,17 @@ def move_case(
         case = _load(ctx, case_id)
         if case.version != expected_version:
             raise _stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
-        target = check_move(_facts(case), action, session.actor, reason)
-        fields: dict[str, object] = {"stage": target.value, "stage_entered_at": at}
+        facts = _facts(case)
+        target = check_move(facts, action, session.actor, reason)
+        fields: dict[str, object] = {
+            "stage": target.value,
+            "stage_entered_at": at,
+            "officer_id": holder_after_move(
+                facts, action, target, session.actor, lambda uid, st: _may_hold(ctx, uid, st)
+            ),
+        }
         if action == Action.RECOMMEND:
             fields["recommended_by"] = session.user_id
-        if case.officer_id is None and session.role == Role.INVESTIGATOR:
-            fields["officer_id"] = session.user_id
-        officer_id = fields.get("officer_id", case.officer_id)
-        # A closed or declined case stays with its officer for the record; otherwise a case
-        # leaves the list of someone who cannot act in its new stage, for that stage's queue.
-        if (
-            isinstance(officer_id, int)
-            and target not in FINAL_STAGES
-            and not _may_hold(ctx, officer_id, target)
-        ):
-            fields["officer_id"] = None
         try:
             case_store.update_case(
                 ctx.store, case_id, expected_version, session.user_id, at, **fields
@@ -143,8 +140,19 @@ def move_case(
             entity="case",
             entity_id=case_id,
             action=f"move:{action.value}",
-            before={"stage": case.stage, "version": case.version},
-            after={"stage": target.value, "version": case.version + 1, "reason": reason.strip()},
+            before={
+                "stage": case.stage,
+                "version": case.version,
+                "officer_id": case.officer_id,
+                "recommended_by": case.recommended_by,
+            },
+            after={
+                "stage": target.value,
+                "version": case.version + 1,
+                "officer_id": fields["officer_id"],
+                "recommended_by": fields.get("recommended_by", case.recommended_by),
+                "reason": reason.strip(),
+            },
         )
     return target
 

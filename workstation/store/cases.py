@@ -96,10 +96,12 @@ def insert_move(
     at: str,
     reason: str = "",
 ) -> None:
+    """Append a stage move; the actor's role at this moment is recorded beside their id."""
     store.conn.execute(
-        "INSERT INTO stage_moves (case_id, from_stage, to_stage, action, actor_id, at, reason) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (case_id, from_stage, to_stage, action, actor_id, at, reason),
+        "INSERT INTO stage_moves "
+        "(case_id, from_stage, to_stage, action, actor_id, at, reason, actor_role) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT role FROM users WHERE id = ?))",
+        (case_id, from_stage, to_stage, action, actor_id, at, reason, actor_id),
     )
 
 

@@ -61,7 +61,9 @@ V1 = [
         action TEXT NOT NULL,
         actor_id INTEGER NOT NULL REFERENCES users(id),
         at TEXT NOT NULL,
-        reason TEXT NOT NULL DEFAULT ''
+        reason TEXT NOT NULL DEFAULT '',
+        -- the role the actor held when moving: judged by it, even after a role change
+        actor_role TEXT NOT NULL
     )""",
     """CREATE TABLE audit_events (
         id INTEGER PRIMARY KEY,
