@@ -8,7 +8,8 @@ import pytest
 
 from workstation.domain.messages import RuleError
 from workstation.domain.people import Role
-from workstation.services import auth
+from workstation.domain.stages import Stage, may_claim
+from workstation.services import auth, check
 from workstation.services.context import Context, Session
 from workstation.store import users
 
@@ -139,3 +140,51 @@ def test_the_system_user_cannot_be_managed(ctx: Context, admin: Session) -> None
     with pytest.raises(RuleError, match="No such user"):
         auth.set_active(ctx, admin, system.id, True)
     assert "system" not in [u.username for u in auth.list_users(ctx)]
+
+
+def test_switching_an_officer_off_returns_their_open_cases_to_the_queues(
+    demo_ctx: Context, people: dict[str, Session]
+) -> None:
+    from workstation.services import pipeline
+    from workstation.store.board import CaseQuery
+
+    li, admin = people["li.inv"], people["admin"]
+    held = pipeline.find_case_ids(
+        demo_ctx, CaseQuery(officer_id=li.user_id, stages=pipeline.OPEN_STAGES)
+    )
+    closed = pipeline.find_case_ids(
+        demo_ctx, CaseQuery(officer_id=li.user_id, stages=("closed", "declined"))
+    )
+    assert held and closed
+    auth.set_active(demo_ctx, admin, li.user_id, False)
+    still = pipeline.find_case_ids(demo_ctx, CaseQuery(officer_id=li.user_id))
+    assert sorted(still) == sorted(closed)  # finished cases keep their officer for the record
+    released = demo_ctx.store.conn.execute(
+        "SELECT COUNT(*) FROM audit_events WHERE action = 'release' AND actor_id = ?",
+        (admin.user_id,),
+    ).fetchone()[0]
+    assert released == len(held)
+
+
+def test_a_role_change_releases_only_the_cases_the_new_role_cannot_work(
+    demo_ctx: Context, people: dict[str, Session]
+) -> None:
+    from workstation.services import pipeline
+    from workstation.store.board import CaseQuery
+
+    zhou, admin = people["zhou.sup"], people["admin"]
+    before = pipeline.find_case_ids(
+        demo_ctx, CaseQuery(officer_id=zhou.user_id, stages=("approval",))
+    )
+    assert before
+    auth.set_role(demo_ctx, admin, zhou.user_id, Role.INVESTIGATOR)  # cannot approve any more
+    after = pipeline.find_case_ids(
+        demo_ctx, CaseQuery(officer_id=zhou.user_id, stages=("approval",))
+    )
+    assert after == []
+    still = pipeline.find_case_ids(
+        demo_ctx, CaseQuery(officer_id=zhou.user_id, stages=pipeline.OPEN_STAGES)
+    )
+    rows = pipeline.case_list_rows(demo_ctx, still)
+    assert all(may_claim(Role.INVESTIGATOR, Stage(rows[c].stage)) for c in still)
+    assert check.consistency_problems(demo_ctx) == []

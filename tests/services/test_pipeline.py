@@ -435,3 +435,13 @@ def test_finance_cannot_disburse_a_case_another_finance_officer_holds(
     assert dump(ctx) == before
     assert Action.DISBURSE not in pipeline.case_detail(ctx, wu, case_id).allowed_actions
     assert Action.SEND_BACK in pipeline.case_detail(ctx, wang, case_id).allowed_actions
+
+
+def test_reassigning_to_the_current_holder_changes_nothing(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li, wang = people["li.inv"], people["wang.sup"]
+    case_id = add_case(ctx, "investigation", officer_id=li.user_id)
+    before = dump(ctx)
+    pipeline.reassign_case(ctx, wang, case_id, 1, li.user_id)
+    assert dump(ctx) == before  # no new version to trip li's open page

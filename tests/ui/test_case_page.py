@@ -54,15 +54,24 @@ def _open(qtbot, ctx: Context, session: Session, background, case_id: int) -> Ca
     return page
 
 
+def _stored_id_number(ctx, case_id: int) -> str:
+    return ctx.store.conn.execute(
+        "SELECT k.owner_id_number FROM cases c JOIN customers k ON k.id = c.customer_id "
+        "WHERE c.id = ?",
+        (case_id,),
+    ).fetchone()[0]
+
+
 def test_id_number_masked_for_investigator(qtbot, demo_ctx, people, background) -> None:
     inv = people["li.inv"]
     case_id = _case(demo_ctx, "investigation", inv.user_id)
     page = _open(qtbot, demo_ctx, inv, background, case_id)
-    full = page.data.detail.case.owner_id_number
+    full = _stored_id_number(demo_ctx, case_id)
     shown = page.overview.values["owner_id_number"].text()
     assert shown == mask_sensitive(full) and shown != full
     assert full[-4:] in shown and "*" in shown
     assert page.overview.reveal_buttons["owner_id_number"].isHidden()
+    assert full not in repr(page.data.detail)  # the service never handed the page the number
 
 
 def test_supervisor_reveals_id_number_and_it_is_audited(
@@ -71,7 +80,7 @@ def test_supervisor_reveals_id_number_and_it_is_audited(
     sup = people["wang.sup"]
     case_id = _case(demo_ctx, "investigation")
     page = _open(qtbot, demo_ctx, sup, background, case_id)
-    full = page.data.detail.case.owner_id_number
+    full = _stored_id_number(demo_ctx, case_id)
     button = page.overview.reveal_buttons["owner_id_number"]
     assert not button.isHidden()
     assert page.overview.values["owner_id_number"].text() != full
@@ -89,7 +98,12 @@ def test_supervisor_reveals_id_number_and_it_is_audited(
     assert button.isHidden()
     assert reveals() == before + 1
     # The phone stays masked until revealed on its own.
-    assert page.overview.values["owner_phone"].text() != page.data.detail.case.owner_phone
+    stored_phone = demo_ctx.store.conn.execute(
+        "SELECT k.owner_phone FROM cases c JOIN customers k ON k.id = c.customer_id "
+        "WHERE c.id = ?",
+        (case_id,),
+    ).fetchone()[0]
+    assert page.overview.values["owner_phone"].text() != stored_phone
 
 
 def test_investigator_on_investigation_sees_recommend_and_decline_not_approve(

@@ -11,6 +11,7 @@ from workstation.domain.passwords import (
     verify_password,
 )
 from workstation.domain.people import LOGIN_ROLES, Permission, Role
+from workstation.services import pipeline
 from workstation.services.context import Context, Session, require
 from workstation.store import users
 
@@ -143,6 +144,7 @@ def set_role(ctx: Context, session: Session, user_id: int, role: Role) -> None:
     at = ctx.stamp()
     with ctx.store.write():
         users.update_user(ctx.store, user_id, role=role.value)
+        pipeline.release_cases_of(ctx, session, user_id, role, row.active, "role changed")
         users.record_audit(
             ctx.store,
             at=at,
@@ -167,6 +169,7 @@ def set_active(ctx: Context, session: Session, user_id: int, active: bool) -> No
     at = ctx.stamp()
     with ctx.store.write():
         users.update_user(ctx.store, user_id, active=int(active))
+        pipeline.release_cases_of(ctx, session, user_id, Role(row.role), active, "switched off")
         users.record_audit(
             ctx.store,
             at=at,

@@ -6,7 +6,7 @@ the database exactly as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from workstation.domain.line_speed import (
@@ -17,7 +17,7 @@ from workstation.domain.line_speed import (
     breach_cutoff,
 )
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
-from workstation.domain.people import Permission, Role, may
+from workstation.domain.people import Permission, Role, mask_sensitive, may
 from workstation.domain.stages import (
     FINAL_STAGES,
     MAIN_LINE,
@@ -218,6 +218,8 @@ def reassign_case(
         case = _load(ctx, case_id)
         if case.version != expected_version:
             raise _stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
+        if officer_id == case.officer_id:
+            return  # already there: no new version to trip a colleague's open page
         if officer_id is not None:
             officer = user_store.user_by_id(ctx.store, officer_id)
             if (
@@ -288,7 +290,12 @@ def case_detail(ctx: Context, session: Session, case_id: int) -> CaseDetail:
             continue
         allowed.append(action)
     return CaseDetail(
-        case=case,
+        # Masked here, for every role (R37): the full value only through an audited reveal.
+        case=replace(
+            case,
+            owner_id_number=mask_sensitive(case.owner_id_number),
+            owner_phone=mask_sensitive(case.owner_phone, 3, 4),
+        ),
         history=case_store.case_history(ctx.store, case_id),
         allowed_actions=tuple(allowed),
         may_claim=may_claim(session.role, facts.stage)
@@ -426,3 +433,31 @@ def officer_oldest_waits(ctx: Context, session: Session) -> dict[int, str | None
     require(session, Permission.REVIEW_QUEUES)
     loads = board_store.officer_loads(ctx.store, WAITING_STAGES)
     return {load.officer_id: load.oldest_entered for load in loads}
+
+
+def release_cases_of(
+    ctx: Context, session: Session, user_id: int, role: Role, active: bool, why: str
+) -> list[int]:
+    """Return to their stage queues the cases a user holds but can no longer act on.
+
+    Runs inside the caller's transaction when an admin switches a user off or changes their
+    role, so no case is stranded in a list nobody else may touch. Each release is audited.
+    """
+    at = ctx.stamp()
+    released = []
+    for case_id, stage, version in case_store.open_cases_held_by(ctx.store, user_id, OPEN_STAGES):
+        if active and may_claim(role, Stage(stage)):
+            continue
+        case_store.update_case(ctx.store, case_id, version, session.user_id, at, officer_id=None)
+        user_store.record_audit(
+            ctx.store,
+            at=at,
+            actor_id=session.user_id,
+            entity="case",
+            entity_id=case_id,
+            action="release",
+            before={"officer_id": user_id},
+            after={"officer_id": None, "reason": why},
+        )
+        released.append(case_id)
+    return released

@@ -165,3 +165,14 @@ def update_case(
     if cur.rowcount != 1:
         _raise_stale(store, case_id)
     return expected_version + 1
+
+
+def open_cases_held_by(
+    store: Store, officer_id: int, stages: tuple[str, ...]
+) -> list[tuple[int, str, int]]:
+    """(id, stage, version) of every case in ``stages`` in the officer's work list."""
+    marks = ",".join("?" * len(stages))
+    return store.conn.execute(
+        f"SELECT id, stage, version FROM cases WHERE officer_id = ? AND stage IN ({marks})",
+        (officer_id, *stages),
+    ).fetchall()

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 
 from workstation.domain.line_speed import DEFAULT_LIMITS, deadline
 from workstation.domain.messages import RuleError
-from workstation.domain.people import mask_sensitive
 from workstation.domain.stages import FINAL_STAGES, MOVES, Action, Stage
 from workstation.services import pipeline
 from workstation.services.context import Context, Session
@@ -310,9 +309,8 @@ class OverviewTab(QWidget):
             "business_name": case.business_name,
             "credit_code": case.credit_code,
             "owner_name": case.owner_name,
-            "owner_id_number": revealed.get("owner_id_number")
-            or mask_sensitive(case.owner_id_number),
-            "owner_phone": revealed.get("owner_phone") or mask_sensitive(case.owner_phone, 3, 4),
+            "owner_id_number": revealed.get("owner_id_number") or case.owner_id_number,
+            "owner_phone": revealed.get("owner_phone") or case.owner_phone,
             "industry": case.industry,
             "region": case.region,
             "platform_account": case.platform_account or none,
