@@ -106,12 +106,19 @@ def _where(query: CaseQuery) -> tuple[str, list[Any], bool]:
         needs_customer = True
     text = query.text.strip()
     if text:
-        like = f"%{text.replace('%', '').replace('_', '')}%"
-        if text.isdigit():
-            clauses.append("(c.id = ? OR k.business_name LIKE ? OR k.credit_code LIKE ?)")
+        # % and _ are the officer's characters, not wildcards: escape them.
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{escaped}%"
+        match = "LIKE ? ESCAPE '\\'"
+        if text.isascii() and text.isdigit() and len(text) <= 18:  # may be a case number
+            clauses.append(
+                f"(c.id = ? OR k.business_name {match} OR k.credit_code {match})"
+            )
             params.extend([int(text), like, like])
         else:
-            clauses.append("(k.business_name LIKE ? OR k.credit_code LIKE ? OR k.industry LIKE ?)")
+            clauses.append(
+                f"(k.business_name {match} OR k.credit_code {match} OR k.industry {match})"
+            )
             params.extend([like, like, like])
         needs_customer = True
     if query.breached_cutoffs:

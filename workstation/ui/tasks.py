@@ -9,6 +9,7 @@ on SQLite.
 from __future__ import annotations
 
 import queue
+import sys
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -57,8 +58,17 @@ class _Relay(QObject):
                 callback, value = self._inbox.get_nowait()
             except queue.Empty:
                 return
-            if callback is not None:
+            if callback is None:
+                continue
+            try:
                 callback(value)
+            except RuntimeError as exc:
+                # The widget that asked was closed while the query ran (a tab, a language
+                # switch): its answer has nobody to go to.
+                if "already deleted" not in str(exc) and "has been deleted" not in str(exc):
+                    sys.excepthook(type(exc), exc, exc.__traceback__)
+            except Exception as exc:  # noqa: BLE001 - one bad callback must not drop the rest
+                sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 class Progress:
