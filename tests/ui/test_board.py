@@ -371,9 +371,17 @@ def test_claim_of_a_case_another_officer_took_meanwhile_is_refused(
     assert not view.claim.isEnabled()  # the refreshed row shows zhang's name now
 
 
-def test_supervisors_get_no_claim_button(make_view, people, book) -> None:
-    view = make_view(people["wang.sup"])
-    assert not view.claim.isVisibleTo(view)
+def test_whoever_may_claim_gets_the_button_and_the_admin_does_not(
+    make_view, people, book
+) -> None:
+    supervisor = make_view(people["wang.sup"])
+    assert supervisor.claim.isVisibleTo(supervisor)
+    select_case(supervisor, book["late"])  # unassigned, in rating: a supervisor may take it
+    assert supervisor.claim.isEnabled()
+    select_case(supervisor, book["taken"])  # already in zhang's list
+    assert not supervisor.claim.isEnabled()
+    admin = make_view(people["admin"])
+    assert not admin.claim.isVisibleTo(admin)
 
 
 def test_state_brings_back_lane_filters_and_sort(qtbot, make_view, people, book) -> None:

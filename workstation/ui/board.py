@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.messages import RuleError
-from workstation.domain.people import Permission, Role, may
+from workstation.domain.people import Permission, may
 from workstation.domain.stages import Stage, may_claim
 from workstation.services import auth, pipeline
 from workstation.services.context import Context, Session
@@ -129,7 +129,7 @@ class BoardView(QWidget):
         self.search.setMinimumWidth(320)
         self.claim = QPushButton(self.tr("Claim"), self)
         self.claim.setToolTip(self.tr("Take the selected unassigned case into your work list"))
-        self.claim.setVisible(self._session.role == Role.INVESTIGATOR)
+        self.claim.setVisible(may(self._session.role, Permission.CLAIM_CASE))
         self.claim.setEnabled(False)
         self.count = QLabel(self)
         self.count.setMinimumWidth(90)
@@ -344,7 +344,7 @@ class BoardView(QWidget):
     # --- claiming -------------------------------------------------------------------------
 
     def _update_claim(self) -> None:
-        if self._session.role != Role.INVESTIGATOR:
+        if not self.claim.isVisibleTo(self):
             return
         index = self.table.currentIndex()
         row = self.model.case_row(index.row()) if index.isValid() else None
