@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from workstation.domain.limits import LegalReview
 from workstation.domain.messages import Message
 
 
@@ -119,6 +120,7 @@ class Application:
     financials: Financials = field(default_factory=Financials)
     platform: PlatformData = field(default_factory=PlatformData)
     consent: Consent = field(default_factory=Consent)
+    legal: LegalReview = field(default_factory=LegalReview)  # R18, answered at intake
     # Off-platform customers' activity and reviews (R15) when no platform data exists:
     active_days_per_month: Decimal | None = None
     positive_review_rate: Decimal | None = None
