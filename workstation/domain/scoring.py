@@ -3,12 +3,33 @@
 A scorecard is data, not code: indicators with weights and piecewise-linear scales, and the
 tier cut-offs, stored with a version. ``score`` is pure and fast (one decision well under a
 millisecond), so a million cases can be re-scored in a batch.
+
+Missing figures. An indicator the applicant did not supply (``indicator_value`` gives
+``None``) is never read as zero: its raw value, sub-score and contribution are ``None`` and its
+key is listed in ``ScoreResult.missing``. The total is taken over the indicators that are
+present, with their weights *renormalised to sum to 1*: total = sum(sub x w) / sum(w) over the
+present ones. So the total stays on the 0..100 scale and a case with one gap is comparable with
+a complete one, and each present indicator's ``contribution`` is sub-score x w / sum(w) (its
+"effective weight"), so the contributions still add up to the total. A case with a gap is sent
+to manual review by the decision (``decision.decide``), so an officer sees what was left out.
+With nothing present at all the total is 0.
+
+Units of the raw values (``indicator_value``): annual sales in whole yuan (fen // 100, so the
+log scale reads in the units people think in), ratios as fractions (0.25 for 25 %), counts and
+days as numbers, the seller rating (DSR) in stars 0..5.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workstation.domain.application import Application
 
 
 @dataclass(frozen=True)
@@ -23,6 +44,7 @@ class Scale:
 
     points: tuple[tuple[Decimal, Decimal], ...]
     log: bool = False
+    note: str = ""  # where the anchors come from, for the supervisor who edits them
 
 
 @dataclass(frozen=True)
@@ -64,3 +86,292 @@ class ScoreResult:
     @property
     def complete(self) -> bool:
         return not self.missing
+
+
+KINDS = ("platform", "off_platform")
+TIERS = ("A", "B", "C", "D", "E")
+DEFAULT_CUTOFFS: tuple[tuple[str, Decimal], ...] = (
+    ("A", Decimal(80)),
+    ("B", Decimal(65)),
+    ("C", Decimal(50)),
+    ("D", Decimal(35)),
+)  # R17; below D's cut-off is E
+_HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+
+
+# --- scales ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _scale_axis(points: tuple[tuple[Decimal, Decimal], ...], log: bool) -> tuple[Decimal, ...]:
+    """The x positions of a scale's points (their log10 on a log scale), computed once."""
+    return tuple(x.log10() if log else x for x, _ in points)
+
+
+def evaluate(scale: Scale, value: Decimal) -> Decimal:
+    """The sub-score (0..100) ``scale`` gives ``value``: linear between neighbouring points,
+    clamped to the first / last sub-score outside them.
+
+    On a log scale the interpolation runs on log10 of the value and of the points (so 100k
+    yuan sits between 50k and 300k where its digits say, not where its size says); a value of
+    0 or less has no logarithm and gets the scale's lowest sub-score.
+    """
+    points = scale.points
+    if scale.log:
+        if value <= 0:
+            return min(sub for _, sub in points)
+        x = value.log10()
+    else:
+        x = value
+    xs = _scale_axis(points, scale.log)
+    if x <= xs[0]:
+        return points[0][1]
+    for i in range(1, len(xs)):
+        if x <= xs[i]:
+            x0, x1 = xs[i - 1], xs[i]
+            y0, y1 = points[i - 1][1], points[i][1]
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return points[-1][1]
+
+
+# --- what each indicator reads ----------------------------------------------------------------
+
+
+def _annual_sales(app: Application) -> Decimal | None:
+    fen = app.financials.annual_sales_fen
+    return None if fen is None else Decimal(fen // 100)  # whole yuan
+
+
+def _sales_growth(app: Application) -> Decimal | None:
+    return app.financials.sales_growth
+
+
+def _order_count(app: Application) -> Decimal | None:
+    count = app.platform.order_count
+    return None if count is None else Decimal(count)
+
+
+def _seller_rating(app: Application) -> Decimal | None:
+    return app.platform.seller_dsr
+
+
+def _transaction_activity(app: Application) -> Decimal | None:
+    days = app.platform.active_days_per_month
+    return days if days is not None else app.active_days_per_month
+
+
+def _inventory_turnover(app: Application) -> Decimal | None:
+    """Platform warehouse turnover when given, else operating cost / inventory (times a year)."""
+    if app.platform.inventory_turnover is not None:
+        return app.platform.inventory_turnover
+    cost, inventory = app.financials.operating_cost_fen, app.financials.inventory_fen
+    if cost is None or inventory is None or inventory <= 0:
+        return None
+    return Decimal(cost) / Decimal(inventory)
+
+
+def _asset_liability_ratio(app: Application) -> Decimal | None:
+    """Total liabilities / total assets; no assets declared (or none at all) is missing."""
+    assets, liabilities = app.financials.total_assets_fen, app.financials.total_liabilities_fen
+    if assets is None or liabilities is None or assets <= 0:
+        return None
+    return Decimal(liabilities) / Decimal(assets)
+
+
+def _customer_reviews(app: Application) -> Decimal | None:
+    rate = app.platform.positive_review_rate
+    return rate if rate is not None else app.positive_review_rate
+
+
+def _complaints(app: Application) -> Decimal | None:
+    count = app.platform.complaints
+    return None if count is None else Decimal(count)
+
+
+_READERS: dict[str, Callable[[Application], Decimal | None]] = {
+    "annual_sales": _annual_sales,  # R14 30 %, R15 20 %; yuan, log scale
+    "sales_growth": _sales_growth,  # R14 20 %, R15 20 %; fraction year on year
+    "order_count": _order_count,  # R14 20 %; orders in 12 months
+    "seller_rating": _seller_rating,  # R14 20 %; DSR stars 0..5
+    "transaction_activity": _transaction_activity,  # R14 10 %, R15 10 %; active days a month
+    "inventory_turnover": _inventory_turnover,  # R15 20 %; times a year
+    "asset_liability_ratio": _asset_liability_ratio,  # R15 20 %; falling scale
+    "customer_reviews": _customer_reviews,  # R15 10 %; positive review rate 0..1
+    "complaints": _complaints,  # R13/R16: available to a supervisor's card, falling scale
+}
+INDICATOR_KEYS: tuple[str, ...] = tuple(_READERS)
+
+
+def indicator_value(key: str, app: Application) -> Decimal | None:
+    """The raw value indicator ``key`` reads from ``app``; ``None`` when not supplied."""
+    try:
+        reader = _READERS[key]
+    except KeyError:
+        raise ValueError(f"unknown indicator {key!r}; known: {', '.join(INDICATOR_KEYS)}") from None
+    return reader(app)
+
+
+# --- score and tier ---------------------------------------------------------------------------
+
+
+def tier(total: Decimal, cutoffs: tuple[tuple[str, Decimal], ...] = DEFAULT_CUTOFFS) -> str:
+    """The rating tier (R17) of ``total``: the first tier whose cut-off it reaches, else E."""
+    for name, cutoff in sorted(cutoffs, key=lambda c: c[1], reverse=True):
+        if total >= cutoff:
+            return name
+    return "E"
+
+
+def score(card: Scorecard, app: Application) -> ScoreResult:
+    """Score ``app`` on ``card`` (R14-R17); missing indicators are renormalised away (see
+    the module docstring)."""
+    present: list[tuple[Indicator, Decimal, Decimal]] = []
+    missing: list[str] = []
+    for indicator in card.indicators:
+        raw = indicator_value(indicator.key, app)
+        if raw is None:
+            missing.append(indicator.key)
+        else:
+            present.append((indicator, raw, evaluate(indicator.scale, raw)))
+    weight_present = sum((ind.weight for ind, _, _ in present), Decimal(0))
+    weighted = sum((ind.weight * sub for ind, _, sub in present), Decimal(0))
+    total = (weighted / weight_present) if weight_present > 0 else Decimal(0)
+    total = total.quantize(_CENT, rounding=ROUND_HALF_UP)
+    by_key = {ind.key: (raw, sub) for ind, raw, sub in present}
+    items = []
+    for indicator in card.indicators:
+        raw, sub = by_key.get(indicator.key, (None, None))
+        contribution = None if sub is None else sub * indicator.weight / weight_present
+        items.append(
+            IndicatorScore(indicator.key, indicator.label, raw, sub, indicator.weight, contribution)
+        )
+    return ScoreResult(
+        kind=card.kind,
+        version=card.version,
+        items=tuple(items),
+        total=total,
+        tier=tier(total, card.cutoffs),
+        missing=tuple(missing),
+    )
+
+
+# --- scorecards as data -----------------------------------------------------------------------
+
+
+def validate_scorecard(card: Scorecard) -> None:
+    """Raise ``ValueError`` saying what is wrong with ``card``; return quietly if sound."""
+    where = f"scorecard {card.kind!r} version {card.version}"
+    if card.kind not in KINDS:
+        raise ValueError(f"{where}: kind must be one of {', '.join(KINDS)}")
+    if not card.indicators:
+        raise ValueError(f"{where}: has no indicators")
+    keys = [ind.key for ind in card.indicators]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"{where}: an indicator appears twice in {keys}")
+    total_weight = sum((ind.weight for ind in card.indicators), Decimal(0))
+    if total_weight != 1:
+        raise ValueError(f"{where}: weights sum to {total_weight}, not exactly 1")
+    for ind in card.indicators:
+        _validate_indicator(where, ind)
+    names = [name for name, _ in card.cutoffs]
+    if len(set(names)) != len(names) or "E" in names or not set(names) <= set(TIERS):
+        raise ValueError(f"{where}: cut-offs must name tiers A-D once each, got {names}")
+    values = [value for _, value in card.cutoffs]
+    if values != sorted(values, reverse=True) or any(not 0 <= v <= 100 for v in values):
+        raise ValueError(f"{where}: cut-offs must fall from A to D within 0..100, got {values}")
+
+
+def _validate_indicator(where: str, ind: Indicator) -> None:
+    if ind.key not in _READERS:
+        raise ValueError(f"{where}: unknown indicator {ind.key!r}")
+    if ind.weight <= 0:
+        raise ValueError(f"{where}: {ind.key} has weight {ind.weight}; weights must be above 0")
+    points = ind.scale.points
+    if not points:
+        raise ValueError(f"{where}: {ind.key} has a scale with no points")
+    xs = [x for x, _ in points]
+    if any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
+        raise ValueError(f"{where}: {ind.key}'s scale points must ascend strictly, got {xs}")
+    if ind.scale.log and xs[0] <= 0:
+        raise ValueError(f"{where}: {ind.key} is a log scale, so its points must be above 0")
+    if any(not 0 <= sub <= 100 for _, sub in points):
+        raise ValueError(f"{where}: {ind.key}'s sub-scores must lie within 0..100")
+
+
+def _decimal(value: Any, what: str) -> Decimal:
+    """A Decimal from a JSON string or int; floats are refused (they are not exact)."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"{what}: write numbers as strings or integers, got {value!r}")
+    try:
+        return Decimal(value)
+    except ArithmeticError:
+        raise ValueError(f"{what}: {value!r} is not a number") from None
+
+
+def scorecard_from_dict(d: Mapping[str, Any]) -> Scorecard:
+    """A validated scorecard from its JSON form (see ``scorecard_to_dict``)."""
+    try:
+        kind, version = str(d["kind"]), int(d["version"])
+        indicators = tuple(_indicator_from_dict(item) for item in d["indicators"])
+        cutoffs = tuple(
+            (str(name), _decimal(value, f"cut-off {name}")) for name, value in d["cutoffs"]
+        )
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"scorecard is missing or mistypes a field: {exc}") from None
+    card = Scorecard(kind=kind, version=version, indicators=indicators, cutoffs=cutoffs)
+    validate_scorecard(card)
+    return card
+
+
+def _indicator_from_dict(item: Mapping[str, Any]) -> Indicator:
+    key = str(item["key"])
+    scale = item["scale"]
+    points = tuple(
+        (_decimal(x, f"{key} point"), _decimal(y, f"{key} sub-score")) for x, y in scale["points"]
+    )
+    return Indicator(
+        key=key,
+        label=str(item.get("label", key)),
+        weight=_decimal(item["weight"], f"{key} weight"),
+        scale=Scale(
+            points=points, log=bool(scale.get("log", False)), note=str(scale.get("note", ""))
+        ),
+        unit=str(item.get("unit", "")),
+    )
+
+
+def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
+    """The JSON form of ``card``: Decimals as strings, so nothing is lost on the way."""
+    return {
+        "kind": card.kind,
+        "version": card.version,
+        "cutoffs": [[name, str(value)] for name, value in card.cutoffs],
+        "indicators": [
+            {
+                "key": ind.key,
+                "label": ind.label,
+                "weight": str(ind.weight),
+                "unit": ind.unit,
+                "scale": {
+                    "log": ind.scale.log,
+                    "note": ind.scale.note,
+                    "points": [[str(x), str(y)] for x, y in ind.scale.points],
+                },
+            }
+            for ind in card.indicators
+        ],
+    }
+
+
+def default_scorecards(json_text: str) -> dict[str, Scorecard]:
+    """The packaged default scorecards (resources/scorecards/default.json), by kind.
+
+    The service reads the file and hands its text here; the domain touches no files.
+    """
+    data = json.loads(json_text)
+    cards = [scorecard_from_dict(item) for item in data["scorecards"]]
+    by_kind = {card.kind: card for card in cards}
+    if len(by_kind) != len(cards) or set(by_kind) != set(KINDS):
+        raise ValueError(f"default scorecards must hold one card per kind {KINDS}")
+    return by_kind
