@@ -91,5 +91,63 @@ V1 = [
     "CREATE INDEX customers_name ON customers (business_name)",
 ]
 
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1)]
+# Before the loan (R12-R20, R33, R37): applications, rating decisions, versioned settings,
+# the blacklist. Settings are seeded by the services on first use, not here, so this list
+# never depends on a resource file that may change after it shipped.
+V2 = [
+    """CREATE TABLE applications (
+        case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+        -- the Application as JSON: Decimals as strings, fen as integers, no consent
+        data TEXT NOT NULL,
+        consent_given INTEGER NOT NULL DEFAULT 0 CHECK (consent_given IN (0, 1)),
+        consent_at TEXT,
+        consent_by INTEGER REFERENCES users(id),
+        consent_method TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE scorecards (
+        kind TEXT NOT NULL CHECK (kind IN ('platform','off_platform')),
+        version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id),
+        PRIMARY KEY (kind, version)
+    )""",
+    """CREATE TABLE macro_settings (
+        version INTEGER PRIMARY KEY,
+        definition TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id)
+    )""",
+    """CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        at TEXT NOT NULL,
+        actor_id INTEGER NOT NULL REFERENCES users(id),
+        scorecard_kind TEXT NOT NULL,
+        scorecard_version INTEGER NOT NULL,
+        macro_version INTEGER NOT NULL REFERENCES macro_settings(version),
+        total TEXT,
+        tier TEXT CHECK (tier IS NULL OR tier IN ('A','B','C','D','E')),
+        outcome TEXT NOT NULL CHECK (outcome IN ('decline','investigate','manual_review')),
+        combined_limit_fen INTEGER,
+        details TEXT NOT NULL,
+        FOREIGN KEY (scorecard_kind, scorecard_version) REFERENCES scorecards(kind, version)
+    )""",
+    """CREATE TABLE blacklist (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('owner_id_number','credit_code','platform_account')),
+        value TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason != ''),
+        added_by INTEGER NOT NULL REFERENCES users(id),
+        added_at TEXT NOT NULL,
+        lifted_by INTEGER REFERENCES users(id),
+        lifted_at TEXT,
+        lift_reason TEXT
+    )""",
+    "CREATE INDEX decisions_case ON decisions (case_id, id)",
+    "CREATE INDEX blacklist_value ON blacklist (kind, value)",
+]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2)]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
