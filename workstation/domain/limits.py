@@ -3,14 +3,35 @@
 Every step of the limit is kept (``LimitStep``) so the officer can see how it was reached.
 Money is integer fen; factors and rates exact decimals; the only rounding is the final
 round-down to CNY 1,000 that R19 names.
+
+For each product asked for (R19):
+
+1. the base: tier factor x average monthly sales (credit loan), or the value of the eligible
+   orders (order loan, R4: "as many orders, as much loan");
+2. at most the product cap (R5: the customer kind's cap);
+3. x the industry multiplier, x the economy multiplier (R18; an industry with no outlook
+   recorded counts as "stable");
+4. rounded down to whole CNY 1,000.
+
+Tier E gets nothing (R17); an off-platform customer gets no order loan (R4, R5). Both
+products together never exceed the kind's cap (R5): the combined limit is capped, the offers
+keep their own limits (the customer may draw from either, within the combined limit).
+
+Step messages carry no amounts in their text: a step's running amount is in ``amount_fen``
+and the window formats it beside the words.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from workstation.domain.messages import Message
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from workstation.domain.application import Application, Order
 
 CREDIT_DAILY_RATE = Decimal("0.0006")  # R3
 ORDER_DAILY_RATE = Decimal("0.0005")  # R4
@@ -84,3 +105,235 @@ class LimitResult:
     offers: tuple[ProductOffer, ...]
     combined_limit_fen: int  # never above the customer kind's cap (R5)
     steps: tuple[LimitStep, ...]  # the combined-cap step(s)
+
+
+KIND_CAPS_FEN = {"platform": PLATFORM_CAP_FEN, "off_platform": OFF_PLATFORM_CAP_FEN}  # R5
+DAILY_RATES = {"credit": CREDIT_DAILY_RATE, "order": ORDER_DAILY_RATE}  # R3, R4
+DEFAULT_OUTLOOK = "stable"  # an industry the supervisor has not rated
+
+
+def annual_rate(daily_rate: Decimal) -> Decimal:
+    """The simple annualised rate shown first (R35): daily x 365."""
+    return daily_rate * DAYS_A_YEAR
+
+
+def average_monthly_sales_fen(annual_sales_fen: int | None) -> int:
+    """Average monthly sales in fen (annual // 12); none declared counts as 0."""
+    return 0 if annual_sales_fen is None else max(annual_sales_fen, 0) // 12
+
+
+def round_down_to_thousand_yuan(amount: Decimal | int) -> int:
+    """R19's only rounding: down to a whole CNY 1,000 (100,000 fen); never below 0."""
+    if amount <= 0:
+        return 0
+    return int(amount // ROUND_DOWN_FEN) * ROUND_DOWN_FEN
+
+
+def is_eligible_order(order: Order) -> bool:
+    """R4: shipped, not yet paid out, not refunded or disputed, and authentic (buyer not
+    linked to the seller, no sign of fake trading)."""
+    return (
+        order.shipped
+        and not order.paid_out
+        and not order.refunded
+        and not order.disputed
+        and not order.buyer_linked_to_seller
+        and not order.fake_trading_sign
+        and order.amount_fen > 0
+    )
+
+
+def eligible_orders(orders: Iterable[Order]) -> tuple[Order, ...]:
+    """The orders an order loan may advance against (R4)."""
+    return tuple(order for order in orders if is_eligible_order(order))
+
+
+def industry_outlook(macro: MacroSettings, industry: str) -> str:
+    return dict(macro.industry_outlook).get(industry, DEFAULT_OUTLOOK)
+
+
+def macro_multipliers(macro: MacroSettings, industry: str) -> tuple[tuple[str, Decimal], ...]:
+    """(("industry", m), ("economy", m)) for ``industry`` under ``macro`` (R18).
+
+    An outlook or stance with no multiplier configured counts as 1 (no adjustment).
+    """
+    one = Decimal(1)
+    industry_m = dict(macro.industry_multipliers).get(industry_outlook(macro, industry), one)
+    economy_m = dict(macro.economy_multipliers).get(macro.economy, one)
+    return (("industry", industry_m), ("economy", economy_m))
+
+
+_OUTLOOK_TEXT = {
+    "growing": QT_TRANSLATE_NOOP("messages", "The industry ({industry}) is growing: × {factor}"),
+    "stable": QT_TRANSLATE_NOOP("messages", "The industry ({industry}) is stable: × {factor}"),
+    "shrinking": QT_TRANSLATE_NOOP(
+        "messages", "The industry ({industry}) is shrinking: × {factor}"
+    ),
+}
+_ECONOMY_TEXT = {
+    "expansion": QT_TRANSLATE_NOOP("messages", "The economy is expanding: × {factor}"),
+    "neutral": QT_TRANSLATE_NOOP("messages", "The economy is neutral: × {factor}"),
+    "downturn": QT_TRANSLATE_NOOP("messages", "The economy is in a downturn: × {factor}"),
+}
+
+
+def industry_message(outlook: str, industry: str, factor: Decimal) -> Message:
+    template = _OUTLOOK_TEXT.get(outlook, _OUTLOOK_TEXT["stable"])
+    return Message.of(template, industry=industry or "—", factor=str(factor))
+
+
+def economy_message(economy: str, factor: Decimal) -> Message:
+    template = _ECONOMY_TEXT.get(economy)
+    if template is None:
+        return Message.of(
+            QT_TRANSLATE_NOOP("messages", "Economy ({economy}): × {factor}"),
+            economy=economy,
+            factor=str(factor),
+        )
+    return Message.of(template, factor=str(factor))
+
+
+def _offer(product: str, limit_fen: int, term_months: int, steps: list[LimitStep]) -> ProductOffer:
+    rate = DAILY_RATES[product]
+    return ProductOffer(product, limit_fen, rate, annual_rate(rate), term_months, tuple(steps))
+
+
+def _base_steps(
+    product: str, app: Application, tier: str, avg_monthly_sales_fen: int, factor: Decimal
+) -> tuple[Decimal, list[LimitStep]]:
+    """Step 1: the base of the limit, before caps and multipliers."""
+    if product == "credit":
+        base = factor * avg_monthly_sales_fen
+        return base, [
+            LimitStep(
+                Message.of(QT_TRANSLATE_NOOP("messages", "Average monthly sales")),
+                None,
+                avg_monthly_sales_fen,
+            ),
+            LimitStep(
+                Message.of(
+                    QT_TRANSLATE_NOOP("messages", "× tier {tier} factor {factor}"),
+                    tier=tier,
+                    factor=str(factor),
+                ),
+                factor,
+                int(base),
+            ),
+        ]
+    orders = eligible_orders(app.platform.orders)
+    value = sum(order.amount_fen for order in orders)
+    offered = len(app.platform.orders)
+    return Decimal(value), [
+        LimitStep(
+            Message.of(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Value of the eligible orders ({eligible} of {offered}: shipped, not yet "
+                    "paid out, no refund or dispute, genuine buyer)",
+                ),
+                eligible=len(orders),
+                offered=offered,
+            ),
+            None,
+            value,
+        )
+    ]
+
+
+def product_limit(
+    product: str,
+    app: Application,
+    tier: str,
+    avg_monthly_sales_fen: int,
+    macro: MacroSettings,
+    industry: str,
+) -> ProductOffer:
+    """The offer for one product ("credit" or "order"), every step kept (R19)."""
+    kind = str(app.business.kind)
+    term = min(max(app.term_months, 1), LONGEST_TERM_MONTHS)
+    factor = dict(macro.tier_factors).get(tier)
+    if factor is None:  # tier E, or a tier with no factor: declined at screening (R17)
+        message = Message.of(
+            QT_TRANSLATE_NOOP("messages", "Tier {tier} is declined at screening: no limit"),
+            tier=tier,
+        )
+        return _offer(product, 0, term, [LimitStep(message, None, 0)])
+    if product == "order" and kind != "platform":
+        message = Message.of(
+            QT_TRANSLATE_NOOP(
+                "messages", "Order loans are only for platform sellers: no order loan"
+            )
+        )
+        return _offer(product, 0, term, [LimitStep(message, None, 0)])
+    amount, steps = _base_steps(product, app, tier, avg_monthly_sales_fen, factor)
+    cap = KIND_CAPS_FEN.get(kind, OFF_PLATFORM_CAP_FEN)
+    if amount > cap:
+        amount = Decimal(cap)
+        steps.append(
+            LimitStep(
+                Message.of(QT_TRANSLATE_NOOP("messages", "Capped at the product's maximum")),
+                None,
+                cap,
+            )
+        )
+    outlook = industry_outlook(macro, industry)
+    (_, industry_m), (_, economy_m) = macro_multipliers(macro, industry)
+    amount *= industry_m
+    steps.append(
+        LimitStep(industry_message(outlook, industry, industry_m), industry_m, int(amount))
+    )
+    amount *= economy_m
+    steps.append(LimitStep(economy_message(macro.economy, economy_m), economy_m, int(amount)))
+    limit = round_down_to_thousand_yuan(amount)
+    steps.append(
+        LimitStep(
+            Message.of(QT_TRANSLATE_NOOP("messages", "Rounded down to whole thousands of yuan")),
+            None,
+            limit,
+        )
+    )
+    return _offer(product, limit, term, steps)
+
+
+def products_asked(app: Application) -> tuple[str, ...]:
+    product = str(app.product)
+    return ("credit", "order") if product == "both" else (product,)
+
+
+def compute_limits(
+    app: Application,
+    tier: str,
+    avg_monthly_sales_fen: int,
+    macro: MacroSettings,
+    industry: str,
+) -> LimitResult:
+    """The limit and price of each product asked for, and the combined limit (R3-R5, R19)."""
+    offers = tuple(
+        product_limit(product, app, tier, avg_monthly_sales_fen, macro, industry)
+        for product in products_asked(app)
+    )
+    cap = KIND_CAPS_FEN.get(str(app.business.kind), OFF_PLATFORM_CAP_FEN)
+    together = sum(offer.limit_fen for offer in offers)
+    steps: list[LimitStep] = []
+    if len(offers) > 1:
+        steps.append(
+            LimitStep(
+                Message.of(QT_TRANSLATE_NOOP("messages", "Both products together")),
+                None,
+                together,
+            )
+        )
+    if together > cap:
+        together = cap
+        steps.append(
+            LimitStep(
+                Message.of(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "Capped at the most a customer of this kind may owe"
+                    )
+                ),
+                None,
+                cap,
+            )
+        )
+    return LimitResult(offers=offers, combined_limit_fen=together, steps=tuple(steps))
