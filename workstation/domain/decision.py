@@ -1,16 +1,39 @@
 """The rating decision: blacklist (R20), score and tier (R14-R17), macro adjustment (R18),
 limit and price (R19), and the screening outcome that follows (R17, R20).
+
+The outcome, first rule that applies:
+
+1. a blacklist hit (R20): DECLINE at intake, nothing scored;
+2. tier E on complete data (R17): DECLINE;
+3. a legal flag (R18) or a missing indicator (R16): MANUAL_REVIEW (investigation, flagged).
+   A tier E reached on incomplete data is not declined: the gap may be what sank it, so a
+   person looks;
+4. otherwise INVESTIGATE (tier D with its reduced limit included).
+
+``decide`` assumes the application passed ``validate_application`` (R37: the owner's consent
+is an ERROR there, so an application without it never reaches scoring).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from workstation.domain.limits import LimitResult
-from workstation.domain.messages import Message
-from workstation.domain.scoring import ScoreResult
+from workstation.domain.application import Application, percent
+from workstation.domain.limits import (
+    LimitResult,
+    MacroSettings,
+    average_monthly_sales_fen,
+    compute_limits,
+    economy_message,
+    industry_message,
+    industry_outlook,
+    macro_multipliers,
+)
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
+from workstation.domain.scoring import IndicatorScore, Scorecard, ScoreResult, score
 
 
 class Outcome(StrEnum):
@@ -37,3 +60,227 @@ class Decision:
     blacklist_hits: tuple[BlacklistEntry, ...]
     outcome: Outcome
     reasons: tuple[Message, ...]  # why this outcome, for the officer and the owner
+
+
+WEAKEST_NAMED = 2  # how many of the lowest-scoring indicators the reasons name
+
+
+def normalise_listed(value: str | None) -> str:
+    """How identifiers are compared with the blacklist: stripped, upper-case."""
+    return (value or "").strip().upper()
+
+
+def blacklist_hits(
+    app: Application, entries: Iterable[BlacklistEntry]
+) -> tuple[BlacklistEntry, ...]:
+    """The blacklist entries (R20, R33) that name this owner, business or platform account."""
+    business = app.business
+    ours = {
+        ("owner_id_number", normalise_listed(business.owner_id_number)),
+        ("credit_code", normalise_listed(business.credit_code)),
+        ("platform_account", normalise_listed(business.platform_account)),
+    }
+    return tuple(
+        entry
+        for entry in entries
+        if normalise_listed(entry.value) and (entry.kind, normalise_listed(entry.value)) in ours
+    )
+
+
+_HIT_TEXT = {
+    "owner_id_number": QT_TRANSLATE_NOOP(
+        "messages", "The owner's ID number is on the blacklist: {reason}"
+    ),
+    "credit_code": QT_TRANSLATE_NOOP(
+        "messages", "The business's credit code is on the blacklist: {reason}"
+    ),
+    "platform_account": QT_TRANSLATE_NOOP(
+        "messages", "The platform account is on the blacklist: {reason}"
+    ),
+}
+
+_WEAK_TEXT = {
+    "annual_sales": QT_TRANSLATE_NOOP(
+        "messages", "Annual sales revenue scored {sub_score} of 100 (weight {weight}%)"
+    ),
+    "sales_growth": QT_TRANSLATE_NOOP(
+        "messages", "Sales growth scored {sub_score} of 100 (weight {weight}%)"
+    ),
+    "order_count": QT_TRANSLATE_NOOP(
+        "messages", "Order count scored {sub_score} of 100 (weight {weight}%)"
+    ),
+    "seller_rating": QT_TRANSLATE_NOOP(
+        "messages", "Seller rating scored {sub_score} of 100 (weight {weight}%)"
+    ),
+    "transaction_activity": QT_TRANSLATE_NOOP(
+        "messages", "Transaction activity scored {sub_score} of 100 (weight {weight}%)"
+    ),
+    "inventory_turnover": QT_TRANSLATE_NOOP(
+        "messages", "Inventory turnover scored {sub_score} of 100 (weight {weight}%)"
+    ),
+    "asset_liability_ratio": QT_TRANSLATE_NOOP(
+        "messages", "Asset-liability ratio scored {sub_score} of 100 (weight {weight}%)"
+    ),
+    "customer_reviews": QT_TRANSLATE_NOOP(
+        "messages", "Customer reviews scored {sub_score} of 100 (weight {weight}%)"
+    ),
+    "complaints": QT_TRANSLATE_NOOP(
+        "messages", "Complaints scored {sub_score} of 100 (weight {weight}%)"
+    ),
+}
+
+_MISSING_TEXT = {
+    "annual_sales": QT_TRANSLATE_NOOP(
+        "messages", "Annual sales revenue not supplied: scored without it, review by hand"
+    ),
+    "sales_growth": QT_TRANSLATE_NOOP(
+        "messages", "Sales growth not supplied: scored without it, review by hand"
+    ),
+    "order_count": QT_TRANSLATE_NOOP(
+        "messages", "Order count not supplied: scored without it, review by hand"
+    ),
+    "seller_rating": QT_TRANSLATE_NOOP(
+        "messages", "Seller rating not supplied: scored without it, review by hand"
+    ),
+    "transaction_activity": QT_TRANSLATE_NOOP(
+        "messages", "Transaction activity not supplied: scored without it, review by hand"
+    ),
+    "inventory_turnover": QT_TRANSLATE_NOOP(
+        "messages", "Inventory turnover not supplied: scored without it, review by hand"
+    ),
+    "asset_liability_ratio": QT_TRANSLATE_NOOP(
+        "messages", "Asset-liability ratio not supplied: scored without it, review by hand"
+    ),
+    "customer_reviews": QT_TRANSLATE_NOOP(
+        "messages", "Customer reviews not supplied: scored without it, review by hand"
+    ),
+    "complaints": QT_TRANSLATE_NOOP(
+        "messages", "Complaints not supplied: scored without it, review by hand"
+    ),
+}
+
+_LEGAL_TEXT = {
+    "guarantees_outstanding": QT_TRANSLATE_NOOP(
+        "messages", "Legal review: guarantees given for others are outstanding"
+    ),
+    "property_registration_issue": QT_TRANSLATE_NOOP(
+        "messages", "Legal review: a property registration issue"
+    ),
+    "bankruptcy": QT_TRANSLATE_NOOP("messages", "Legal review: bankruptcy proceedings"),
+    "litigation": QT_TRANSLATE_NOOP("messages", "Legal review: litigation"),
+}
+
+
+def hit_message(entry: BlacklistEntry) -> Message:
+    template = _HIT_TEXT.get(
+        entry.kind, QT_TRANSLATE_NOOP("messages", "On the blacklist ({kind}): {reason}")
+    )
+    return Message.of(template, kind=entry.kind, reason=entry.reason)
+
+
+def weakest_indicators(
+    result: ScoreResult, count: int = WEAKEST_NAMED
+) -> tuple[IndicatorScore, ...]:
+    """The present indicators that pulled the score down most: lowest sub-score (its
+    contribution relative to its weight), the heavier first on a tie; full marks never."""
+    present = [i for i in result.items if i.sub_score is not None and i.sub_score < 100]
+    present.sort(key=lambda i: (i.sub_score, -i.weight))
+    return tuple(present[:count])
+
+
+def _weak_message(item: IndicatorScore) -> Message:
+    template = _WEAK_TEXT.get(
+        item.key,
+        QT_TRANSLATE_NOOP("messages", "{indicator} scored {sub_score} of 100 (weight {weight}%)"),
+    )
+    sub = item.sub_score if item.sub_score is not None else Decimal(0)
+    return Message.of(
+        template,
+        indicator=item.label,
+        sub_score=str(sub.quantize(Decimal("0.1"))),
+        weight=percent(item.weight),
+    )
+
+
+def _missing_message(key: str) -> Message:
+    template = _MISSING_TEXT.get(
+        key,
+        QT_TRANSLATE_NOOP(
+            "messages", "{indicator} not supplied: scored without it, review by hand"
+        ),
+    )
+    return Message.of(template, indicator=key)
+
+
+def _score_reasons(result: ScoreResult) -> list[Message]:
+    reasons = [
+        Message.of(
+            QT_TRANSLATE_NOOP("messages", "Score {score} of 100: tier {tier}"),
+            score=str(result.total),
+            tier=result.tier,
+        )
+    ]
+    reasons += [_weak_message(item) for item in weakest_indicators(result)]
+    reasons += [_missing_message(key) for key in result.missing]
+    return reasons
+
+
+def decide(
+    app: Application,
+    card: Scorecard,
+    macro: MacroSettings,
+    entries: Iterable[BlacklistEntry] = (),
+) -> Decision:
+    """Screen ``app``: blacklist, score on ``card``, tier, limits and the outcome (R17-R20)."""
+    hits = blacklist_hits(app, entries)
+    legal_flags = app.legal.flags
+    if hits:
+        return Decision(
+            score=None,
+            limit=None,
+            multipliers=(),
+            legal_flags=legal_flags,
+            blacklist_hits=hits,
+            outcome=Outcome.DECLINE,
+            reasons=tuple(hit_message(entry) for entry in hits),
+        )
+    result = score(card, app)
+    industry = app.business.industry
+    avg = average_monthly_sales_fen(app.financials.annual_sales_fen)
+    limit = compute_limits(app, result.tier, avg, macro, industry)
+    multipliers = macro_multipliers(macro, industry)
+    reasons = _score_reasons(result)
+    (_, industry_m), (_, economy_m) = multipliers
+    if industry_m < 1:
+        reasons.append(industry_message(industry_outlook(macro, industry), industry, industry_m))
+    if economy_m < 1:
+        reasons.append(economy_message(macro.economy, economy_m))
+    reasons += [Message.of(_LEGAL_TEXT.get(flag, flag)) for flag in legal_flags]
+    outcome = _outcome(result, legal_flags)
+    if outcome is Outcome.DECLINE:
+        reasons.append(Message.of(QT_TRANSLATE_NOOP("messages", "Tier E is declined at screening")))
+    elif outcome is Outcome.MANUAL_REVIEW:
+        reasons.append(
+            Message.of(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Incomplete data or a legal flag: an officer reviews the case"
+                )
+            )
+        )
+    return Decision(
+        score=result,
+        limit=limit,
+        multipliers=multipliers,
+        legal_flags=legal_flags,
+        blacklist_hits=(),
+        outcome=outcome,
+        reasons=tuple(reasons),
+    )
+
+
+def _outcome(result: ScoreResult, legal_flags: tuple[str, ...]) -> Outcome:
+    if result.tier == "E" and result.complete:
+        return Outcome.DECLINE
+    if legal_flags or not result.complete:
+        return Outcome.MANUAL_REVIEW
+    return Outcome.INVESTIGATE
