@@ -64,6 +64,7 @@ from workstation.ui.common import (
     stage_label,
     translate,
 )
+from workstation.ui.decision_tab import DecisionTab
 from workstation.ui.tasks import Background
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -446,7 +447,11 @@ class CasePage(QWidget):
         self.tabs.setDocumentMode(True)
         self.overview = OverviewTab(self)
         self.history = HistoryTab(self)
+        self.decision = DecisionTab(
+            self._ctx, self._session, self._background, self.case_id, self._write, self
+        )
         self.add_section(self.tr("Overview"), self.overview)
+        self.add_section(self.tr("Rating"), self.decision)
         self.add_section(self.tr("Stage history"), self.history)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
