@@ -193,6 +193,10 @@ def economy_message(economy: str, factor: Decimal) -> Message:
     return Message.of(template, factor=str(factor))
 
 
+def _capped_message() -> Message:
+    return Message.of(QT_TRANSLATE_NOOP("messages", "Capped at the product's maximum"))
+
+
 def _offer(product: str, limit_fen: int, term_months: int, steps: list[LimitStep]) -> ProductOffer:
     rate = DAILY_RATES[product]
     return ProductOffer(product, limit_fen, rate, annual_rate(rate), term_months, tuple(steps))
@@ -269,13 +273,7 @@ def product_limit(
     cap = KIND_CAPS_FEN.get(kind, OFF_PLATFORM_CAP_FEN)
     if amount > cap:
         amount = Decimal(cap)
-        steps.append(
-            LimitStep(
-                Message.of(QT_TRANSLATE_NOOP("messages", "Capped at the product's maximum")),
-                None,
-                cap,
-            )
-        )
+        steps.append(LimitStep(_capped_message(), None, cap))
     outlook = industry_outlook(macro, industry)
     (_, industry_m), (_, economy_m) = macro_multipliers(macro, industry)
     amount *= industry_m
@@ -284,6 +282,9 @@ def product_limit(
     )
     amount *= economy_m
     steps.append(LimitStep(economy_message(macro.economy, economy_m), economy_m, int(amount)))
+    if amount > cap:  # only if a supervisor set a multiplier above 1: the cap still holds
+        amount = Decimal(cap)
+        steps.append(LimitStep(_capped_message(), None, cap))
     limit = round_down_to_thousand_yuan(amount)
     steps.append(
         LimitStep(

@@ -128,7 +128,9 @@ def evaluate(scale: Scale, value: Decimal) -> Decimal:
     if x <= xs[0]:
         return points[0][1]
     for i in range(1, len(xs)):
-        if x <= xs[i]:
+        if x == xs[i]:  # an anchor: its sub-score exactly, whatever log10 rounded
+            return points[i][1]
+        if x < xs[i]:
             x0, x1 = xs[i - 1], xs[i]
             y0, y1 = points[i - 1][1], points[i][1]
             return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
