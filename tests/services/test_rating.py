@@ -1,0 +1,386 @@
+"""Taking and rating an application: what the officer sees happen, checked by hand.
+
+The figures of ``good_app`` sit exactly on points of the default platform scales
+(resources/scorecards/default.json), so the total is easy to check:
+sales 1,000,000 yuan -> 65, growth 0.20 -> 70, 5,000 orders -> 75, DSR 4.8 -> 80,
+20 active days -> 90; 0.3*65 + 0.2*70 + 0.2*75 + 0.2*80 + 0.1*90 = 73.50 -> tier B.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from tests.services.book import dump, version_of
+from workstation.domain.application import (
+    Application,
+    Business,
+    CustomerKind,
+    DownstreamCustomer,
+    Financials,
+    PlatformData,
+    Product,
+)
+from workstation.domain.decision import Outcome
+from workstation.domain.limits import LegalReview
+from workstation.domain.messages import RuleError
+from workstation.services import rating
+from workstation.services.context import Context, FixedClock, Session
+
+ID_NUMBER = "11010519491231002X"
+PHONE = "13812345678"
+CREDIT_CODE = "91350100M000100Y43"
+
+
+def good_app(**changes: object) -> Application:
+    app = Application(
+        business=Business(
+            CustomerKind.PLATFORM,
+            "杭州鑫源服饰商行",
+            CREDIT_CODE,
+            "王伟",
+            ID_NUMBER,
+            PHONE,
+            industry="服装服饰",
+            region="杭州",
+            platform_account="tb_12345678",
+        ),
+        product=Product.CREDIT,
+        amount_fen=10_000_000,
+        financials=Financials(
+            annual_sales_fen=100_000_000,  # 1,000,000 yuan
+            operating_cost_fen=80_000_000,
+            net_profit_margin=Decimal("0.08"),
+            inventory_fen=10_000_000,
+            total_assets_fen=40_000_000,
+            total_liabilities_fen=15_000_000,
+            accounts_receivable_fen=5_000_000,
+            sales_growth=Decimal("0.20"),
+            platform_share_of_sales=Decimal("0.7"),
+            top_customers=(
+                DownstreamCustomer("义乌优品", 4, Decimal("0.18")),
+                DownstreamCustomer("宁波万家", 2, Decimal("0.10")),
+            ),
+        ),
+        platform=PlatformData(
+            order_count=5000,
+            seller_dsr=Decimal("4.8"),
+            active_days_per_month=Decimal("20"),
+        ),
+    )
+    return replace(app, **changes)  # type: ignore[arg-type]
+
+
+def poor_financials() -> dict[str, object]:
+    """Every indicator at its scale's lowest point: total 0, tier E, complete."""
+    return {
+        "financials": replace(
+            good_app().financials, annual_sales_fen=1_000_000, sales_growth=Decimal("-0.30")
+        ),
+        "platform": PlatformData(
+            order_count=0, seller_dsr=Decimal("4.0"), active_days_per_month=Decimal("2")
+        ),
+        "amount_fen": 500_000,
+    }
+
+
+def _ready(ctx: Context, who: Session, app: Application | None = None) -> int:
+    """A new application with consent recorded; returns the case id (version 2)."""
+    case_id = rating.new_application(ctx, who, app or good_app())
+    rating.record_consent(ctx, who, case_id, "signed form", 1)
+    return case_id
+
+
+def _case(ctx: Context, case_id: int) -> tuple:
+    return ctx.store.conn.execute(
+        "SELECT stage, tier, risk, officer_id, version FROM cases WHERE id = ?", (case_id,)
+    ).fetchone()
+
+
+def _moves(ctx: Context, case_id: int) -> list[tuple]:
+    return ctx.store.conn.execute(
+        "SELECT m.from_stage, m.to_stage, m.action, u.username, m.reason FROM stage_moves m "
+        "JOIN users u ON u.id = m.actor_id WHERE case_id = ? ORDER BY m.id",
+        (case_id,),
+    ).fetchall()
+
+
+def test_submit_rates_moves_and_stores_the_decision(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    case_id = _ready(ctx, li)
+    stored = rating.submit_application(ctx, li, case_id, 2)
+    d = stored.decision
+    assert d.score is not None and d.limit is not None
+    assert (d.score.total, d.score.tier, d.outcome) == (Decimal("73.50"), "B", Outcome.INVESTIGATE)
+    assert [(i.key, round(i.sub_score, 2)) for i in d.score.items] == [  # type: ignore[call-overload]
+        ("annual_sales", Decimal(65)),
+        ("sales_growth", Decimal(70)),
+        ("order_count", Decimal(75)),
+        ("seller_rating", Decimal(80)),
+        ("transaction_activity", Decimal(90)),
+    ]
+    # 83,333.33 yuan a month x 2.0 (tier B) x 0.9 (industry not listed: stable)
+    # x 0.95 (economy neutral, the seeded stance) = 142,499.99, down to CNY 142,000.
+    assert d.limit.combined_limit_fen == 14_200_000
+    assert (stored.scorecard.kind, stored.scorecard.version, stored.macro_version) == (
+        "platform",
+        1,
+        1,
+    )
+    assert _case(ctx, case_id) == ("investigation", "B", "green", li.user_id, 5)
+    assert _moves(ctx, case_id) == [
+        (None, "application", "receive", "li.inv", ""),
+        ("application", "rating", "submit", "li.inv", ""),
+        ("rating", "investigation", "rate", "system", ""),
+    ]
+    row = ctx.store.conn.execute(
+        "SELECT total, tier, outcome, combined_limit_fen, scorecard_version FROM decisions"
+    ).fetchone()
+    assert row == ("73.50", "B", "investigate", d.limit.combined_limit_fen, 1)
+    assert rating.latest_decision(ctx, li, case_id) == stored
+    assert rating.decision_history(ctx, li, case_id) == [stored]
+    actions = [
+        r[0]
+        for r in ctx.store.conn.execute(
+            "SELECT action FROM audit_events WHERE entity_id = ? AND entity = 'case' ORDER BY id",
+            (case_id,),
+        )
+    ]
+    assert actions == [
+        "application:new",
+        "application:consent",
+        "move:submit",
+        "move:rate",
+        "rating:decision",
+    ]
+
+
+def test_tier_e_is_declined_at_screening_with_the_reasons(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    case_id = _ready(ctx, li, good_app(**poor_financials()))
+    stored = rating.submit_application(ctx, li, case_id, 2)
+    assert stored.decision.outcome == Outcome.DECLINE
+    assert stored.decision.score is not None and stored.decision.score.tier == "E"
+    assert _case(ctx, case_id)[:3] == ("declined", "E", "red")
+    last = _moves(ctx, case_id)[-1]
+    assert last[:4] == ("rating", "declined", "decline", "system")
+    assert "Tier E is declined at screening" in last[4]
+
+
+def test_a_blacklisted_owner_is_declined_at_intake(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    rating.add_to_blacklist(ctx, wang, "owner_id_number", ID_NUMBER.lower(), "恶意拖欠")
+    case_id = _ready(ctx, li)
+    stored = rating.submit_application(ctx, li, case_id, 2)
+    d = stored.decision
+    assert (d.outcome, d.score, d.limit) == (Outcome.DECLINE, None, None)
+    assert [h.reason for h in d.blacklist_hits] == ["恶意拖欠"]
+    assert _case(ctx, case_id)[:3] == ("declined", None, "red")
+    assert "blacklist" in _moves(ctx, case_id)[-1][4] and "恶意拖欠" in _moves(ctx, case_id)[-1][4]
+
+
+def test_a_lifted_entry_no_longer_declines(ctx: Context, people: dict[str, Session]) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    entry = rating.add_to_blacklist(ctx, wang, "credit_code", CREDIT_CODE, "虚构交易")
+    rating.lift_blacklist_entry(ctx, wang, entry, "法院判决撤销")
+    case_id = _ready(ctx, li)
+    assert rating.submit_application(ctx, li, case_id, 2).decision.outcome == Outcome.INVESTIGATE
+    (row,) = rating.blacklist_entries(ctx, wang, include_lifted=True)
+    assert (row.lifted_by, row.lift_reason, row.added_by) == ("王主管", "法院判决撤销", "王主管")
+    assert rating.blacklist_entries(ctx, wang) == []
+
+
+def test_a_legal_flag_goes_to_investigation_for_manual_review(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    case_id = _ready(ctx, li, good_app(legal=LegalReview(litigation=True)))
+    stored = rating.submit_application(ctx, li, case_id, 2)
+    assert stored.decision.outcome == Outcome.MANUAL_REVIEW
+    assert stored.decision.legal_flags == ("litigation",)
+    # tier B would be green; manual review makes it amber at least
+    assert _case(ctx, case_id)[:3] == ("investigation", "B", "amber")
+
+
+def test_submission_without_consent_is_refused_and_changes_nothing(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    case_id = rating.new_application(ctx, li, good_app())
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="consent"):
+        rating.submit_application(ctx, li, case_id, 1)
+    assert dump(ctx) == before
+    assert not ctx.store.conn.in_transaction
+
+
+def test_an_application_with_errors_is_refused_with_the_fields_and_changes_nothing(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    bad = good_app(amount_fen=0, term_months=18)
+    case_id = _ready(ctx, li, bad)
+    before = dump(ctx)
+    with pytest.raises(rating.ApplicationProblems) as refused:
+        rating.submit_application(ctx, li, case_id, 2)
+    assert "amount_fen" in str(refused.value) and "term_months" in str(refused.value)
+    assert {p.field for p in refused.value.problems} == {"amount_fen", "term_months"}
+    assert dump(ctx) == before
+
+
+def test_a_stale_submission_names_who_changed_the_case(
+    ctx: Context, people: dict[str, Session], clock: FixedClock
+) -> None:
+    li, zhang = people["li.inv"], people["zhang.inv"]
+    case_id = _ready(ctx, li)
+    clock.advance(minutes=5)
+    rating.update_application(ctx, zhang, case_id, good_app(amount_fen=9_000_000), 2)
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="changed by 张调查 at 2026-11-26 10:05:00"):
+        rating.submit_application(ctx, li, case_id, 2)
+    assert dump(ctx) == before
+
+
+def test_masked_values_do_not_overwrite_the_stored_ones(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li, wang = people["li.inv"], people["wang.sup"]
+    case_id = rating.new_application(ctx, li, good_app())
+    shown, version = rating.load_application(ctx, li, case_id)
+    assert shown.business.owner_id_number == "1101**********002X"
+    assert shown.business.owner_phone == "138****5678"
+    edited = replace(shown, business=replace(shown.business, owner_name="王小伟"))
+    rating.update_application(ctx, li, case_id, edited, version)
+    stored = json.loads(ctx.store.conn.execute("SELECT data FROM applications").fetchone()[0])[
+        "business"
+    ]
+    assert (stored["owner_id_number"], stored["owner_phone"], stored["owner_name"]) == (
+        ID_NUMBER,
+        PHONE,
+        "王小伟",
+    )
+    customer = ctx.store.conn.execute(
+        "SELECT owner_id_number, owner_name FROM customers"
+    ).fetchone()
+    assert customer == (ID_NUMBER, "王小伟")
+    assert rating.pipeline.reveal_personal_data(ctx, wang, case_id, "owner_phone") == PHONE
+    audit = ctx.store.conn.execute(
+        "SELECT before, after FROM audit_events WHERE action = 'application:update'"
+    ).fetchone()
+    assert json.loads(audit[1])["business.owner_name"] == "王小伟"
+    assert ID_NUMBER not in audit[0] + audit[1]
+
+
+def test_the_application_is_fixed_once_submitted(ctx: Context, people: dict[str, Session]) -> None:
+    li = people["li.inv"]
+    case_id = _ready(ctx, li)
+    rating.submit_application(ctx, li, case_id, 2)
+    version = version_of(ctx, case_id)
+    with pytest.raises(RuleError, match="only change while"):
+        rating.update_application(ctx, li, case_id, good_app(), version)
+
+
+def test_macro_versions_are_kept_with_who_and_when(
+    ctx: Context, people: dict[str, Session], clock: FixedClock
+) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    first = rating.macro_settings(ctx)
+    assert (first.version, first.economy) == (1, "neutral")
+    clock.advance(hours=1)
+    new = rating.update_macro_settings(ctx, wang, (("服装服饰", "shrinking"),), "downturn")
+    assert (new.version, new.industry_outlook, new.economy) == (
+        2,
+        (("服装服饰", "shrinking"),),
+        "downturn",
+    )
+    history = rating.macro_history(ctx)
+    assert [(h.version, h.by_name, h.at) for h in history] == [
+        (1, None, "2026-11-26T10:00:00"),
+        (2, "王主管", "2026-11-26T11:00:00"),
+    ]
+    assert history[0].settings == first
+    with pytest.raises(RuleError, match="supervisor"):
+        rating.update_macro_settings(ctx, li, (), "expansion")
+    with pytest.raises(RuleError, match="not an economic stance"):
+        rating.update_macro_settings(ctx, wang, (), "boom")
+    assert len(rating.macro_history(ctx)) == 2
+
+
+def test_only_supervisors_change_the_blacklist_and_a_reason_is_required(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="supervisor"):
+        rating.add_to_blacklist(ctx, li, "credit_code", CREDIT_CODE, "骗贷")
+    with pytest.raises(RuleError, match="reason"):
+        rating.add_to_blacklist(ctx, wang, "credit_code", CREDIT_CODE, "  ")
+    assert dump(ctx) == before
+    entry = rating.add_to_blacklist(ctx, wang, "credit_code", CREDIT_CODE, "骗贷")
+    with pytest.raises(RuleError, match="supervisor"):
+        rating.lift_blacklist_entry(ctx, li, entry, "误判")
+    with pytest.raises(RuleError, match="reason"):
+        rating.lift_blacklist_entry(ctx, wang, entry, "")
+    assert [e.id for e in rating.blacklist_entries(ctx, li)] == [entry]
+
+
+def test_rescore_lists_the_cases_whose_tier_or_outcome_changed(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    steady = _ready(ctx, li, good_app(business=replace(good_app().business, industry="餐饮")))
+    listed = _ready(ctx, li)
+    draft = rating.new_application(ctx, li, good_app())  # not submitted: not re-scored
+    for case_id in (steady, listed):
+        rating.submit_application(ctx, li, case_id, 2)
+    rating.add_to_blacklist(ctx, wang, "owner_id_number", ID_NUMBER, "失联")
+    with pytest.raises(RuleError, match="supervisor"):
+        rating.rescore_open_cases(ctx, li)
+    seen: list[tuple[int, int]] = []
+    summary = rating.rescore_open_cases(ctx, wang, progress=lambda d, t: seen.append((d, t)))
+    # both share the blacklisted owner's ID number
+    assert summary == rating.RescoreSummary(
+        2,
+        ((steady, "B/investigate", "-/decline"), (listed, "B/investigate", "-/decline")),
+        False,
+    )
+    assert seen == [(2, 2)]
+    assert len(rating.decision_history(ctx, wang, listed)) == 2
+    assert rating.latest_decision(ctx, wang, draft) is None
+    assert _case(ctx, listed)[0] == "investigation"  # no stage move
+
+
+def test_a_cancelled_rescore_keeps_what_was_committed(
+    ctx: Context, people: dict[str, Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    ids = [_ready(ctx, li) for _ in range(3)]
+    for case_id in ids:
+        rating.submit_application(ctx, li, case_id, 2)
+    monkeypatch.setattr(rating, "RESCORE_CHUNK", 2)
+    calls = iter([False, True])
+    summary = rating.rescore_open_cases(ctx, wang, cancelled=lambda: next(calls))
+    assert (summary.scored, summary.cancelled) == (2, True)
+    counts = [len(rating.decision_history(ctx, wang, c)) for c in ids]
+    assert counts == [2, 2, 1]
+
+
+def test_rescore_case_uses_the_new_macro_settings(ctx: Context, people: dict[str, Session]) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    case_id = _ready(ctx, li)
+    first = rating.submit_application(ctx, li, case_id, 2)
+    rating.update_macro_settings(ctx, wang, (("服装服饰", "shrinking"),), "neutral")
+    again = rating.rescore_case(ctx, wang, case_id)
+    assert again.macro_version == 2 and again.by_name == "王主管"
+    assert first.decision.limit is not None and again.decision.limit is not None
+    assert again.decision.limit.combined_limit_fen < first.decision.limit.combined_limit_fen
+    assert _case(ctx, case_id)[4] == 5  # the case itself is not touched
