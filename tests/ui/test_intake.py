@@ -1,0 +1,268 @@
+"""The intake form as an investigator uses it: typing, marks, save, reopen, submit, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from workstation.domain.application import CustomerKind, Severity
+from workstation.domain.identifiers import id_check_char, uscc_check_char
+from workstation.domain.messages import Message, RuleError
+from workstation.services import pipeline, rating
+from workstation.services.context import Context, Session
+from workstation.ui.intake import IntakeDialog
+from workstation.ui.intake_fields import parse_percent, parse_yuan
+from workstation.ui.intake_import import ImportApplicationsDialog
+from workstation.ui.tasks import Background
+
+ID17, CODE17 = "33010619850312123", "91330106MA2B3C4D5"
+GOOD_ID = ID17 + id_check_char(ID17)
+BAD_ID = ID17 + ("0" if id_check_char(ID17) != "0" else "1")
+GOOD_CODE = CODE17 + uscc_check_char(CODE17)
+
+
+@pytest.fixture
+def officer(people: dict[str, Session]) -> Session:
+    return people["li.inv"]
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes record (kind, text) instead of waiting for a click."""
+    shown: list[tuple[str, str]] = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            staticmethod(lambda _p, _t, text, *a, k=kind, **kw: shown.append((k, text))),
+        )
+    return shown
+
+
+def open_form(qtbot, ctx: Context, session: Session, background: Background, case_id=None):
+    dialog = IntakeDialog(ctx, session, background, case_id)
+    qtbot.addWidget(dialog)
+    dialog.dirty = False
+    return dialog
+
+
+def fill_clean_platform(d: IntakeDialog) -> None:
+    d.platform_radio.setChecked(True)
+    d.business_name.setText("杭州鑫源服饰商行")
+    d.credit_code.setText(GOOD_CODE)
+    d.owner_name.setText("王伟")
+    d.owner_id.setText(GOOD_ID)
+    d.owner_phone.setText("13812345678")
+    d.industry.setText("服装服饰")
+    d.region.setText("杭州")
+    d.platform_account.setText("xinyuan_fs")
+    d.amount.setText("80000")
+    for edit, text in (
+        (d.sales, "1860000"),
+        (d.cost, "1520000"),
+        (d.margin, "9.5"),
+        (d.inventory, "210000"),
+        (d.assets, "650000"),
+        (d.liabilities, "180000"),
+        (d.receivables, "90000"),
+        (d.growth, "18"),
+        (d.platform_share, "85"),
+        (d.order_count, "4210"),
+        (d.turnover, "7.5"),
+        (d.complaints, "6"),
+        (d.active_days, "26"),
+        (d.dsr, "4.8"),
+        (d.positive_reviews, "98.6"),
+        (d.login_days, "29"),
+    ):
+        edit.setText(text)
+    d.seller_level.setText("3钻")
+    for row, (name, years, share) in enumerate((("义乌华美", "3", "12"), ("宁波恒达", "2", "8"))):
+        d.top_customers.names[row].setText(name)
+        d.top_customers.years[row].setText(years)
+        d.top_customers.shares[row].setText(share)
+
+
+def problem_fields(d: IntakeDialog, severity: Severity = Severity.ERROR) -> set[str]:
+    return {key for key, _, s in d.problems if s == severity}
+
+
+def test_an_invalid_id_number_is_marked_and_listed_and_fixing_it_clears_it(
+    qtbot, ctx, officer, background
+) -> None:
+    d = open_form(qtbot, ctx, officer, background)
+    d.owner_id.setText(BAD_ID)
+    # Validation runs by itself shortly after the typing stops.
+    qtbot.waitUntil(lambda: "valid ID number" in d.owner_id.toolTip(), timeout=2000)
+    assert d.owner_id.property("problem") == "error"
+    listed = [d.problem_list.item(i).text() for i in range(d.problem_list.count())]
+    assert any(t.startswith("Owner ID number:") and "check" in t for t in listed)
+
+    d.owner_id.setText(GOOD_ID)
+    qtbot.waitUntil(lambda: "business.owner_id_number" not in problem_fields(d), timeout=2000)
+    assert not d.owner_id.property("problem")
+    assert not any(
+        d.problem_list.item(i).text().startswith("Owner ID number")
+        for i in range(d.problem_list.count())
+    )
+
+
+def test_submit_stays_disabled_until_the_owner_consents(qtbot, ctx, officer, background) -> None:
+    d = open_form(qtbot, ctx, officer, background)
+    fill_clean_platform(d)
+    d.validate_now()
+    assert problem_fields(d) == {"consent"}
+    assert not d.submit_button.isEnabled()
+    assert d.save_button.isEnabled()  # a draft may be kept without consent
+
+    d.consent.setChecked(True)
+    d.validate_now()
+    assert problem_fields(d) == set()
+    assert d.submit_button.isEnabled()
+
+    d.owner_id.setText(BAD_ID)  # an error closes it again, consent or not
+    d.validate_now()
+    assert not d.submit_button.isEnabled()
+
+
+def test_money_is_exact_fen_and_an_empty_figure_stays_missing(
+    qtbot, ctx, officer, background
+) -> None:
+    d = open_form(qtbot, ctx, officer, background)
+    d.amount.setText("12345.67")
+    d.sales.setText("1,234,567.89")
+    d.margin.setText("12.5")
+    app, local = d.read_form()
+    assert local == []
+    assert app.amount_fen == 1234567
+    assert app.financials.annual_sales_fen == 123456789
+    assert str(app.financials.net_profit_margin) == "0.125"
+    # Not typed: None (shown as missing on the scorecard), never 0.
+    assert app.financials.inventory_fen is None
+    assert app.platform.order_count is None
+    d.validate_now()
+    assert "financials.inventory_fen" in problem_fields(d, Severity.WARNING)
+    assert parse_yuan("0.29") == 29  # float(0.29) * 100 is 28.999999999999996
+    with pytest.raises(ValueError):
+        parse_yuan("1.005")  # a fen has no fractions
+    assert parse_percent("") is None
+
+
+def test_a_saved_draft_reopens_with_the_same_values_and_personal_data_masked(
+    qtbot, ctx, people, officer, background
+) -> None:
+    d = open_form(qtbot, ctx, officer, background)
+    fill_clean_platform(d)
+    d.inventory.setText("")  # left out on purpose
+    assert d.save_draft()
+    case_id = d.case_id
+    assert case_id is not None and not d.dirty
+
+    again = open_form(qtbot, ctx, officer, background, case_id)
+    qtbot.waitUntil(lambda: again.version is not None, timeout=3000)
+    assert again.business_name.text() == "杭州鑫源服饰商行"
+    assert again.amount.text() == "80000"
+    assert again.margin.text() == "9.5"
+    assert again.inventory.text() == ""  # still missing, not 0
+    assert again.top_customers.names[1].text() == "宁波恒达"
+    assert again.kind == CustomerKind.PLATFORM
+    assert "*" in again.owner_id.text() and again.owner_id.text() != GOOD_ID
+    assert "*" in again.owner_phone.text()
+    # Masked as loaded is no error; saving again keeps the stored number.
+    assert "business.owner_id_number" not in problem_fields(again)
+    again.region.setText("宁波")
+    assert again.save_draft()
+    app, _ = rating.load_application(ctx, officer, case_id)
+    assert app.business.region == "宁波"
+    supervisor = people["wang.sup"]
+    stored = pipeline.reveal_personal_data(ctx, supervisor, case_id, "owner_id_number")
+    assert stored == GOOD_ID  # the number first typed, not the mask
+
+
+def test_submitting_a_clean_platform_application_rates_it_and_says_so(
+    qtbot, ctx, officer, background, boxes
+) -> None:
+    d = open_form(qtbot, ctx, officer, background)
+    fill_clean_platform(d)
+    d.consent.setChecked(True)
+    d.validate_now()
+    with qtbot.waitSignal(d.submitted, timeout=3000) as signal:
+        assert d.submit()
+    case_id = signal.args[0]
+    case = pipeline.case_detail(ctx, officer, case_id).case
+    assert case.stage != "application"
+    assert boxes and ("tier" in boxes[-1][1] or "Declined" in boxes[-1][1])
+    assert d.outcome_text == boxes[-1][1]
+
+
+def test_a_refused_submission_keeps_the_form_and_shows_why(
+    qtbot, ctx, officer, background, boxes, monkeypatch
+) -> None:
+    def refuse(*_args, **_kwargs):
+        raise RuleError(Message.of("Case {case} was changed by someone else.", case=1))
+
+    monkeypatch.setattr(rating, "submit_application", refuse)
+    d = open_form(qtbot, ctx, officer, background)
+    fill_clean_platform(d)
+    d.consent.setChecked(True)
+    d.validate_now()
+    with qtbot.assertNotEmitted(d.submitted):
+        assert not d.submit()
+    assert boxes == [("warning", "Case 1 was changed by someone else.")]
+    assert d.business_name.text() == "杭州鑫源服饰商行"
+    assert d.amount.text() == "80000"
+    assert d.consent.isChecked()
+    assert d.result() == 0 and d.case_id is not None  # the draft itself was kept
+
+
+def test_cancel_asks_before_throwing_edits_away(qtbot, ctx, officer, background, monkeypatch):
+    asked: list[str] = []
+    answer = {"button": QMessageBox.StandardButton.Cancel}
+
+    def question(_parent, _title, text, *_a, **_k):
+        asked.append(text)
+        return answer["button"]
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    d = open_form(qtbot, ctx, officer, background)
+    d.business_name.setText("半途")
+    with qtbot.assertNotEmitted(d.rejected):
+        d.reject()  # kept editing
+    assert len(asked) == 1
+    answer["button"] = QMessageBox.StandardButton.Discard
+    with qtbot.waitSignal(d.rejected, timeout=1000):
+        d.reject()
+
+
+def test_the_import_dialog_lists_the_rejected_rows(
+    qtbot, ctx, officer, background, tmp_path: Path, monkeypatch
+) -> None:
+    csv = tmp_path / "apps.csv"
+    csv.write_text("business_name,credit_code\n好店,GOOD\n坏店,BAD\n", encoding="utf-8")
+    seen: list[str] = []
+
+    def importer(_ctx, _session, path):
+        seen.append(str(path))
+        return rating.ImportReport(
+            created=(101,),
+            rejected=((3, "credit_code", Message.of("Not a valid unified social credit code")),),
+        )
+
+    if not hasattr(rating, "import_applications"):
+        monkeypatch.setattr(rating, "import_applications", importer, raising=False)
+    else:
+        monkeypatch.setattr(rating, "import_applications", importer)
+    dialog = ImportApplicationsDialog(ctx, officer, background)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=5000) as signal:
+        dialog.start_import(str(csv))
+    assert signal.args == [1]
+    assert seen == [str(csv)]
+    assert "1 application(s) created" in dialog.summary.text()
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.cells(0) == ("3", "credit_code", "Not a valid unified social credit code")
+    dialog.copy_rejected()
+    assert QGuiApplication.clipboard().text().splitlines()[1].startswith("3\tcredit_code\t")
