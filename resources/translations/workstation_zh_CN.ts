@@ -1262,5 +1262,97 @@
         <source>“{path}” is not a workstation database (it is not an SQLite file). Nothing was changed.</source>
         <translation>“{path}”不是工作站数据库（不是 SQLite 文件）。未做任何修改。</translation>
     </message>
+    <message>
+        <source>Only a supervisor may change the macro settings.</source>
+        <translation>只有主管可以修改宏观调整设置。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may change the blacklist.</source>
+        <translation>只有主管可以修改黑名单。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may re-score cases.</source>
+        <translation>只有主管可以重新评分。</translation>
+    </message>
+    <message>
+        <source>The role “{role}” may not take applications.</source>
+        <translation>“{role}”角色不能受理申请。</translation>
+    </message>
+    <message>
+        <source>Case {case} is in “{stage}”; its application can only change while the case is in “application”.</source>
+        <translation>案件 {case} 处于“{stage}”阶段；只有在“申请”阶段才能修改申请资料。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no application.</source>
+        <translation>案件 {case} 没有申请资料。</translation>
+    </message>
+    <message>
+        <source>Say how the consent was given (e.g. signed form).</source>
+        <translation>请说明授权方式（如签署授权书）。</translation>
+    </message>
+    <message>
+        <source>“{value}” cannot be blacklisted.</source>
+        <translation>“{value}”不能列入黑名单。</translation>
+    </message>
+    <message>
+        <source>Give the value to blacklist.</source>
+        <translation>请填写要列入黑名单的号码。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the blacklist entry.</source>
+        <translation>请填写列入黑名单的原因。</translation>
+    </message>
+    <message>
+        <source>Give a reason for lifting the entry.</source>
+        <translation>请填写解除黑名单的原因。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an economic stance.</source>
+        <translation>“{value}”不是有效的宏观经济判断。</translation>
+    </message>
+    <message>
+        <source>There is no blacklist entry {entry} in force.</source>
+        <translation>没有生效中的黑名单条目 {entry}。</translation>
+    </message>
+    <message>
+        <source>Record the owner&apos;s consent to the use of their data and to credit queries before the application is scored.</source>
+        <translation>评分前请先记录经营者对使用其数据和查询征信的授权。</translation>
+    </message>
+    <message>
+        <source>“{path}” cannot be read as an application table: {error}</source>
+        <translation>无法将“{path}”读取为申请表：{error}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an industry outlook.</source>
+        <translation>“{value}”不是有效的行业趋向。</translation>
+    </message>
+    <message>
+        <source>The application is not complete; correct: {fields}</source>
+        <translation>申请资料不完整，请更正：{fields}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number</source>
+        <translation>“{value}”不是数字</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of: {choices}</source>
+        <translation>“{value}”不在可选值中：{choices}</translation>
+    </message>
+    <message>
+        <source>Write 是 or 否 (yes or no)</source>
+        <translation>请填写“是”或“否”</translation>
+    </message>
+    <message>
+        <source>Yuan have at most 2 decimals</source>
+        <translation>金额（元）最多两位小数</translation>
+    </message>
+    <message>
+        <source>A whole number is needed</source>
+        <translation>请填写整数</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -384,3 +385,92 @@ def test_rescore_case_uses_the_new_macro_settings(ctx: Context, people: dict[str
     assert first.decision.limit is not None and again.decision.limit is not None
     assert again.decision.limit.combined_limit_fen < first.decision.limit.combined_limit_fen
     assert _case(ctx, case_id)[4] == 5  # the case itself is not touched
+
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "applications.csv"
+
+
+def test_the_shipped_template_imports_as_one_draft(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    report = rating.import_applications(ctx, li, TEMPLATE)
+    assert report.rejected == () and len(report.created) == 1
+    app, version = rating.load_application(ctx, li, report.created[0])
+    assert (app.business.business_name, app.amount_fen, version) == (
+        "杭州鑫源服饰商行",
+        10_000_000,
+        1,
+    )
+    assert app.financials.net_profit_margin == Decimal("0.08")
+    assert _case(ctx, report.created[0])[0] == "application"
+
+
+def test_import_reports_row_and_field_and_saves_only_good_rows(
+    ctx: Context, people: dict[str, Session], tmp_path: Path
+) -> None:
+    li = people["li.inv"]
+    lines = TEMPLATE.read_text(encoding="utf-8-sig").splitlines()
+    good = lines[1]
+    bad_code = good.replace(CREDIT_CODE, "91350100M000100Y44")  # wrong check character
+    bad_number = good.replace(",1000000,", ",一百万,")
+    path = tmp_path / "申请.csv"
+    path.write_bytes("\n".join([lines[0], good, bad_code, "", bad_number]).encode("gbk"))
+    report = rating.import_applications(ctx, li, path)
+    assert len(report.created) == 1
+    assert [(row, column) for row, column, _ in report.rejected] == [
+        (3, "credit_code"),
+        (5, "annual_sales_yuan"),
+    ]
+    assert "一百万" in report.rejected[1][2].render()
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 1
+
+
+def test_import_reads_xlsx_with_english_headers(
+    ctx: Context, people: dict[str, Session], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from workstation.importers.applications import COLUMNS
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([c.key for c in COLUMNS[:13]])
+    sheet.append(
+        [
+            "off_platform",
+            "宁波恒达五金经营部",
+            CREDIT_CODE,
+            "李强",
+            ID_NUMBER,
+            PHONE,
+            "五金建材",
+            "宁波",
+            None,
+            "宁波银行",
+            "credit",
+            50000.5,
+            6,
+        ]
+    )
+    path = tmp_path / "apps.xlsx"
+    book.save(path)
+    report = rating.import_applications(ctx, people["li.inv"], path)
+    assert report.rejected == ()
+    app, _ = rating.load_application(ctx, people["li.inv"], report.created[0])
+    assert (app.business.kind, app.amount_fen, app.term_months) == (
+        CustomerKind.OFF_PLATFORM,
+        5_000_050,
+        6,
+    )
+
+
+def test_a_file_that_is_not_a_table_is_refused_by_name(
+    ctx: Context, people: dict[str, Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "bills.xlsx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="bills.xlsx"):
+        rating.import_applications(ctx, people["li.inv"], path)
+    assert dump(ctx) == before

@@ -832,3 +832,46 @@ def _hits(
     ):
         found.extend(index.get((kind, decision_rules.normalise_listed(value)), ()))
     return tuple(found)
+
+
+# -- import ---------------------------------------------------------------------------------
+
+
+def import_applications(ctx: Context, session: Session, path: Path) -> ImportReport:
+    """Drafts from a CSV or XLSX file, one row a case (see importers.applications).
+
+    Rows with an ERROR problem are reported (row, column, why) and not saved; every good
+    row is saved as a draft in its own transaction. A file that cannot be read is refused.
+    """
+    from workstation.domain.application import validate_application
+    from workstation.importers import applications as table
+
+    _require_intake(session)
+    try:
+        rows = table.read_rows(path)
+    except (OSError, table.UnreadableFile) as exc:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "messages", "“{path}” cannot be read as an application table: {error}"
+            ),
+            path=str(path),
+            error=str(exc),
+        ) from exc
+    created: list[int] = []
+    rejected: list[tuple[int, str, Message]] = []
+    for number, cells in rows:
+        app, problems = table.application_from_row(cells)
+        if app is not None:
+            # consent is recorded on the case page, not taken from a file (R37)
+            problems = [
+                (table.column_of(p.field), p.message)
+                for p in validate_application(app)
+                if p.severity == Severity.ERROR and p.field != "consent"
+            ]
+        if problems or app is None:
+            rejected.extend((number, column, message) for column, message in problems)
+            continue
+        at = ctx.stamp()
+        with ctx.store.write():
+            created.append(_create_case(ctx, session, app, at))
+    return ImportReport(tuple(created), tuple(rejected))

@@ -1,0 +1,331 @@
+"""Applications from a spreadsheet: CSV (UTF-8, UTF-8 with BOM, GBK) or XLSX, one row a case.
+
+Headers may be English or Chinese (``COLUMNS``; the template is
+resources/templates/applications.csv). Money is written in yuan (up to two decimals) and
+stored in fen; ratios as fractions ("0.12") or percentages ("12%"). Each row becomes an
+``Application`` or a list of (field, message) problems; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from workstation.domain.application import (
+    Application,
+    Business,
+    CustomerKind,
+    DownstreamCustomer,
+    Financials,
+    PlatformData,
+    Product,
+)
+from workstation.domain.limits import LegalReview
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # English header, and the name problems are reported under
+    chinese: str  # Chinese header
+    kind: str  # "text", "kind", "product", "yuan", "int", "decimal", "ratio", "flag"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("kind", "客户类型", "kind"),
+    Column("business_name", "企业名称", "text"),
+    Column("credit_code", "统一社会信用代码", "text"),
+    Column("owner_name", "经营者姓名", "text"),
+    Column("owner_id_number", "身份证号", "text"),
+    Column("owner_phone", "手机号", "text"),
+    Column("industry", "行业", "text"),
+    Column("region", "地区", "text"),
+    Column("platform_account", "平台账号", "text"),
+    Column("partner_bank", "合作银行", "text"),
+    Column("product", "贷款产品", "product"),
+    Column("amount_yuan", "申请金额(元)", "yuan"),
+    Column("term_months", "期限(月)", "int"),
+    Column("annual_sales_yuan", "年销售额(元)", "yuan"),
+    Column("operating_cost_yuan", "经营成本(元)", "yuan"),
+    Column("net_profit_margin", "净利润率", "ratio"),
+    Column("inventory_yuan", "存货(元)", "yuan"),
+    Column("total_assets_yuan", "总资产(元)", "yuan"),
+    Column("total_liabilities_yuan", "总负债(元)", "yuan"),
+    Column("accounts_receivable_yuan", "应收账款(元)", "yuan"),
+    Column("sales_growth", "销售增长率", "ratio"),
+    Column("platform_share_of_sales", "平台订单占比", "ratio"),
+    Column("top_customer_1", "第一大客户", "text"),
+    Column("top_customer_1_years", "第一大客户合作年限", "int"),
+    Column("top_customer_1_share", "第一大客户销售占比", "ratio"),
+    Column("top_customer_2", "第二大客户", "text"),
+    Column("top_customer_2_years", "第二大客户合作年限", "int"),
+    Column("top_customer_2_share", "第二大客户销售占比", "ratio"),
+    Column("order_count", "订单数", "int"),
+    Column("inventory_turnover", "库存周转次数", "decimal"),
+    Column("complaints", "投诉数", "int"),
+    Column("seller_dsr", "卖家评分", "decimal"),
+    Column("active_days_per_month", "月活跃天数", "decimal"),
+    Column("positive_review_rate", "好评率", "ratio"),
+    Column("guarantees_outstanding", "对外担保", "flag"),
+    Column("property_registration_issue", "产权登记问题", "flag"),
+    Column("bankruptcy", "破产记录", "flag"),
+    Column("litigation", "诉讼记录", "flag"),
+)
+_BY_HEADER = {h.strip().lower(): c for c in COLUMNS for h in (c.key, c.chinese)}
+REQUIRED_HEADERS = ("kind", "business_name", "product", "amount_yuan")
+
+_KINDS = {
+    "platform": CustomerKind.PLATFORM,
+    "平台": CustomerKind.PLATFORM,
+    "平台客户": CustomerKind.PLATFORM,
+    "off_platform": CustomerKind.OFF_PLATFORM,
+    "非平台": CustomerKind.OFF_PLATFORM,
+    "平台外": CustomerKind.OFF_PLATFORM,
+    "非平台客户": CustomerKind.OFF_PLATFORM,
+}
+_PRODUCTS = {
+    "credit": Product.CREDIT,
+    "信用贷款": Product.CREDIT,
+    "order": Product.ORDER,
+    "订单贷款": Product.ORDER,
+    "both": Product.BOTH,
+    "两者": Product.BOTH,
+    "信用+订单": Product.BOTH,
+}
+_YES = {"1", "y", "yes", "true", "是", "有"}
+_NO = {"", "0", "n", "no", "false", "否", "无"}
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read as a table; ``str(exc)`` says what went wrong."""
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(row number as a spreadsheet shows it, {column key: text}) for each non-empty row."""
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            table = _xlsx_table(path)
+        else:
+            table = _csv_table(path.read_bytes())
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # a damaged or foreign file: say so, never a traceback
+        raise UnreadableFile(str(exc) or type(exc).__name__) from exc
+    if not table:
+        raise UnreadableFile("the file is empty")
+    header = [_BY_HEADER.get(h.strip().lower()) for h in table[0]]
+    found = {c.key for c in header if c}
+    lacking = [h for h in REQUIRED_HEADERS if h not in found]
+    if lacking:
+        raise UnreadableFile("missing columns: " + ", ".join(lacking))
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        rows.append(
+            (
+                number,
+                {col.key: cell.strip() for col, cell in zip(header, cells, strict=False) if col},
+            )
+        )
+    return rows
+
+
+def _csv_table(raw: bytes) -> list[list[str]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030")  # GBK files from Excel on a Chinese Windows; GB18030 ⊇ GBK
+    if "\x00" in text:
+        raise UnreadableFile("not a text table")
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+def _xlsx_table(path: Path) -> list[list[str]]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = book.worksheets[0]
+        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value) if not value.is_integer() else str(int(value))
+    return str(value)
+
+
+Problems = list[tuple[str, Message]]
+
+
+def _bad_number(key: str, text: str) -> tuple[str, Message]:
+    return (
+        key,
+        Message.of(QT_TRANSLATE_NOOP("messages", "“{value}” is not a number"), value=text),
+    )
+
+
+def _parse(col: Column, text: str, problems: Problems) -> Any:
+    if text == "" and col.kind not in ("flag",):
+        return None
+    lowered = text.lower()
+    if col.kind == "text":
+        return text
+    if col.kind == "kind":
+        return _choice(col.key, lowered, _KINDS, problems)
+    if col.kind == "product":
+        return _choice(col.key, lowered, _PRODUCTS, problems)
+    if col.kind == "flag":
+        if lowered in _YES:
+            return True
+        if lowered in _NO:
+            return False
+        problems.append(
+            (col.key, Message.of(QT_TRANSLATE_NOOP("messages", "Write 是 or 否 (yes or no)")))
+        )
+        return None
+    percent = text.endswith("%")
+    try:
+        number = Decimal(text.rstrip("%").replace(",", "").strip())
+    except InvalidOperation:
+        problems.append(_bad_number(col.key, text))
+        return None
+    if not number.is_finite():
+        problems.append(_bad_number(col.key, text))
+        return None
+    if percent or col.kind == "ratio":
+        return number / 100 if percent else number
+    if col.kind == "yuan":
+        fen = number * 100
+        if fen != fen.to_integral_value():
+            problems.append(
+                (col.key, Message.of(QT_TRANSLATE_NOOP("messages", "Yuan have at most 2 decimals")))
+            )
+            return None
+        return int(fen)
+    if col.kind == "int":
+        if number != number.to_integral_value():
+            problems.append(
+                (col.key, Message.of(QT_TRANSLATE_NOOP("messages", "A whole number is needed")))
+            )
+            return None
+        return int(number)
+    return number
+
+
+def _choice(key: str, text: str, choices: dict[str, Any], problems: Problems) -> Any:
+    if text in choices:
+        return choices[text]
+    problems.append(
+        (
+            key,
+            Message.of(
+                QT_TRANSLATE_NOOP("messages", "“{value}” is not one of: {choices}"),
+                value=text,
+                choices=", ".join(choices),
+            ),
+        )
+    )
+    return None
+
+
+def application_from_row(cells: dict[str, str]) -> tuple[Application | None, Problems]:
+    """The application a row describes, or the problems that stop it being read."""
+    problems: Problems = []
+    v = {col.key: _parse(col, cells.get(col.key, ""), problems) for col in COLUMNS}
+    for key in ("kind", "product", "amount_yuan"):
+        if v[key] is None and not any(p[0] == key for p in problems):
+            problems.append((key, Message.of(QT_TRANSLATE_NOOP("messages", "Required"))))
+    if problems:
+        return None, problems
+    get: Callable[[str], Any] = v.__getitem__
+    top = tuple(
+        DownstreamCustomer(
+            get(f"top_customer_{n}"),
+            get(f"top_customer_{n}_years") or 0,
+            get(f"top_customer_{n}_share") or Decimal(0),
+        )
+        for n in (1, 2)
+        if get(f"top_customer_{n}")
+    )
+    app = Application(
+        business=Business(
+            kind=get("kind"),
+            business_name=get("business_name") or "",
+            credit_code=(get("credit_code") or "").upper(),
+            owner_name=get("owner_name") or "",
+            owner_id_number=(get("owner_id_number") or "").upper(),
+            owner_phone=get("owner_phone") or "",
+            industry=get("industry") or "",
+            region=get("region") or "",
+            platform_account=get("platform_account"),
+            partner_bank=get("partner_bank"),
+        ),
+        product=get("product"),
+        amount_fen=get("amount_yuan"),
+        term_months=get("term_months") or 12,
+        financials=Financials(
+            annual_sales_fen=get("annual_sales_yuan"),
+            operating_cost_fen=get("operating_cost_yuan"),
+            net_profit_margin=get("net_profit_margin"),
+            inventory_fen=get("inventory_yuan"),
+            total_assets_fen=get("total_assets_yuan"),
+            total_liabilities_fen=get("total_liabilities_yuan"),
+            accounts_receivable_fen=get("accounts_receivable_yuan"),
+            sales_growth=get("sales_growth"),
+            platform_share_of_sales=get("platform_share_of_sales"),
+            top_customers=top,
+        ),
+        platform=PlatformData(
+            order_count=get("order_count"),
+            inventory_turnover=get("inventory_turnover"),
+            complaints=get("complaints"),
+            seller_dsr=get("seller_dsr"),
+            active_days_per_month=get("active_days_per_month"),
+            positive_review_rate=get("positive_review_rate"),
+        )
+        if get("kind") == CustomerKind.PLATFORM
+        else PlatformData(),
+        legal=LegalReview(
+            guarantees_outstanding=bool(get("guarantees_outstanding")),
+            property_registration_issue=bool(get("property_registration_issue")),
+            bankruptcy=bool(get("bankruptcy")),
+            litigation=bool(get("litigation")),
+        ),
+        active_days_per_month=None
+        if get("kind") == CustomerKind.PLATFORM
+        else get("active_days_per_month"),
+        positive_review_rate=None
+        if get("kind") == CustomerKind.PLATFORM
+        else get("positive_review_rate"),
+    )
+    return app, []
+
+
+_FIELD_COLUMN = {
+    "business.kind": "kind",
+    "amount_fen": "amount_yuan",
+    "financials.annual_sales_fen": "annual_sales_yuan",
+    "financials.operating_cost_fen": "operating_cost_yuan",
+    "financials.inventory_fen": "inventory_yuan",
+    "financials.total_assets_fen": "total_assets_yuan",
+    "financials.total_liabilities_fen": "total_liabilities_yuan",
+    "financials.accounts_receivable_fen": "accounts_receivable_yuan",
+}
+
+
+def column_of(field: str) -> str:
+    """The file's column for a validation problem's dotted field ("business.credit_code")."""
+    if field in _FIELD_COLUMN:
+        return _FIELD_COLUMN[field]
+    return field.rsplit(".", 1)[-1]
