@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
+        self._build_rating_menu(bar)
         self.admin_menu = bar.addMenu("")
         self.admin_menu.addActions([self.users_action, self.check_action])
         self.help_menu = bar.addMenu("")
@@ -265,6 +266,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.admin_menu.setTitle(self.tr("&Admin"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self._retranslate_rating_menu()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         for case_id, page in self.case_pages.items():
             self._set_case_title(case_id, page)
@@ -520,6 +522,71 @@ class MainWindow(QMainWindow):
                 ),
             ]
         )
+
+    # ---- rating (supervisors) -----------------------------------------------------------
+
+    def _build_rating_menu(self, bar: Any) -> None:
+        """Macro settings, the blacklist and the batch re-score: a supervisor's (R18, R33)."""
+        self.macro_action = self._action(self.show_macro_settings)
+        self.blacklist_action = self._action(self.show_blacklist)
+        self.rescore_action = self._action(self.rescore_open_cases)
+        self.rating_menu = bar.addMenu("")
+        self.rating_menu.addActions([self.macro_action, self.blacklist_action])
+        self.rating_menu.addSeparator()
+        self.rating_menu.addAction(self.rescore_action)
+        self.rating_menu.menuAction().setVisible(self.is_supervisor)
+
+    def _retranslate_rating_menu(self) -> None:
+        self.rating_menu.setTitle(self.tr("&Rating"))
+        self.macro_action.setText(self.tr("&Macro settings…"))
+        self.blacklist_action.setText(self.tr("&Blacklist…"))
+        self.rescore_action.setText(self.tr("Re-&score open cases…"))
+
+    def show_macro_settings(self) -> QWidget:
+        from workstation.ui.macro_settings import MacroSettingsDialog
+
+        dialog = MacroSettingsDialog(self.ctx, self.session, self.background, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_blacklist(self) -> QWidget:
+        from workstation.ui.blacklist import BlacklistDialog
+
+        dialog = BlacklistDialog(self.ctx, self.session, self.background, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def rescore_open_cases(self) -> None:
+        from workstation.ui import rescore
+
+        self.statusBar().showMessage(self.tr("Re-scoring open cases…"))
+        rescore.start_rescore(
+            self, self.background, self.session, self.show_rescore_summary, self._rescore_failed
+        )
+
+    def show_rescore_summary(self, summary: Any) -> QWidget:
+        from workstation.ui.rescore import RescoreSummaryDialog
+
+        self.statusBar().clearMessage()
+        self._cases_changed_elsewhere()
+        dialog = RescoreSummaryDialog(summary, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.caseActivated.connect(self.open_case)
+        dialog.show()
+        return dialog
+
+    def _rescore_failed(self, error: BaseException) -> None:
+        from workstation.domain.messages import RuleError
+        from workstation.ui.common import show_refusal
+
+        self.statusBar().clearMessage()
+        if isinstance(error, RuleError):
+            show_refusal(self, error)
+            return
+        text = self.tr("The re-score failed: {error}").format(error=error)
+        QMessageBox.critical(self, self.tr("Re-score open cases"), text)
 
     # ---- settings ----------------------------------------------------------------------
 
