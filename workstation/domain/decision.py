@@ -80,11 +80,8 @@ def blacklist_hits(
         ("credit_code", normalise_listed(business.credit_code)),
         ("platform_account", normalise_listed(business.platform_account)),
     }
-    return tuple(
-        entry
-        for entry in entries
-        if normalise_listed(entry.value) and (entry.kind, normalise_listed(entry.value)) in ours
-    )
+    ours = {pair for pair in ours if pair[1]}  # a blank identifier matches nothing
+    return tuple(entry for entry in entries if (entry.kind, entry.value.strip().upper()) in ours)
 
 
 _HIT_TEXT = {
