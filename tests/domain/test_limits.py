@@ -211,3 +211,16 @@ def test_the_cap_holds_even_with_generous_multipliers(
     app = dataclasses.replace(app, platform=PlatformData(orders=tuple(offered)))
     macro = MacroSettings(1, (), "boom", economy_multipliers=(("boom", generous),))
     check_caps(app, compute_limits(app, "A", 10**12, macro, "x"))
+
+
+def test_an_order_loan_is_held_to_the_tiers_multiple_of_sales() -> None:
+    # R19 takes the least of cap, tier factor x average monthly sales and order value.
+    # Orders worth CNY 30,000 + 12,345 = 4,234,500 fen; monthly sales CNY 10,000 = 1,000,000
+    # fen; tier C factor 1.2 -> 1,200,000 fen binds. Growing industry, expansion: x 1.0 x 1.0.
+    # Rounded down to CNY 1,000: 1,200,000 fen.
+    app = app_of(CustomerKind.PLATFORM, Product.ORDER, SHIPPED, SHIPPED_TOO)
+    result = compute_limits(app, "C", 1_000_000, GOOD_TIMES, "tea")
+    (order,) = result.offers
+    assert amounts(order.steps)[:2] == [4_234_500, 1_200_000]
+    assert order.steps[1].message.render() == "At most tier C factor 1.2 × average monthly sales"
+    assert order.limit_fen == 1_200_000

@@ -7,7 +7,8 @@ round-down to CNY 1,000 that R19 names.
 For each product asked for (R19):
 
 1. the base: tier factor x average monthly sales (credit loan), or the value of the eligible
-   orders (order loan, R4: "as many orders, as much loan");
+   orders (order loan, R4: "as many orders, as much loan"), held to the same multiple of
+   sales (R19 takes the least of the three);
 2. at most the product cap (R5: the customer kind's cap);
 3. x the industry multiplier, x the economy multiplier (R18; an industry with no outlook
    recorded counts as "stable");
@@ -227,7 +228,7 @@ def _base_steps(
     orders = eligible_orders(app.platform.orders)
     value = sum(order.amount_fen for order in orders)
     offered = len(app.platform.orders)
-    return Decimal(value), [
+    steps = [
         LimitStep(
             Message.of(
                 QT_TRANSLATE_NOOP(
@@ -242,6 +243,26 @@ def _base_steps(
             value,
         )
     ]
+    # R19 takes the least of the cap, the tier's multiple of sales and the order value: an
+    # order loan is also held to what the business's sales can carry.
+    sales_bound = factor * avg_monthly_sales_fen
+    if value > sales_bound:
+        steps.append(
+            LimitStep(
+                Message.of(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "At most tier {tier} factor {factor} × average monthly sales",
+                    ),
+                    tier=tier,
+                    factor=str(factor),
+                ),
+                factor,
+                int(sales_bound),
+            )
+        )
+        return sales_bound, steps
+    return Decimal(value), steps
 
 
 def product_limit(
