@@ -57,21 +57,26 @@ PLATFORM = Scorecard(
 )
 
 
-def item(key: str, raw: D | None, sub: D | None, weight: str) -> IndicatorScore:
+def item(key: str, raw: D | None, sub: D | None, weight: str, boost: D = D(1)) -> IndicatorScore:
     label = next(i.label for i in PLATFORM.indicators if i.key == key)
-    contribution = None if sub is None else (sub * D(weight)).quantize(D("0.01"))
+    contribution = None if sub is None else (sub * D(weight) * boost).quantize(D("0.01"))
     return IndicatorScore(key, label, raw, sub, D(weight), contribution)
 
 
 def score(missing_growth: bool = False) -> ScoreResult:
+    """Complete: lost points growth 13, orders 6, sales 5.4, activity 4, rating 2.
+
+    With growth missing the other weights are renormalised (× 1/0.8, as the scorecard does).
+    """
+    b = D("1.25") if missing_growth else D(1)
     items = (
-        item("annual_sales", D(240_000_000), D("82"), "0.30"),  # 24.60 of 30: lost 5.4
+        item("annual_sales", D(240_000_000), D("82"), "0.30", b),
         item("sales_growth", None, None, "0.20")
         if missing_growth
-        else item("sales_growth", D("-0.05"), D("35"), "0.20"),  # 7.00 of 20: lost 13
-        item("order_count", D(5_230), D("70"), "0.20"),  # 14.00 of 20: lost 6
-        item("seller_rating", D("4.8"), D("90"), "0.20"),  # 18.00 of 20: lost 2
-        item("activity", D("21"), D("60"), "0.10"),  # 6.00 of 10: lost 4
+        else item("sales_growth", D("-0.05"), D("35"), "0.20"),
+        item("order_count", D(5_230), D("70"), "0.20", b),
+        item("seller_rating", D("4.8"), D("90"), "0.20", b),
+        item("activity", D("21"), D("60"), "0.10", b),
     )
     total = sum((i.contribution or D(0) for i in items), D(0))
     return ScoreResult(
@@ -178,14 +183,14 @@ def sup(people) -> Session:
 
 def test_indicator_model_keeps_qt_s_rules(qtmodeltester) -> None:
     model = IndicatorModel()
-    model.set_score(score(missing_growth=True).items, {i.key: i.unit for i in PLATFORM.indicators})
+    model.set_score(score(missing_growth=True).items, PLATFORM)
     assert model.rowCount() == 5
     qtmodeltester.check(model)
 
 
 def test_a_missing_indicator_says_missing_in_amber_never_zero() -> None:
     model = IndicatorModel()
-    model.set_score(score(missing_growth=True).items, {i.key: i.unit for i in PLATFORM.indicators})
+    model.set_score(score(missing_growth=True).items, PLATFORM)
     row = next(r for r in range(model.rowCount()) if model.item(r).key == "sales_growth")
     texts = [model.index(row, c).data() for c in range(1, model.columnCount())]
     assert texts[0] == "missing" and texts[1] == "missing" and texts[3] == "missing"
@@ -193,6 +198,14 @@ def test_a_missing_indicator_says_missing_in_amber_never_zero() -> None:
     amber = model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole)
     assert amber.name() == "#ef8f00"
     assert "not counted as zero" in model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_indicator_tells_how_it_is_scored() -> None:
+    model = IndicatorModel()
+    model.set_score(score().items, PLATFORM)
+    row = next(r for r in range(model.rowCount()) if model.item(r).key == "order_count")
+    tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("0 → 0 · 1 → 100")
 
 
 def test_the_indicators_that_cost_most_points_come_first() -> None:
@@ -205,6 +218,8 @@ def test_the_indicators_that_cost_most_points_come_first() -> None:
 
 def test_raw_values_read_in_their_units() -> None:
     assert format_raw(D(240_000_000), "fen") == "¥2,400,000.00"
+    assert format_raw(D(1_000_000), "yuan") == "¥1,000,000.00"
+    assert format_raw(D("6.5"), "times") == "6.5 times a year"
     assert format_raw(D("-0.05"), "ratio") == "-5.0%"
     assert format_raw(D(5230), "count") == "5,230"
     assert format_raw(D(21), "days") == "21 days"
@@ -214,7 +229,7 @@ def test_raw_values_read_in_their_units() -> None:
 
 def test_the_table_shows_weight_and_points_of_the_possible() -> None:
     model = IndicatorModel()
-    model.set_score(score().items, {i.key: i.unit for i in PLATFORM.indicators})
+    model.set_score(score().items, PLATFORM)
     first = [model.index(0, c).data() for c in range(model.columnCount())]
     assert first == ["Sales growth", "-5.0%", "35", "20%", "7.00 of 20"]
 
@@ -257,6 +272,7 @@ def test_the_limit_is_explained_step_by_step(qtbot, ctx, background, sup) -> Non
 def test_outcome_score_tier_and_provenance(qtbot, ctx, background, sup) -> None:
     tab = make_tab(qtbot, ctx, background, sup, FakeRating([stored()]))
     assert tab.outcome.text() == "On to investigation, with a limit of up to ¥422,000.00."
+    assert tab.reasons.isHidden()  # no reasons given: no empty list
     assert tab.score.text().startswith("69.60")
     assert tab.tier.text() == "B"
     assert "A from 80 · B from 65 · C from 50 · D from 35 · E below 35" in tab.tiers.text()
@@ -279,9 +295,9 @@ def test_a_declined_case_says_why_with_blacklist_and_legal_flags(
         reasons=(Message.of("The business is on the blacklist: {reason}", reason=hit.reason),),
     )
     tab = make_tab(qtbot, ctx, background, sup, FakeRating([declined]))
-    assert tab.outcome.text() == (
-        "Declined: The business is on the blacklist: Malicious default in 2024."
-    )
+    assert tab.outcome.text() == "Declined."
+    assert "The business is on the blacklist: Malicious default in 2024" in tab.reasons.text()
+    assert not tab.reasons.isHidden()
     checks = tab.checks.text()
     assert "Unified social credit code 91330100MA27XXXX1X: Malicious default in 2024" in checks
     assert "Litigation" in checks
@@ -299,7 +315,7 @@ def test_history_shows_earlier_decisions(qtbot, ctx, background, sup) -> None:
     assert tab.shown.id == 2
     tab.history.setCurrentIndex(1)
     assert tab.shown.id == 1
-    assert tab.outcome.text().startswith("On to investigation, for a manual review")
+    assert tab.outcome.text() == "On to investigation, for a manual review."
 
 
 def test_not_rated_yet(qtbot, ctx, background, sup) -> None:
@@ -336,7 +352,10 @@ def test_the_chart_waits_until_the_tab_is_shown(qtbot, ctx, background, sup) -> 
     assert tab.chart is not None
     labels = [b.label for b in tab.chart.bars]
     assert labels[0] == "Sales growth" and tab.chart.bars[0].given is None
-    assert tab.chart.bars[1].maximum == 20.0
+    # weights renormalised over the present indicators: orders could give 25, gave 17.5
+    assert (tab.chart.bars[1].label, tab.chart.bars[1].given) == ("Order count", 17.5)
+    assert tab.chart.bars[1].maximum == 25.0
+    assert tab.model.index(1, 4).data() == "17.50 of 25"
 
 
 def test_importing_the_tab_loads_neither_the_chart_nor_matplotlib() -> None:

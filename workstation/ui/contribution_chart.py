@@ -97,7 +97,7 @@ def _draw(ax: Any, bars: list[Bar], words: dict[str, str]) -> None:
             )
             text, color = words["missing"], MISSING_COLOR
         else:
-            text, color = f"{bar.given:.1f} / {bar.maximum:.0f}", "#263238"
+            text, color = f"{bar.given:.1f} / {bar.maximum:.4g}", "#263238"
         ax.text(
             max(bar.maximum, bar.given or 0.0) + top * 0.02,
             row,

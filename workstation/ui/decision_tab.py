@@ -12,6 +12,7 @@ module (and with it matplotlib) is imported only when the tab is first shown.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -46,7 +47,7 @@ from PySide6.QtWidgets import (
 from workstation.domain.decision import Decision, Outcome
 from workstation.domain.limits import LimitResult, LimitStep, ProductOffer
 from workstation.domain.people import Permission, may
-from workstation.domain.scoring import IndicatorScore, Scorecard
+from workstation.domain.scoring import Indicator, IndicatorScore, Scorecard
 from workstation.services.context import Context, Session
 from workstation.ui.common import (
     RISK_COLORS,
@@ -136,31 +137,49 @@ def format_raw(value: Decimal | None, unit: str) -> str:
         return _tr("missing")
     if unit == "fen":
         return format_fen(int(value))
+    if unit == "yuan":
+        return format_fen(int(value * HUNDRED))
     if unit == "ratio":
         return format_percent(value, 1)
     if unit == "count":
         return f"{int(value):,}"
     if unit == "days":
         return _tr("{n} days").format(n=_fixed(value, 1, keep=0))
+    if unit == "times":
+        return _tr("{n} times a year").format(n=_fixed(value, 1, keep=0))
     if unit == "stars":
         return _tr("{n} ★").format(n=_fixed(value, 2, keep=1))
     return _fixed(value, 2, keep=0)
 
 
-def points_possible(item: IndicatorScore) -> Decimal:
-    """The most an indicator can give to the 0–100 score: its weight × 100."""
-    return item.weight * HUNDRED
+def weight_boost(items: Sequence[IndicatorScore]) -> Decimal:
+    """How much the present indicators' weights were scaled up to cover the missing ones.
+
+    The scorecard scores a case with gaps on the indicators present, their weights
+    renormalised to sum to 1; so each present one can give weight x boost x 100 points.
+    """
+    total = sum((i.weight for i in items), Decimal(0))
+    present = sum((i.weight for i in items if i.contribution is not None), Decimal(0))
+    return total / present if present else Decimal(1)
 
 
-def points_lost(item: IndicatorScore) -> Decimal:
+def points_possible(item: IndicatorScore, boost: Decimal = Decimal(1)) -> Decimal:
+    """The most an indicator can give to the 0–100 score: its (effective) weight × 100."""
+    if item.contribution is None:
+        return item.weight * HUNDRED
+    return item.weight * boost * HUNDRED
+
+
+def points_lost(item: IndicatorScore, boost: Decimal = Decimal(1)) -> Decimal:
     if item.contribution is None:
         return points_possible(item)
-    return max(Decimal(0), points_possible(item) - item.contribution)
+    return max(Decimal(0), points_possible(item, boost) - item.contribution)
 
 
 def weakest_first(items: Sequence[IndicatorScore]) -> list[IndicatorScore]:
     """Missing indicators first (they need asking for), then by points lost, most first."""
-    return sorted(items, key=lambda i: (i.raw is not None, -points_lost(i), i.label))
+    boost = weight_boost(items)
+    return sorted(items, key=lambda i: (i.raw is not None, -points_lost(i, boost), i.label))
 
 
 # ---- the indicator table ----------------------------------------------------------------
@@ -181,13 +200,19 @@ class IndicatorModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[IndicatorScore] = []
-        self._units: dict[str, str] = {}
+        self.boost = Decimal(1)
+        self._indicators: dict[str, Indicator] = {}
 
-    def set_score(self, items: Sequence[IndicatorScore], units: dict[str, str]) -> None:
+    def set_score(self, items: Sequence[IndicatorScore], scorecard: Scorecard | None) -> None:
         self.beginResetModel()
         self._items = weakest_first(items)
-        self._units = dict(units)
+        self.boost = weight_boost(items)
+        self._indicators = {i.key: i for i in scorecard.indicators} if scorecard else {}
         self.endResetModel()
+
+    def unit(self, key: str) -> str:
+        indicator = self._indicators.get(key)
+        return indicator.unit if indicator else ""
 
     def item(self, row: int) -> IndicatorScore:
         return self._items[row]
@@ -219,16 +244,16 @@ class IndicatorModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tip(item)
+            return self._scale_tip(item) if col == 0 else self._tip(item)
         if role == self.UNIT_ROLE:
-            return self._units.get(item.key, "")
+            return self.unit(item.key)
         return None
 
     def _text(self, item: IndicatorScore, col: int) -> str:
         if col == 0:
             return translate("indicators", item.label)
         if col == 1:
-            return format_raw(item.raw, self._units.get(item.key, ""))
+            return format_raw(item.raw, self.unit(item.key))
         if col == 3:
             return format_percent(item.weight, 2, keep=0)
         value = item.sub_score if col == 2 else item.contribution
@@ -237,8 +262,22 @@ class IndicatorModel(QAbstractTableModel):
         if col == 2:
             return _fixed(value, 1, keep=0)
         return self.tr("{given} of {possible}").format(
-            given=_fixed(value, 2), possible=_fixed(points_possible(item), 2, keep=0)
+            given=_fixed(value, 2), possible=_fixed(points_possible(item, self.boost), 2, keep=0)
         )
+
+    def _scale_tip(self, item: IndicatorScore) -> str | None:
+        """The indicator's scale in words: which value earns which sub-score."""
+        indicator = self._indicators.get(item.key)
+        if indicator is None or not indicator.scale.points:
+            return None
+        unit = indicator.unit
+        anchors = " · ".join(
+            f"{format_raw(value, unit)} → {_fixed(sub, 1, keep=0)}"
+            for value, sub in indicator.scale.points
+        )
+        return self.tr(
+            "How it is scored (value → sub-score, straight lines between): {anchors}"
+        ).format(anchors=anchors)
 
     def _tip(self, item: IndicatorScore) -> str:
         if item.raw is None:
@@ -253,7 +292,7 @@ class IndicatorModel(QAbstractTableModel):
             sub=_fixed(item.sub_score or Decimal(0), 1, keep=0),
             weight=format_percent(item.weight, 2, keep=0),
             given=_fixed(item.contribution or Decimal(0), 2),
-            possible=_fixed(points_possible(item), 2, keep=0),
+            possible=_fixed(points_possible(item, self.boost), 2, keep=0),
         )
 
 
@@ -332,6 +371,8 @@ class DecisionTab(QWidget):
 
     def _build(self) -> None:
         self.outcome = _big(_wrapping("outcomeLine"), 1.25)
+        self.reasons = _wrapping("outcomeReasons")
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
         self.status = _wrapping("decisionStatus")
         self.history = QComboBox()
         self.history.setObjectName("decisionHistory")
@@ -354,7 +395,14 @@ class DecisionTab(QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(12)
-        body.addWidget(self.outcome)
+        self.banner = QFrame()
+        self.banner.setObjectName("outcomeBanner")
+        banner = QVBoxLayout(self.banner)
+        banner.setContentsMargins(10, 8, 10, 8)
+        banner.setSpacing(2)
+        banner.addWidget(self.outcome)
+        banner.addWidget(self.reasons)
+        body.addWidget(self.banner)
         body.addLayout(self._build_score())
         body.addWidget(self._build_indicators())
         body.addWidget(self._build_limit())
@@ -530,30 +578,36 @@ class DecisionTab(QWidget):
             self._draw_chart()
 
     def outcome_text(self, decision: Decision) -> str:
-        """The outcome in one sentence an owner could be told."""
-        reasons = "; ".join(message_text(m) for m in decision.reasons)
+        """The outcome in one sentence an owner could be told; the reasons follow it."""
         outcome = decision.outcome
         if outcome == Outcome.DECLINE:
-            return self.tr("Declined: {reasons}.").format(
-                reasons=reasons or self.tr("the rating is below the lowest tier")
-            )
+            return self.tr("Declined.")
         if outcome == Outcome.MANUAL_REVIEW:
-            return self.tr("On to investigation, for a manual review: {reasons}.").format(
-                reasons=reasons or self.tr("the data needs a person's judgement")
-            )
+            return self.tr("On to investigation, for a manual review.")
         limit = decision.limit
-        text = self.tr("On to investigation, with a limit of up to {limit}.").format(
-            limit=format_fen(limit.combined_limit_fen) if limit else "—"
+        if limit is None:
+            return self.tr("On to investigation.")
+        return self.tr("On to investigation, with a limit of up to {limit}.").format(
+            limit=format_fen(limit.combined_limit_fen)
         )
-        return f"{text} {reasons}" if reasons else text
+
+    def reasons_text(self, decision: Decision) -> list[str]:
+        return [message_text(m) for m in decision.reasons]
 
     def _show_outcome(self, decision: Decision) -> None:
         plain = ("#eceff1", "#263238", "#b0bec5")
         back, fore, border = _OUTCOME_COLORS.get(decision.outcome, plain)
         self.outcome.setText(self.outcome_text(decision))
-        self.outcome.setStyleSheet(
-            f"#outcomeLine {{ background: {back}; color: {fore}; border: 1px solid {border};"
-            " border-radius: 4px; padding: 8px; }"
+        reasons = self.reasons_text(decision)
+        self.reasons.setText(
+            "<ul style='margin:0; -qt-list-indent:1'>"
+            + "".join(f"<li>{html.escape(r)}</li>" for r in reasons)
+            + "</ul>"
+        )
+        self.reasons.setVisible(bool(reasons))
+        self.banner.setStyleSheet(
+            f"#outcomeBanner {{ background: {back}; border: 1px solid {border};"
+            f" border-radius: 4px; }} #outcomeBanner QLabel {{ color: {fore}; }}"
         )
 
     def _show_score(self, decision: Decision, scorecard: Scorecard) -> None:
@@ -570,7 +624,7 @@ class DecisionTab(QWidget):
             self.score.setText("—")
             self.tier.setText("—")
             self.tier.setStyleSheet("")
-            self.model.set_score((), {})
+            self.model.set_score((), None)
             self.missing_note.hide()
             self.indicator_box.hide()
             self.how.setText(self.tr("Not scored: the case was stopped before scoring."))
@@ -593,11 +647,11 @@ class DecisionTab(QWidget):
         self.missing_note.setText(
             self.tr(
                 "{n} indicator(s) missing: the applicant did not supply them. A missing "
-                "indicator is not counted as zero; ask for it and score the case again."
+                "indicator is not counted as zero: the score is made from the others, their "
+                "weights scaled up to fill the 100 points. Ask for it and score the case again."
             ).format(n=len(score.missing))
         )
-        units = {i.key: i.unit for i in scorecard.indicators}
-        self.model.set_score(score.items, units)
+        self.model.set_score(score.items, scorecard)
         self._fit_table()
 
     def _fit_table(self) -> None:
@@ -736,7 +790,7 @@ class DecisionTab(QWidget):
                 Bar(
                     translate("indicators", item.label),
                     None if given is None else float(given),
-                    float(points_possible(item)),
+                    float(points_possible(item, self.model.boost)),
                 )
             )
         self.chart.show_bars(
