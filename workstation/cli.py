@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
 from workstation.domain.messages import RuleError
-from workstation.services import check, demo
+from workstation.services import check, demo, rating
 from workstation.services.context import Context, FixedClock, SystemClock
 from workstation.store.db import open_store
 from workstation.store.schema import SCHEMA_VERSION
@@ -47,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="integrity and consistency check; exits 1 on a problem"
     )
     check_cmd.add_argument("--db", type=Path, required=True)
+    score_cmd = commands.add_parser(
+        "score", help="a case's latest rating decision (computed, not stored, if none)"
+    )
+    score_cmd.add_argument("--db", type=Path, required=True)
+    score_cmd.add_argument("--case", type=int, required=True, help="case number")
+    score_cmd.add_argument("--json", action="store_true", help="print JSON (the default)")
     return parser
 
 
@@ -124,12 +131,90 @@ def run_check(db: Path) -> int:
     return 0
 
 
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _steps(steps: tuple) -> list[dict[str, object]]:
+    return [
+        {"text": s.message.render(), "factor": _text(s.factor), "amount_fen": s.amount_fen}
+        for s in steps
+    ]
+
+
+def decision_json(stored: rating.StoredDecision) -> dict[str, object]:
+    """A decision as plain JSON: amounts in fen, rates and scores as exact strings."""
+    d = stored.decision
+    score = d.score
+    return {
+        "case": stored.case_id,
+        "decision_id": stored.id or None,
+        "stored": bool(stored.id),
+        "at": stored.at,
+        "by": stored.by_name or None,
+        "scorecard": {"kind": stored.scorecard.kind, "version": stored.scorecard.version},
+        "macro_version": stored.macro_version,
+        "score": _text(score.total) if score else None,
+        "tier": score.tier if score else None,
+        "items": [
+            {
+                "key": i.key,
+                "label": i.label,
+                "raw": _text(i.raw),
+                "sub_score": _text(i.sub_score),
+                "weight": _text(i.weight),
+                "contribution": _text(i.contribution),
+            }
+            for i in (score.items if score else ())
+        ],
+        "missing": list(score.missing) if score else [],
+        "limits": [
+            {
+                "product": o.product,
+                "limit_fen": o.limit_fen,
+                "daily_rate": _text(o.daily_rate),
+                "annual_rate": _text(o.annual_rate),
+                "term_months": o.term_months,
+                "steps": _steps(o.steps),
+            }
+            for o in (d.limit.offers if d.limit else ())
+        ],
+        "combined_limit_fen": d.limit.combined_limit_fen if d.limit else None,
+        "combined_steps": _steps(d.limit.steps) if d.limit else [],
+        "multipliers": {name: _text(value) for name, value in d.multipliers},
+        "legal_flags": list(d.legal_flags),
+        "blacklist_hits": [{"kind": h.kind, "reason": h.reason} for h in d.blacklist_hits],
+        "outcome": d.outcome.value,
+        "reasons": [m.render() for m in d.reasons],
+    }
+
+
+def run_score(db: Path, case_id: int) -> int:
+    if not db.exists() or db.stat().st_size == 0:
+        print(f"error: {db} is not a workstation database", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(db)
+    except RuleError as exc:
+        return _error(exc)
+    try:
+        stored = rating.decision_or_preview(Context(store, SystemClock()), case_id)
+    except RuleError as exc:
+        return _error(exc)
+    finally:
+        store.close()
+    print(json.dumps(decision_json(stored), ensure_ascii=False, indent=2))
+    return 0
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run a headless command; the window is started by ``workstation.__main__``."""
     if args.command == "demo":
         return run_demo(args.db, args.cases, args.seed, args.now)
     if args.command == "check":
         return run_check(args.db)
+    if args.command == "score":
+        return run_score(args.db, args.case)
     raise SystemExit(f"unknown command {args.command}")
 
 

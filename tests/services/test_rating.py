@@ -474,3 +474,30 @@ def test_a_file_that_is_not_a_table_is_refused_by_name(
     with pytest.raises(RuleError, match="bills.xlsx"):
         rating.import_applications(ctx, people["li.inv"], path)
     assert dump(ctx) == before
+
+
+def test_the_demo_book_is_rated_consistently(demo_ctx: Context) -> None:
+    conn = demo_ctx.store.conn
+    mismatched = conn.execute(
+        "SELECT COUNT(*) FROM cases c JOIN decisions d ON d.case_id = c.id "
+        "WHERE c.tier IS NOT d.tier"
+    ).fetchone()[0]
+    assert mismatched == 0
+    # every case past rating was rated; every E was declined at rating
+    assert (
+        conn.execute(
+            "SELECT COUNT(*) FROM cases c WHERE c.tier IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM decisions d WHERE d.case_id = c.id)"
+        ).fetchone()[0]
+        == 0
+    )
+    assert {r[0] for r in conn.execute("SELECT stage FROM cases WHERE tier = 'E'")} == {"declined"}
+    hits = conn.execute(
+        "SELECT COUNT(*) FROM cases c JOIN decisions d ON d.case_id = c.id "
+        "WHERE c.stage = 'declined' AND d.tier IS NULL"
+    ).fetchone()[0]
+    assert 1 <= hits <= 3
+    history = rating.macro_history(demo_ctx)
+    assert [h.version for h in history] == [1, 2]
+    assert ("餐饮", "shrinking") in history[1].settings.industry_outlook
+    assert history[1].by_name == "王主管"

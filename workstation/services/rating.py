@@ -875,3 +875,16 @@ def import_applications(ctx: Context, session: Session, path: Path) -> ImportRep
         with ctx.store.write():
             created.append(_create_case(ctx, session, app, at))
     return ImportReport(tuple(created), tuple(rejected))
+
+
+def decision_or_preview(ctx: Context, case_id: int) -> StoredDecision:
+    """The case's latest stored decision, or (id 0) what the settings in force would decide
+    now, without storing it: the ``score`` command reads, it does not rate."""
+    pipeline._load(ctx, case_id)
+    row = rating_store.latest_decision(ctx.store, case_id)
+    if row is not None:
+        return _stored_decision(ctx, row)
+    app, _ = _application_of(ctx, case_id)
+    cards, macro = current_scorecards(ctx), macro_settings(ctx)
+    decision, card = _decide(app, cards, macro, _blacklist_for(ctx, app))
+    return StoredDecision(0, case_id, ctx.stamp(), "", decision, card, macro.version)
