@@ -237,32 +237,28 @@ def test_cancel_asks_before_throwing_edits_away(qtbot, ctx, officer, background,
         d.reject()
 
 
+TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "applications.csv"
+
+
 def test_the_import_dialog_lists_the_rejected_rows(
-    qtbot, ctx, officer, background, tmp_path: Path, monkeypatch
+    qtbot, ctx, officer, background, tmp_path: Path
 ) -> None:
+    header, good = TEMPLATE.read_text(encoding="utf-8-sig").splitlines()[:2]
+    bad = good.replace("11010519491231002X", "110105194912310021")  # wrong check digit
     csv = tmp_path / "apps.csv"
-    csv.write_text("business_name,credit_code\n好店,GOOD\n坏店,BAD\n", encoding="utf-8")
-    seen: list[str] = []
-
-    def importer(_ctx, _session, path):
-        seen.append(str(path))
-        return rating.ImportReport(
-            created=(101,),
-            rejected=((3, "credit_code", Message.of("Not a valid unified social credit code")),),
-        )
-
-    if not hasattr(rating, "import_applications"):
-        monkeypatch.setattr(rating, "import_applications", importer, raising=False)
-    else:
-        monkeypatch.setattr(rating, "import_applications", importer)
+    csv.write_text("\n".join([header, good, bad]) + "\n", encoding="utf-8")
     dialog = ImportApplicationsDialog(ctx, officer, background)
     qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.imported, timeout=5000) as signal:
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
         dialog.start_import(str(csv))
     assert signal.args == [1]
-    assert seen == [str(csv)]
+    assert dialog.report is not None and len(dialog.report.created) == 1
+    created = dialog.report.created[0]
+    assert pipeline.case_detail(ctx, officer, created).case.stage == "application"
     assert "1 application(s) created" in dialog.summary.text()
     assert dialog.model.rowCount() == 1
-    assert dialog.model.cells(0) == ("3", "credit_code", "Not a valid unified social credit code")
+    row, field, reason = dialog.model.cells(0)
+    assert row == "3" and "ID number" in reason
     dialog.copy_rejected()
-    assert QGuiApplication.clipboard().text().splitlines()[1].startswith("3\tcredit_code\t")
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0] == "Row\tField\tReason" and copied[1].startswith(f"3\t{field}\t")

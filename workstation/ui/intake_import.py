@@ -1,12 +1,14 @@
 """Bulk intake: a CSV or XLSX file of applications becomes draft cases, and every row the
 rules refuse is listed (row, field, why) so the officer can fix the file and import again.
 
-The import runs off the GUI thread through ``Background.run`` (progress and cancel); the
-service stores the whole file in one transaction, so a cancelled import changes nothing.
+The import runs off the GUI thread through ``Background.run``, so the window stays live; the
+service saves each good row in its own transaction and takes no progress callback yet, so
+the progress dialog shows a busy bar and Cancel only stops waiting for the report.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -182,7 +184,7 @@ class ImportApplicationsDialog(QDialog):
         session = self._session
 
         def work(ctx: Context, _progress: Progress) -> rating.ImportReport:
-            return rating.import_applications(ctx, session, path)
+            return rating.import_applications(ctx, session, Path(path))
 
         return self._background.run(
             self, self.tr("Importing applications…"), work, self.show_report, self._failed
