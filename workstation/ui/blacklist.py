@@ -142,7 +142,7 @@ class BlacklistDialog(QDialog):
         self.may_edit = session.role == Role.SUPERVISOR
         self._generation = 0
         self.setWindowTitle(self.tr("Blacklist"))
-        self.resize(900, 560)
+        self.resize(1120, 560)
         self._build()
         self.reload()
 
@@ -170,7 +170,9 @@ class BlacklistDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 240)
+        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.lift_button = QPushButton(self.tr("Lift…"))
         self.lift_button.setObjectName("lift")
@@ -247,7 +249,7 @@ class BlacklistDialog(QDialog):
             return
         self.model.set_entries(rows)
         self.status.setText(
-            self.tr("{n} entries in force.").format(n=sum(1 for r in rows if r.lifted_at is None))
+            self.tr("Entries in force: {n}").format(n=sum(1 for r in rows if r.lifted_at is None))
         )
         self._update_buttons()
 

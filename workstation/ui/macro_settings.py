@@ -286,6 +286,7 @@ class MacroSettingsDialog(QDialog):
         self.version = QLabel()
         self.economy = QComboBox()
         self.economy.setObjectName("economy")
+        self.economy.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.economy.currentIndexChanged.connect(self._economy_changed)
         self.economy_multiplier = QLabel()
         economy_row = QHBoxLayout()
