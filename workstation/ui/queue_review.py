@@ -91,6 +91,10 @@ class ReviewData:
     now: datetime
 
 
+def unassigned_name() -> str:
+    return translate("QueueReview", "Unassigned (stage queues)")
+
+
 def load_review(ctx: Context, session: Session) -> ReviewData:
     """The officers' loads plus the unassigned queues (runs on the background reader)."""
     waits = pipeline.officer_oldest_waits(ctx, session)
@@ -109,7 +113,7 @@ def load_review(ctx: Context, session: Session) -> ReviewData:
     queue = pipeline.unassigned_load(ctx, session)
     unassigned = LoadRow(
         None,
-        translate("QueueReview", "Unassigned (stage queues)"),
+        "",  # named on the GUI thread (unassigned_name): no Qt call on the reader thread
         "",
         dict(queue.by_stage),
         queue.red,
@@ -201,7 +205,7 @@ class OfficerLoadModel(QAbstractTableModel):
 
     def _text(self, row: LoadRow, key: str) -> str:
         if key == "Officer":
-            return row.name
+            return row.name if row.officer_id is not None else unassigned_name()
         if key == "Role":
             return role_label(row.role) if row.role else ""
         if key == "Side lanes":
@@ -510,7 +514,9 @@ class QueueReview(QWidget):
         if not rows:
             return ""
         load = self.loads.load_row(rows[0].row())
-        return load.name if load else ""
+        if load is None:
+            return ""
+        return load.name if load.officer_id is not None else unassigned_name()
 
     def _failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):

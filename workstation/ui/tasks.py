@@ -16,7 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from workstation.services.context import Context
@@ -31,57 +31,77 @@ class Cancelled(Exception):
 class _Relay(QObject):
     """Lives on the GUI thread and runs callbacks there.
 
-    Workers put ``(callback, value)`` into a plain queue and emit a signal that carries no
-    Python object: PySide's cross-thread signals with ``object`` arguments wrap and free
-    Python objects outside the interpreter's lock, which crashed now and then.
+    Worker threads only put ``(callback, value)`` into a plain queue: they make no Qt call at
+    all. A Qt call (even emitting a signal) from a Python thread makes Qt adopt that thread,
+    and tearing the adoption down when the thread ends crashed the process now and then. A
+    GUI-thread timer drains the queue while work is outstanding and stops when none is.
     """
 
-    ready = Signal()
-    progress = Signal(int, int)
+    POLL_MS = 10
 
     def __init__(self) -> None:
         super().__init__()
-        self._inbox: queue.SimpleQueue[tuple[Callable[[Any], None] | None, Any]] = (
+        self._inbox: queue.SimpleQueue[tuple[Callable[[Any], None] | None, Any, bool]] = (
             queue.SimpleQueue()
         )
-        self.ready.connect(self.deliver)
+        self._outstanding = 0  # results expected and not yet delivered (GUI thread only)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self.deliver)
 
-    def post(self, callback: Callable[[Any], None] | None, value: Any) -> None:
-        """From any thread: have ``callback(value)`` run on the GUI thread."""
-        self._inbox.put((callback, value))
-        self.ready.emit()
+    def expect(self) -> None:
+        """On the GUI thread, before a job starts: one more result to wait for."""
+        self._outstanding += 1
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def post(self, callback: Callable[[Any], None] | None, value: Any, final: bool = True) -> None:
+        """From any thread, without touching Qt: have ``callback(value)`` run on the GUI thread.
+
+        ``final`` marks a job's result (or failure); progress reports are not final.
+        """
+        self._inbox.put((callback, value, final))
 
     @Slot()
     def deliver(self) -> None:
         while True:
             try:
-                callback, value = self._inbox.get_nowait()
+                callback, value, final = self._inbox.get_nowait()
             except queue.Empty:
-                return
-            if callback is None:
-                continue
-            try:
-                callback(value)
-            except RuntimeError as exc:
-                # The widget that asked was closed while the query ran (a tab, a language
-                # switch): its answer has nobody to go to.
-                if "already deleted" not in str(exc) and "has been deleted" not in str(exc):
-                    sys.excepthook(type(exc), exc, exc.__traceback__)
-            except Exception as exc:  # noqa: BLE001 - one bad callback must not drop the rest
-                sys.excepthook(type(exc), exc, exc.__traceback__)
+                break
+            if final:
+                self._outstanding -= 1
+            if callback is not None:
+                _call_safely(callback, value)
+        if self._outstanding <= 0:
+            self._outstanding = 0
+            self._timer.stop()
+
+
+def _call_safely(callback: Callable[[Any], None], value: Any) -> None:
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        # The widget that asked was closed while the query ran (a tab, a language switch):
+        # its answer has nobody to go to.
+        if "already deleted" not in str(exc) and "has been deleted" not in str(exc):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    except Exception as exc:  # noqa: BLE001 - one bad callback must not drop the rest
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 class Progress:
     """Handed to long work: report how far it is, and check whether to stop."""
 
-    def __init__(self, relay: _Relay) -> None:
+    def __init__(self, relay: _Relay, on_progress: Callable[[tuple[int, int]], None]) -> None:
         self._relay = relay
+        self._on_progress = on_progress
         self.cancelled = False
 
     def report(self, done: int, total: int) -> None:
         if self.cancelled:
             raise Cancelled()
-        self._relay.progress.emit(done, total)
+        self._relay.post(self._on_progress, (done, total), final=False)
 
 
 def _job(
@@ -144,6 +164,7 @@ class Background(QObject):
         """
         if self._closed:
             return
+        self._relay.expect()
         self._submit(
             self._reads, _job(lambda: query(self._reader_ctx()), self._relay, on_done, on_error)
         )
@@ -157,24 +178,24 @@ class Background(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Progress:
         """Long work on its own connection, with a progress dialog and a cancel button."""
-        relay = _Relay()
-        progress = Progress(relay)
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setMinimumDuration(600)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
 
-        def on_progress(done: int, total: int) -> None:
+        def on_progress(report: tuple[int, int]) -> None:
+            done, total = report
             dialog.setMaximum(max(total, 1))
             dialog.setValue(min(done, max(total, 1)))
+
+        progress = Progress(self._relay, on_progress)
 
         def cancel() -> None:
             progress.cancelled = True
 
         def finish(callback: Callable[[Any], None] | None) -> Callable[[Any], None]:
             def wrapped(value: Any) -> None:
-                relay.setParent(None)
                 dialog.close()
                 dialog.deleteLater()
                 if callback is not None:
@@ -182,9 +203,8 @@ class Background(QObject):
 
             return wrapped
 
-        relay.setParent(self)  # kept alive until its result is delivered
-        relay.progress.connect(on_progress)
         dialog.canceled.connect(cancel)
+        self._relay.expect()
 
         def work_on_own_connection() -> T:
             ctx = Context(self._ctx.store.reader(), self._ctx.clock)
@@ -194,7 +214,8 @@ class Background(QObject):
                 ctx.store.close()
 
         self._submit(
-            self._jobs, _job(work_on_own_connection, relay, finish(on_done), finish(on_error))
+            self._jobs,
+            _job(work_on_own_connection, self._relay, finish(on_done), finish(on_error)),
         )
         return progress
 
