@@ -40,6 +40,100 @@
     </message>
 </context>
 <context>
+    <name>BlacklistDialog</name>
+    <message>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>An applicant whose owner ID, business code or platform account is listed here is declined at intake, with the reason shown (R20). Only a supervisor may list or lift, and always with a reason (R33).</source>
+        <translation>经营者身份证号、企业统一社会信用代码或平台账号列于此处的申请人，在受理时即被拒绝并显示原因（R20）。只有主管可以列入或移出，且必须填写原因（R33）。</translation>
+    </message>
+    <message>
+        <source>Show lifted entries</source>
+        <translation>显示已移出的条目</translation>
+    </message>
+    <message>
+        <source>Lift…</source>
+        <translation>移出…</translation>
+    </message>
+    <message>
+        <source>Add to the blacklist</source>
+        <translation>列入黑名单</translation>
+    </message>
+    <message>
+        <source>Required: the number, code or account</source>
+        <translation>必填：证件号码、信用代码或平台账号</translation>
+    </message>
+    <message>
+        <source>Required: why, e.g. malicious default on loan 123</source>
+        <translation>必填：原因，如贷款 123 恶意违约</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Entries in force: {n}</source>
+        <translation>生效条目：{n}</translation>
+    </message>
+    <message>
+        <source>The blacklist could not be read: {error}</source>
+        <translation>无法读取黑名单：{error}</translation>
+    </message>
+    <message>
+        <source>Lift blacklist entry</source>
+        <translation>移出黑名单条目</translation>
+    </message>
+    <message>
+        <source>Why lift “{value}” ({kind}) from the blacklist?</source>
+        <translation>为何将“{value}”（{kind}）移出黑名单？</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>列入人</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>列入时间</translation>
+    </message>
+    <message>
+        <source>Lifted</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>{when} by {who}: {why}</source>
+        <translation>{when}，{who}：{why}</translation>
+    </message>
+</context>
+<context>
     <name>BoardView</name>
     <message>
         <source>All officers</source>
@@ -174,6 +268,10 @@
         <translation>概览</translation>
     </message>
     <message>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
         <source>Stage history</source>
         <translation>流转记录</translation>
     </message>
@@ -286,6 +384,236 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>重评前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>重评后</translation>
+    </message>
+    <message>
+        <source>Double-click to open case {case}</source>
+        <translation>双击打开案件 {case}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionTab</name>
+    <message>
+        <source>Declined</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>On to investigation</source>
+        <translation>转入调查</translation>
+    </message>
+    <message>
+        <source>Manual review</source>
+        <translation>人工审核</translation>
+    </message>
+    <message>
+        <source>Industry outlook</source>
+        <translation>行业趋向</translation>
+    </message>
+    <message>
+        <source>Economy</source>
+        <translation>宏观经济</translation>
+    </message>
+    <message>
+        <source>Guarantees outstanding</source>
+        <translation>对外担保未解除</translation>
+    </message>
+    <message>
+        <source>Property registration issue</source>
+        <translation>产权登记问题</translation>
+    </message>
+    <message>
+        <source>Bankruptcy</source>
+        <translation>破产</translation>
+    </message>
+    <message>
+        <source>Litigation</source>
+        <translation>涉诉</translation>
+    </message>
+    <message>
+        <source>Owner ID number</source>
+        <translation>经营者身份证号</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Platform account</source>
+        <translation>平台账号</translation>
+    </message>
+    <message>
+        <source>Re-score</source>
+        <translation>重新评分</translation>
+    </message>
+    <message>
+        <source>Score this case again with today&apos;s scorecard and macro settings</source>
+        <translation>按当前的评分卡和宏观调整设置重新为该案件评分</translation>
+    </message>
+    <message>
+        <source>Decision of</source>
+        <translation>评级决策</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>What made the score, weakest first</source>
+        <translation>得分构成（由弱到强）</translation>
+    </message>
+    <message>
+        <source>Limit and price</source>
+        <translation>额度与定价</translation>
+    </message>
+    <message>
+        <source>Adjustments and checks</source>
+        <translation>调整与核查</translation>
+    </message>
+    <message>
+        <source>Reading the rating…</source>
+        <translation>正在读取评级…</translation>
+    </message>
+    <message>
+        <source>The rating could not be read: {error}</source>
+        <translation>无法读取评级：{error}</translation>
+    </message>
+    <message>
+        <source>Not rated yet: the case has no rating decision.</source>
+        <translation>尚未评级：该案件还没有评级决策。</translation>
+    </message>
+    <message>
+        <source>Press Re-score to rate it now.</source>
+        <translation>点击“重新评分”可立即评级。</translation>
+    </message>
+    <message>
+        <source>tier {tier}, {score}</source>
+        <translation>评级 {tier}，{score} 分</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>{when} · {who} · {rated} · {outcome}</source>
+        <translation>{when} · {who} · {rated} · {outcome}</translation>
+    </message>
+    <message>
+        <source>Declined.</source>
+        <translation>已拒绝。</translation>
+    </message>
+    <message>
+        <source>On to investigation, for a manual review.</source>
+        <translation>转入调查，进行人工审核。</translation>
+    </message>
+    <message>
+        <source>On to investigation.</source>
+        <translation>转入调查。</translation>
+    </message>
+    <message>
+        <source>On to investigation, with a limit of up to {limit}.</source>
+        <translation>转入调查，额度最高 {limit}。</translation>
+    </message>
+    <message>
+        <source>How the score is made: each indicator below is scored 0–100 on its own scale; its weight says how much of the total it can give. The score is the sum of the points given, out of 100, and the score decides the tier.</source>
+        <translation>得分的计算方式：下列每项指标按各自的标准计 0–100 分；权重表示该项在总分中最多可占多少分。总分为各项实得分之和，满分 100 分，并由总分决定评级。</translation>
+    </message>
+    <message>
+        <source>Not scored: the case was stopped before scoring.</source>
+        <translation>未评分：案件在评分前已被终止。</translation>
+    </message>
+    <message>
+        <source>{score} &lt;span style=&apos;font-size:small; color:#607d8b&apos;&gt;of 100&lt;/span&gt;</source>
+        <translation>{score} &lt;span style=&apos;font-size:small; color:#607d8b&apos;&gt;/ 100 分&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>{n} indicator(s) missing: the applicant did not supply them. A missing indicator is not counted as zero: the score is made from the others, their weights scaled up to fill the 100 points. Ask for it and score the case again.</source>
+        <translation>缺失 {n} 项指标：申请人未提供。缺失的指标不按零分计：总分由其余指标计算，其权重按比例放大至满分 100 分。请向申请人补充索取后重新评分。</translation>
+    </message>
+    <message>
+        <source>{tier} from {score}</source>
+        <translation>{tier} ≥ {score} 分</translation>
+    </message>
+    <message>
+        <source>E below {score}</source>
+        <translation>E &lt; {score} 分</translation>
+    </message>
+    <message>
+        <source>Tiers: {steps}</source>
+        <translation>评级划分：{steps}</translation>
+    </message>
+    <message>
+        <source>No limit: the case was not offered a loan.</source>
+        <translation>无额度：该案件未获得贷款。</translation>
+    </message>
+    <message>
+        <source>Combined limit: {amount}</source>
+        <translation>合计额度：{amount}</translation>
+    </message>
+    <message>
+        <source>{product}: up to {amount}</source>
+        <translation>{product}：最高 {amount}</translation>
+    </message>
+    <message>
+        <source>term up to {n} months</source>
+        <translation>期限最长 {n} 个月</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{kind} {value}: {reason}</source>
+        <translation>{kind} {value}：{reason}</translation>
+    </message>
+    <message>
+        <source>Macro multipliers applied to the limit: {list}</source>
+        <translation>额度适用的宏观调整系数：{list}</translation>
+    </message>
+    <message>
+        <source>Legal flags (any one means a manual review): {list}</source>
+        <translation>法律风险标记（任一项即转人工审核）：{list}</translation>
+    </message>
+    <message>
+        <source>Blacklist: {result}</source>
+        <translation>黑名单：{result}</translation>
+    </message>
+    <message>
+        <source>not listed</source>
+        <translation>未列入</translation>
+    </message>
+    <message>
+        <source>{kind} scorecard version {version} · macro settings version {macro} · decided by {who} at {when}</source>
+        <translation>{kind}评分卡版本 {version} · 宏观调整设置版本 {macro} · 由 {who} 于 {when} 作出</translation>
+    </message>
+    <message>
+        <source>Points given, against the most each could give</source>
+        <translation>各项实得分与可得最高分对比</translation>
+    </message>
+    <message>
+        <source>points of the 100-point score</source>
+        <translation>分（满分 100 分）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>First start: create the administrator</source>
@@ -356,6 +684,514 @@
     <message>
         <source>Time per stage: {parts}</source>
         <translation>各阶段用时：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportApplicationsDialog</name>
+    <message>
+        <source>Import applications</source>
+        <translation>导入申请</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel (XLSX) file with one application a row. Every good row becomes a draft case in “Application”; rows the rules refuse are listed below.</source>
+        <translation>CSV 或 Excel（XLSX）文件，每行一笔申请。每个合格的行都会在“申请”阶段生成一个草稿案件；不符合规则的行列在下方。</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Co&amp;py rejected rows</source>
+        <translation>复制被拒行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy the list as tab-separated text (Ctrl+C)</source>
+        <translation>将列表复制为制表符分隔的文本（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose a file of applications</source>
+        <translation>选择申请文件</translation>
+    </message>
+    <message>
+        <source>Applications (*.csv *.xlsx);;All files (*)</source>
+        <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {path}…</source>
+        <translation>正在导入 {path}…</translation>
+    </message>
+    <message>
+        <source>Importing applications…</source>
+        <translation>正在导入申请…</translation>
+    </message>
+    <message>
+        <source>{n} application(s) created as drafts.</source>
+        <translation>已创建 {n} 笔申请草稿。</translation>
+    </message>
+    <message>
+        <source>{n} problem(s) in rejected rows:</source>
+        <translation>被拒行中有 {n} 个问题：</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>导入已取消：未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The import failed: {error}</source>
+        <translation>导入失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Sub-score (0–100)</source>
+        <translation>单项得分（0–100）</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Points given</source>
+        <translation>实得分</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>{given} of {possible}</source>
+        <translation>{given} / {possible}</translation>
+    </message>
+    <message>
+        <source>How it is scored (value → sub-score, straight lines between): {anchors}</source>
+        <translation>计分方式（数值 → 单项得分，其间按直线插值）：{anchors}</translation>
+    </message>
+    <message>
+        <source>Not supplied. It is not counted as zero; ask the applicant for it and score the case again.</source>
+        <translation>未提供。不按零分计；请向申请人补充索取后重新评分。</translation>
+    </message>
+    <message>
+        <source>Scored {sub} of 100 on its own scale; with a weight of {weight} it gives {given} of the {possible} points it could.</source>
+        <translation>按本项标准得 {sub} 分（满分 100）；权重 {weight}，实得 {given} 分（最多可得 {possible} 分）。</translation>
+    </message>
+</context>
+<context>
+    <name>IndustryModel</name>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>趋向</translation>
+    </message>
+    <message>
+        <source>Limit multiplier</source>
+        <translation>额度系数</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Keep what is filled in, errors and all (Ctrl+S)</source>
+        <translation>保存已填写的内容，有误之处也一并保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Submit for &amp;rating</source>
+        <translation>提交评级(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Business and owner</source>
+        <translation>企业与经营者</translation>
+    </message>
+    <message>
+        <source>Platform seller</source>
+        <translation>平台卖家</translation>
+    </message>
+    <message>
+        <source>Taobao, Tmall, Alibaba or Alipay seller (R1)</source>
+        <translation>淘宝、天猫、阿里巴巴或支付宝卖家（R1）</translation>
+    </message>
+    <message>
+        <source>Off-platform business</source>
+        <translation>平台外企业</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Business name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>Owner name</source>
+        <translation>经营者姓名</translation>
+    </message>
+    <message>
+        <source>Owner ID number</source>
+        <translation>经营者身份证号</translation>
+    </message>
+    <message>
+        <source>Owner phone</source>
+        <translation>经营者电话</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Platform account</source>
+        <translation>平台账号</translation>
+    </message>
+    <message>
+        <source>None: not bank-referred</source>
+        <translation>无（非银行端客户）</translation>
+    </message>
+    <message>
+        <source>Partner bank</source>
+        <translation>合作银行</translation>
+    </message>
+    <message>
+        <source>Loan asked</source>
+        <translation>申请贷款</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Financials, last 12 months</source>
+        <translation>财务数据（近 12 个月）</translation>
+    </message>
+    <message>
+        <source>Total sales</source>
+        <translation>销售总额</translation>
+    </message>
+    <message>
+        <source>Operating cost</source>
+        <translation>营业成本</translation>
+    </message>
+    <message>
+        <source>Net profit margin</source>
+        <translation>净利润率</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>存货</translation>
+    </message>
+    <message>
+        <source>Total assets</source>
+        <translation>资产总额</translation>
+    </message>
+    <message>
+        <source>Total liabilities</source>
+        <translation>负债总额</translation>
+    </message>
+    <message>
+        <source>Accounts receivable</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Sales growth, year on year</source>
+        <translation>销售额同比增长</translation>
+    </message>
+    <message>
+        <source>Platform share of sales</source>
+        <translation>平台销售占比</translation>
+    </message>
+    <message>
+        <source>Two largest customers</source>
+        <translation>前两大客户</translation>
+    </message>
+    <message>
+        <source>Activity and reviews</source>
+        <translation>经营活跃度与评价</translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation>活跃天数</translation>
+    </message>
+    <message>
+        <source>days a month</source>
+        <translation>天/月</translation>
+    </message>
+    <message>
+        <source>Positive reviews</source>
+        <translation>好评率</translation>
+    </message>
+    <message>
+        <source>Platform data</source>
+        <translation>平台数据</translation>
+    </message>
+    <message>
+        <source>Orders, 12 months</source>
+        <translation>订单量（近 12 个月）</translation>
+    </message>
+    <message>
+        <source>Inventory turnover</source>
+        <translation>存货周转率</translation>
+    </message>
+    <message>
+        <source>times a year</source>
+        <translation>次/年</translation>
+    </message>
+    <message>
+        <source>Complaints, 12 months</source>
+        <translation>投诉（近 12 个月）</translation>
+    </message>
+    <message>
+        <source>Seller level</source>
+        <translation>卖家等级</translation>
+    </message>
+    <message>
+        <source>DSR</source>
+        <translation>DSR 评分</translation>
+    </message>
+    <message>
+        <source>Buyers&apos; favourites</source>
+        <translation>买家收藏</translation>
+    </message>
+    <message>
+        <source>Certified</source>
+        <translation>已认证</translation>
+    </message>
+    <message>
+        <source>Login days</source>
+        <translation>登录天数</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>广告投入</translation>
+    </message>
+    <message>
+        <source>a month</source>
+        <translation>/月</translation>
+    </message>
+    <message>
+        <source>Community posts</source>
+        <translation>社区发帖</translation>
+    </message>
+    <message>
+        <source>Orders offered for an order loan (R4)</source>
+        <translation>申请订单贷款的订单（R4）</translation>
+    </message>
+    <message>
+        <source>Orders offered</source>
+        <translation>申贷订单</translation>
+    </message>
+    <message>
+        <source>Legal review (R18)</source>
+        <translation>法律审查（R18）</translation>
+    </message>
+    <message>
+        <source>Guarantees given for others, outstanding</source>
+        <translation>对外担保未解除</translation>
+    </message>
+    <message>
+        <source>Property registration issue</source>
+        <translation>产权登记问题</translation>
+    </message>
+    <message>
+        <source>Bankruptcy proceedings</source>
+        <translation>破产程序</translation>
+    </message>
+    <message>
+        <source>Litigation pending</source>
+        <translation>未决诉讼</translation>
+    </message>
+    <message>
+        <source>Any ticked item sends the case to manual review.</source>
+        <translation>勾选任一项，案件即转人工审核。</translation>
+    </message>
+    <message>
+        <source>Consent (R37)</source>
+        <translation>授权（R37）</translation>
+    </message>
+    <message>
+        <source>The owner consents to the use of their data and to credit queries</source>
+        <translation>经营者同意使用其数据并授权查询征信</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>签署授权书</translation>
+    </message>
+    <message>
+        <source>Checkbox in the app</source>
+        <translation>App 内勾选同意</translation>
+    </message>
+    <message>
+        <source>Recorded video call</source>
+        <translation>视频通话录像</translation>
+    </message>
+    <message>
+        <source>How it was given</source>
+        <translation>授权方式</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>授权方式</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>新建申请</translation>
+    </message>
+    <message>
+        <source>Application — case {id}</source>
+        <translation>申请 — 案件 {id}</translation>
+    </message>
+    <message>
+        <source>at most {cap}</source>
+        <translation>最高 {cap}</translation>
+    </message>
+    <message>
+        <source>Not a number: {text}</source>
+        <translation>不是数字：{text}</translation>
+    </message>
+    <message>
+        <source>Type the whole number again, or undo the change to keep it.</source>
+        <translation>请重新输入完整号码，或撤销修改以保留原号码。</translation>
+    </message>
+    <message>
+        <source>A named customer needs the years and the share.</source>
+        <translation>已填写客户名称的，还需填写合作年限和销售占比。</translation>
+    </message>
+    <message>
+        <source>Give the order&apos;s amount in yuan, e.g. 1280.50.</source>
+        <translation>请以元为单位填写订单金额，如 1280.50。</translation>
+    </message>
+    <message>
+        <source>Give the order number.</source>
+        <translation>请填写订单号。</translation>
+    </message>
+    <message>
+        <source>Reading case {id}…</source>
+        <translation>正在读取案件 {id}…</translation>
+    </message>
+    <message>
+        <source>The application could not be read: {error}</source>
+        <translation>无法读取申请资料：{error}</translation>
+    </message>
+    <message>
+        <source>Masked (R37): type the whole number to change it.</source>
+        <translation>已脱敏（R37）：如需修改，请输入完整号码。</translation>
+    </message>
+    <message>
+        <source>Recorded {when}.</source>
+        <translation>记录于 {when}。</translation>
+    </message>
+    <message>
+        <source>{field}, row {row}</source>
+        <translation>{field}，第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>{errors} error(s) to correct, {warnings} warning(s) to check:</source>
+        <translation>{errors} 个错误需更正，{warnings} 个警告需核对：</translation>
+    </message>
+    <message>
+        <source>Record the owner&apos;s consent first (R37).</source>
+        <translation>请先记录经营者授权（R37）。</translation>
+    </message>
+    <message>
+        <source>Correct the errors listed below first.</source>
+        <translation>请先更正下列错误。</translation>
+    </message>
+    <message>
+        <source>Score the application and decide (Ctrl+Enter)</source>
+        <translation>对申请评分并作出决策（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Saved as a draft: case {id}.</source>
+        <translation>已保存为草稿：案件 {id}。</translation>
+    </message>
+    <message>
+        <source>Case {id} rated</source>
+        <translation>案件 {id} 已评级</translation>
+    </message>
+    <message>
+        <source>Declined at screening.</source>
+        <translation>初筛未通过，已拒绝。</translation>
+    </message>
+    <message>
+        <source>On to investigation: tier {tier}, score {score}, limit {limit}.</source>
+        <translation>转入调查：评级 {tier}，得分 {score}，额度 {limit}。</translation>
+    </message>
+    <message>
+        <source>Flagged for manual review.</source>
+        <translation>已转人工审核。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>The changes to this application are not saved. Discard them?</source>
+        <translation>对该申请的修改尚未保存。确定放弃吗？</translation>
     </message>
 </context>
 <context>
@@ -480,6 +1316,123 @@
     </message>
 </context>
 <context>
+    <name>MacroHistoryModel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Economy</source>
+        <translation>宏观经济</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>(first settings)</source>
+        <translation>（初始设置）</translation>
+    </message>
+    <message>
+        <source>none listed</source>
+        <translation>未列出</translation>
+    </message>
+</context>
+<context>
+    <name>MacroSettings</name>
+    <message>
+        <source>Growing</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>Shrinking</source>
+        <translation>萎缩</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>扩张</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Downturn</source>
+        <translation>下行</translation>
+    </message>
+</context>
+<context>
+    <name>MacroSettingsDialog</name>
+    <message>
+        <source>Macro settings</source>
+        <translation>宏观调整设置</translation>
+    </message>
+    <message>
+        <source>The outlook of the economy and of each industry scales every new limit (R18). Saving makes a new version; decisions already taken keep the version they used.</source>
+        <translation>宏观经济和各行业的趋向按系数调整每笔新核定的额度（R18）。保存即生成新版本；已作出的决策仍沿用当时的版本。</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>当前生效</translation>
+    </message>
+    <message>
+        <source>Economy (宏观经济)</source>
+        <translation>宏观经济</translation>
+    </message>
+    <message>
+        <source>Industry name, as on the cases</source>
+        <translation>行业名称（与案件中一致）</translation>
+    </message>
+    <message>
+        <source>Add industry</source>
+        <translation>添加行业</translation>
+    </message>
+    <message>
+        <source>An industry not listed counts as {outlook}.</source>
+        <translation>未列出的行业按“{outlook}”处理。</translation>
+    </message>
+    <message>
+        <source>Industry outlook (行业趋向)</source>
+        <translation>行业趋向</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Save as a new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>正在读取设置…</translation>
+    </message>
+    <message>
+        <source>The settings could not be read: {error}</source>
+        <translation>无法读取设置：{error}</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>版本 {n}</translation>
+    </message>
+    <message>
+        <source>limit {factor}</source>
+        <translation>额度 {factor}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Credit workstation — the credit factory</source>
@@ -538,6 +1491,26 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;New application…</source>
+        <translation>新建申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Take a new application (Ctrl+N)</source>
+        <translation>受理新申请（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Import applications…</source>
+        <translation>导入申请(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit application…</source>
+        <translation>编辑申请(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -584,6 +1557,14 @@
     <message>
         <source>Case {id} saved.</source>
         <translation>案件 {id} 已保存。</translation>
+    </message>
+    <message>
+        <source>Open a case in “Application” first.</source>
+        <translation>请先打开一个处于“申请”阶段的案件。</translation>
+    </message>
+    <message>
+        <source>Edit application…</source>
+        <translation>编辑申请…</translation>
     </message>
     <message>
         <source>Reading the line…</source>
@@ -637,6 +1618,34 @@
         <source>Qt {qt}, PySide6 {pyside}, Python {python}</source>
         <translation>Qt {qt}，PySide6 {pyside}，Python {python}</translation>
     </message>
+    <message>
+        <source>&amp;Rating</source>
+        <translation>评级(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Macro settings…</source>
+        <translation>宏观调整设置(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Blacklist…</source>
+        <translation>黑名单(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Re-&amp;score open cases…</source>
+        <translation>重新评分未结案件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re-scoring open cases…</source>
+        <translation>正在重新评分未结案件…</translation>
+    </message>
+    <message>
+        <source>The re-score failed: {error}</source>
+        <translation>重新评分失败：{error}</translation>
+    </message>
+    <message>
+        <source>Re-score open cases</source>
+        <translation>重新评分未结案件</translation>
+    </message>
 </context>
 <context>
     <name>OfficerLoadModel</name>
@@ -671,6 +1680,66 @@
     <message>
         <source>Longest a case has waited in a work stage (not monitoring)</source>
         <translation>案件在作业阶段（不含贷中监控）的最长等待时间</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTable</name>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Paid
+out</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有纠纷</translation>
+    </message>
+    <message>
+        <source>Buyer
+linked</source>
+        <translation>买家
+关联</translation>
+    </message>
+    <message>
+        <source>Fake
+trading</source>
+        <translation>疑似
+刷单</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s checks suspect fake trading (刷单) on this order</source>
+        <translation>平台核查怀疑该订单存在刷单</translation>
+    </message>
+    <message>
+        <source>The buyer is linked to the seller (same owner, address or device)</source>
+        <translation>买家与卖家存在关联（同一所有人、地址或设备）</translation>
+    </message>
+    <message>
+        <source>Add order</source>
+        <translation>添加订单</translation>
+    </message>
+    <message>
+        <source>Remove order</source>
+        <translation>删除订单</translation>
+    </message>
+    <message>
+        <source>{n} order(s), {total}</source>
+        <translation>{n} 笔订单，合计 {total}</translation>
     </message>
 </context>
 <context>
@@ -847,6 +1916,97 @@
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRowsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RescoreSummary</name>
+    <message>
+        <source>not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>tier {tier}</source>
+        <translation>评级 {tier}</translation>
+    </message>
+    <message>
+        <source>Re-scoring open cases…</source>
+        <translation>正在重新评分未结案件…</translation>
+    </message>
+</context>
+<context>
+    <name>RescoreSummaryDialog</name>
+    <message>
+        <source>Re-score open cases</source>
+        <translation>重新评分未结案件</translation>
+    </message>
+    <message>
+        <source>Cancelled: {n} case(s) were scored before you stopped; they keep their new decision.</source>
+        <translation>已取消：停止前已有 {n} 件案件完成评分，这些案件保留新的决策。</translation>
+    </message>
+    <message>
+        <source>{n} open case(s) scored.</source>
+        <translation>已为 {n} 件未结案件评分。</translation>
+    </message>
+    <message>
+        <source>{n} changed tier or outcome (double-click to open):</source>
+        <translation>其中 {n} 件评级或结论有变化（双击打开）：</translation>
+    </message>
+    <message>
+        <source>No tier or outcome changed.</source>
+        <translation>评级和结论均无变化。</translation>
+    </message>
+</context>
+<context>
+    <name>TopCustomers</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>合作年限</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>销售占比</translation>
+    </message>
+    <message>
+        <source>Largest buyer</source>
+        <translation>第一大买家</translation>
+    </message>
+    <message>
+        <source>Second</source>
+        <translation>第二大买家</translation>
+    </message>
+</context>
+<context>
+    <name>TriState</name>
+    <message>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +2513,274 @@
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+    <message>
+        <source>Not a valid unified social credit code (18 characters, the last a check character): check for a typo</source>
+        <translation>统一社会信用代码无效（应为 18 位，最后一位为校验码）：请检查是否输错</translation>
+    </message>
+    <message>
+        <source>Not a valid ID number (18 characters, the last a check digit or X): check for a typo</source>
+        <translation>身份证号无效（应为 18 位，最后一位为校验码数字或 X）：请检查是否输错</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits and starts with 1</source>
+        <translation>手机号码应为以 1 开头的 11 位数字</translation>
+    </message>
+    <message>
+        <source>Choose a credit loan or an order loan</source>
+        <translation>请选择信用贷款或订单贷款</translation>
+    </message>
+    <message>
+        <source>The amount must be above 0</source>
+        <translation>金额必须大于 0</translation>
+    </message>
+    <message>
+        <source>A platform customer may owe at most CNY {cap} for both products together</source>
+        <translation>平台客户两种产品合计的贷款余额最高为 {cap} 元</translation>
+    </message>
+    <message>
+        <source>An unsecured loan to an off-platform customer is at most CNY {cap}</source>
+        <translation>平台外客户的信用贷款最高为 {cap} 元</translation>
+    </message>
+    <message>
+        <source>The term is 1 to 12 months</source>
+        <translation>期限为 1 至 12 个月</translation>
+    </message>
+    <message>
+        <source>Order loans are only for platform sellers; choose a credit loan</source>
+        <translation>订单贷款仅面向平台卖家，请选择信用贷款</translation>
+    </message>
+    <message>
+        <source>An amount of money cannot be negative</source>
+        <translation>金额不能为负数</translation>
+    </message>
+    <message>
+        <source>A count cannot be negative</source>
+        <translation>数量不能为负数</translation>
+    </message>
+    <message>
+        <source>Must be at least {low}</source>
+        <translation>不能小于 {low}</translation>
+    </message>
+    <message>
+        <source>Must lie between {low} and {high}</source>
+        <translation>应在 {low} 至 {high} 之间</translation>
+    </message>
+    <message>
+        <source>The largest customers&apos; shares add up to more than all sales ({percent}%)</source>
+        <translation>前两大客户的销售占比合计超过全部销售额（{percent}%）</translation>
+    </message>
+    <message>
+        <source>Not supplied: will show as missing</source>
+        <translation>未填写：将显示为缺失</translation>
+    </message>
+    <message>
+        <source>Name the two largest downstream customers</source>
+        <translation>请填写前两大下游客户</translation>
+    </message>
+    <message>
+        <source>Liabilities exceed assets: the business is insolvent on paper</source>
+        <translation>负债超过资产：企业账面资不抵债</translation>
+    </message>
+    <message>
+        <source>A net margin of {margin}% is more than sales less operating cost allow ({ceiling}%)</source>
+        <translation>净利润率 {margin}% 高于销售额扣除营业成本后所能达到的上限（{ceiling}%）</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s consent to the use of their data and to credit queries is not recorded; the application cannot be scored without it</source>
+        <translation>尚未记录经营者对使用其数据和查询征信的授权；没有授权，申请无法评分</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s ID number is on the blacklist: {reason}</source>
+        <translation>经营者身份证号已列入黑名单：{reason}</translation>
+    </message>
+    <message>
+        <source>The business&apos;s credit code is on the blacklist: {reason}</source>
+        <translation>企业统一社会信用代码已列入黑名单：{reason}</translation>
+    </message>
+    <message>
+        <source>The platform account is on the blacklist: {reason}</source>
+        <translation>平台账号已列入黑名单：{reason}</translation>
+    </message>
+    <message>
+        <source>Annual sales revenue scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>年销售收入得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>Sales growth scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>销售增长率得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>Order count scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>订单量得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>Seller rating scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>卖家信用等级得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>Transaction activity scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>交易活跃度得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>Inventory turnover scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>存货周转率得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>Asset-liability ratio scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>资产负债率得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>Customer reviews scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>客户评价得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>Complaints scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>投诉得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>Annual sales revenue not supplied: scored without it, review by hand</source>
+        <translation>未提供年销售收入：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Sales growth not supplied: scored without it, review by hand</source>
+        <translation>未提供销售增长率：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Order count not supplied: scored without it, review by hand</source>
+        <translation>未提供订单量：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Seller rating not supplied: scored without it, review by hand</source>
+        <translation>未提供卖家信用等级：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Transaction activity not supplied: scored without it, review by hand</source>
+        <translation>未提供交易活跃度：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Inventory turnover not supplied: scored without it, review by hand</source>
+        <translation>未提供存货周转率：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Asset-liability ratio not supplied: scored without it, review by hand</source>
+        <translation>未提供资产负债率：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Customer reviews not supplied: scored without it, review by hand</source>
+        <translation>未提供客户评价：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Complaints not supplied: scored without it, review by hand</source>
+        <translation>未提供投诉：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Legal review: guarantees given for others are outstanding</source>
+        <translation>法律审查：存在未解除的对外担保</translation>
+    </message>
+    <message>
+        <source>Legal review: a property registration issue</source>
+        <translation>法律审查：存在产权登记问题</translation>
+    </message>
+    <message>
+        <source>Legal review: bankruptcy proceedings</source>
+        <translation>法律审查：涉及破产程序</translation>
+    </message>
+    <message>
+        <source>Legal review: litigation</source>
+        <translation>法律审查：涉及诉讼</translation>
+    </message>
+    <message>
+        <source>On the blacklist ({kind}): {reason}</source>
+        <translation>已列入黑名单（{kind}）：{reason}</translation>
+    </message>
+    <message>
+        <source>{indicator} scored {sub_score} of 100 (weight {weight}%)</source>
+        <translation>{indicator}得分 {sub_score}/100（权重 {weight}%）</translation>
+    </message>
+    <message>
+        <source>{indicator} not supplied: scored without it, review by hand</source>
+        <translation>未提供{indicator}：评分时不计该项，请人工复核</translation>
+    </message>
+    <message>
+        <source>Score {score} of 100: tier {tier}</source>
+        <translation>得分 {score}/100：评级 {tier}</translation>
+    </message>
+    <message>
+        <source>Tier E is declined at screening</source>
+        <translation>E 级在初筛时即予拒绝</translation>
+    </message>
+    <message>
+        <source>Incomplete data or a legal flag: an officer reviews the case</source>
+        <translation>资料不全或存在法律风险标记：由经办人人工审核</translation>
+    </message>
+    <message>
+        <source>The industry ({industry}) is growing: × {factor}</source>
+        <translation>行业（{industry}）增长：× {factor}</translation>
+    </message>
+    <message>
+        <source>The industry ({industry}) is stable: × {factor}</source>
+        <translation>行业（{industry}）稳定：× {factor}</translation>
+    </message>
+    <message>
+        <source>The industry ({industry}) is shrinking: × {factor}</source>
+        <translation>行业（{industry}）萎缩：× {factor}</translation>
+    </message>
+    <message>
+        <source>The economy is expanding: × {factor}</source>
+        <translation>宏观经济扩张：× {factor}</translation>
+    </message>
+    <message>
+        <source>The economy is neutral: × {factor}</source>
+        <translation>宏观经济中性：× {factor}</translation>
+    </message>
+    <message>
+        <source>The economy is in a downturn: × {factor}</source>
+        <translation>宏观经济下行：× {factor}</translation>
+    </message>
+    <message>
+        <source>Economy ({economy}): × {factor}</source>
+        <translation>宏观经济（{economy}）：× {factor}</translation>
+    </message>
+    <message>
+        <source>Capped at the product&apos;s maximum</source>
+        <translation>以产品最高额度封顶</translation>
+    </message>
+    <message>
+        <source>Average monthly sales</source>
+        <translation>月均销售额</translation>
+    </message>
+    <message>
+        <source>× tier {tier} factor {factor}</source>
+        <translation>× 评级 {tier} 系数 {factor}</translation>
+    </message>
+    <message>
+        <source>Value of the eligible orders ({eligible} of {offered}: shipped, not yet paid out, no refund or dispute, genuine buyer)</source>
+        <translation>合格订单金额（{offered} 笔中 {eligible} 笔合格：已发货、未回款、无退款或纠纷、买家真实）</translation>
+    </message>
+    <message>
+        <source>At most tier {tier} factor {factor} × average monthly sales</source>
+        <translation>不超过评级 {tier} 系数 {factor} × 月均销售额</translation>
+    </message>
+    <message>
+        <source>Tier {tier} is declined at screening: no limit</source>
+        <translation>评级 {tier} 在初筛时即予拒绝：无额度</translation>
+    </message>
+    <message>
+        <source>Order loans are only for platform sellers: no order loan</source>
+        <translation>订单贷款仅面向平台卖家：不提供订单贷款</translation>
+    </message>
+    <message>
+        <source>Rounded down to whole thousands of yuan</source>
+        <translation>向下取整至千元</translation>
+    </message>
+    <message>
+        <source>Both products together</source>
+        <translation>两种产品合计</translation>
+    </message>
+    <message>
+        <source>Capped at the most a customer of this kind may owe</source>
+        <translation>以该类客户的最高贷款余额封顶</translation>
     </message>
 </context>
 </TS>
