@@ -453,6 +453,26 @@
         <translation>平台账号</translation>
     </message>
     <message>
+        <source>Annual {rate}</source>
+        <translation>年化 {rate}</translation>
+    </message>
+    <message>
+        <source>daily {rate}</source>
+        <translation>日 {rate}</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} times a year</source>
+        <translation>每年 {n} 次</translation>
+    </message>
+    <message>
+        <source>{n} ★</source>
+        <translation>{n} ★</translation>
+    </message>
+    <message>
         <source>Re-score</source>
         <translation>重新评分</translation>
     </message>
@@ -591,6 +611,10 @@
     <message>
         <source>Blacklist: {result}</source>
         <translation>黑名单：{result}</translation>
+    </message>
+    <message>
+        <source>listed</source>
+        <translation>已列入</translation>
     </message>
     <message>
         <source>not listed</source>
@@ -2095,6 +2119,45 @@ trading</source>
     <message>
         <source>{m} min</source>
         <translation>{m}分钟</translation>
+    </message>
+</context>
+<context>
+    <name>indicators</name>
+    <message>
+        <source>Annual sales revenue</source>
+        <translation>年销售收入</translation>
+    </message>
+    <message>
+        <source>Sales growth</source>
+        <translation>销售增长率</translation>
+    </message>
+    <message>
+        <source>Order count</source>
+        <translation>订单量</translation>
+    </message>
+    <message>
+        <source>Seller rating (DSR)</source>
+        <translation>卖家信用评分（DSR）</translation>
+    </message>
+    <message>
+        <source>Transaction activity</source>
+        <translation>交易活跃度</translation>
+    </message>
+    <message>
+        <source>Inventory turnover</source>
+        <translation>存货周转率</translation>
+    </message>
+    <message>
+        <source>Asset-liability ratio</source>
+        <translation>资产负债率</translation>
+    </message>
+    <message>
+        <source>Customer reviews</source>
+        <translation>客户评价</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
     </message>
 </context>
 <context>

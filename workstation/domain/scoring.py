@@ -28,6 +28,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from workstation.domain.messages import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from workstation.domain.application import Application
 
@@ -377,3 +379,18 @@ def default_scorecards(json_text: str) -> dict[str, Scorecard]:
     if len(by_kind) != len(cards) or set(by_kind) != set(KINDS):
         raise ValueError(f"default scorecards must hold one card per kind {KINDS}")
     return by_kind
+
+
+# The default scorecards' indicator names, marked so the window can translate them (the
+# cards themselves are data; a new card's names need a line here too).
+INDICATOR_LABELS = (
+    QT_TRANSLATE_NOOP("indicators", "Annual sales revenue"),
+    QT_TRANSLATE_NOOP("indicators", "Sales growth"),
+    QT_TRANSLATE_NOOP("indicators", "Order count"),
+    QT_TRANSLATE_NOOP("indicators", "Seller rating (DSR)"),
+    QT_TRANSLATE_NOOP("indicators", "Transaction activity"),
+    QT_TRANSLATE_NOOP("indicators", "Inventory turnover"),
+    QT_TRANSLATE_NOOP("indicators", "Asset-liability ratio"),
+    QT_TRANSLATE_NOOP("indicators", "Customer reviews"),
+    QT_TRANSLATE_NOOP("indicators", "Complaints"),
+)

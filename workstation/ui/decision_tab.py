@@ -124,17 +124,21 @@ def format_percent(ratio: Decimal, places: int = 2, keep: int | None = None) -> 
 
 def annual_rate_text(offer: ProductOffer) -> str:
     """R35: the simple annual rate, two decimals: 0.0005 a day -> "Annual 18.25%"."""
-    return _tr("Annual {rate}").format(rate=format_percent(offer.annual_rate, 2))
+    return translate("DecisionTab", "Annual {rate}").format(
+        rate=format_percent(offer.annual_rate, 2)
+    )
 
 
 def daily_rate_text(offer: ProductOffer) -> str:
-    return _tr("daily {rate}").format(rate=format_percent(offer.daily_rate, 4, keep=2))
+    return translate("DecisionTab", "daily {rate}").format(
+        rate=format_percent(offer.daily_rate, 4, keep=2)
+    )
 
 
 def format_raw(value: Decimal | None, unit: str) -> str:
     """An indicator's raw value by its unit; None is "missing", never zero."""
     if value is None:
-        return _tr("missing")
+        return translate("DecisionTab", "missing")
     if unit == "fen":
         return format_fen(int(value))
     if unit == "yuan":
@@ -144,11 +148,11 @@ def format_raw(value: Decimal | None, unit: str) -> str:
     if unit == "count":
         return f"{int(value):,}"
     if unit == "days":
-        return _tr("{n} days").format(n=_fixed(value, 1, keep=0))
+        return translate("DecisionTab", "{n} days").format(n=_fixed(value, 1, keep=0))
     if unit == "times":
-        return _tr("{n} times a year").format(n=_fixed(value, 1, keep=0))
+        return translate("DecisionTab", "{n} times a year").format(n=_fixed(value, 1, keep=0))
     if unit == "stars":
-        return _tr("{n} ★").format(n=_fixed(value, 2, keep=1))
+        return translate("DecisionTab", "{n} ★").format(n=_fixed(value, 2, keep=1))
     return _fixed(value, 2, keep=0)
 
 
@@ -745,8 +749,9 @@ class DecisionTab(QWidget):
                 else none
             ),
             self.tr("Blacklist: {result}").format(
-                result=f"<span style='color:#8e1b1b; font-weight:600'>"
-                f"{self.tr('listed')}</span><ul>{hits}</ul>"
+                result="<span style='color:#8e1b1b; font-weight:600'>"
+                + self.tr("listed")
+                + f"</span><ul>{hits}</ul>"
                 if hits
                 else self.tr("not listed")
             ),
