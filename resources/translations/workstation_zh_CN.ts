@@ -46,8 +46,8 @@
         <translation>黑名单</translation>
     </message>
     <message>
-        <source>An applicant whose owner ID, business code or platform account is listed here is declined at intake, with the reason shown (R20). Only a supervisor may list or lift, and always with a reason (R33).</source>
-        <translation>经营者身份证号、企业统一社会信用代码或平台账号列于此处的申请人，在受理时即被拒绝并显示原因（R20）。只有主管可以列入或移出，且必须填写原因（R33）。</translation>
+        <source>An applicant whose owner ID, business code or platform account is listed here is declined at intake, with the reason shown. Only a supervisor may list or lift, and always with a reason.</source>
+        <translation>经营者身份证号、统一社会信用代码或平台账号列于此处的申请人，在受理时即被拒绝，并显示理由。只有主管可以列入或移出，且必须填写理由。</translation>
     </message>
     <message>
         <source>Show lifted entries</source>
@@ -862,10 +862,6 @@
         <translation>平台卖家</translation>
     </message>
     <message>
-        <source>Taobao, Tmall, Alibaba or Alipay seller (R1)</source>
-        <translation>淘宝、天猫、阿里巴巴或支付宝卖家（R1）</translation>
-    </message>
-    <message>
         <source>Off-platform business</source>
         <translation>平台外企业</translation>
     </message>
@@ -1050,16 +1046,16 @@
         <translation>社区发帖</translation>
     </message>
     <message>
-        <source>Orders offered for an order loan (R4)</source>
-        <translation>申请订单贷款的订单（R4）</translation>
+        <source>Masked: type the whole number to change it.</source>
+        <translation>已脱敏：如需修改，请输入完整号码。</translation>
+    </message>
+    <message>
+        <source>Record the owner&apos;s consent first.</source>
+        <translation>请先记录经营者的授权。</translation>
     </message>
     <message>
         <source>Orders offered</source>
         <translation>申贷订单</translation>
-    </message>
-    <message>
-        <source>Legal review (R18)</source>
-        <translation>法律审查（R18）</translation>
     </message>
     <message>
         <source>Guarantees given for others, outstanding</source>
@@ -1080,10 +1076,6 @@
     <message>
         <source>Any ticked item sends the case to manual review.</source>
         <translation>勾选任一项，案件即转人工审核。</translation>
-    </message>
-    <message>
-        <source>Consent (R37)</source>
-        <translation>授权（R37）</translation>
     </message>
     <message>
         <source>The owner consents to the use of their data and to credit queries</source>
@@ -1108,6 +1100,18 @@
     <message>
         <source>Consent</source>
         <translation>授权</translation>
+    </message>
+    <message>
+        <source>Taobao, Tmall, Alibaba or Alipay seller</source>
+        <translation>淘宝、天猫、阿里巴巴或支付宝卖家</translation>
+    </message>
+    <message>
+        <source>Orders offered for an order loan</source>
+        <translation>申请订单贷款的订单</translation>
+    </message>
+    <message>
+        <source>Legal review</source>
+        <translation>法律审查</translation>
     </message>
     <message>
         <source>How consent was given</source>
@@ -1154,10 +1158,6 @@
         <translation>无法读取申请资料：{error}</translation>
     </message>
     <message>
-        <source>Masked (R37): type the whole number to change it.</source>
-        <translation>已脱敏（R37）：如需修改，请输入完整号码。</translation>
-    </message>
-    <message>
         <source>Recorded {when}.</source>
         <translation>记录于 {when}。</translation>
     </message>
@@ -1176,10 +1176,6 @@
     <message>
         <source>{errors} error(s) to correct, {warnings} warning(s) to check:</source>
         <translation>{errors} 个错误需更正，{warnings} 个警告需核对：</translation>
-    </message>
-    <message>
-        <source>Record the owner&apos;s consent first (R37).</source>
-        <translation>请先记录经营者授权（R37）。</translation>
     </message>
     <message>
         <source>Correct the errors listed below first.</source>
@@ -1404,8 +1400,8 @@
         <translation>宏观调整设置</translation>
     </message>
     <message>
-        <source>The outlook of the economy and of each industry scales every new limit (R18). Saving makes a new version; decisions already taken keep the version they used.</source>
-        <translation>宏观经济和各行业的趋向按系数调整每笔新核定的额度（R18）。保存即生成新版本；已作出的决策仍沿用当时的版本。</translation>
+        <source>The outlook of the economy and of each industry scales every new limit. Saving makes a new version; decisions already taken keep the version they used.</source>
+        <translation>宏观经济和各行业的趋向会按比例调整每笔新额度。保存即生成新版本；已作出的决策仍保留其使用的版本。</translation>
     </message>
     <message>
         <source>In force</source>

@@ -150,8 +150,8 @@ class BlacklistDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "An applicant whose owner ID, business code or platform account is listed "
-                "here is declined at intake, with the reason shown (R20). Only a supervisor "
-                "may list or lift, and always with a reason (R33)."
+                "here is declined at intake, with the reason shown. Only a supervisor "
+                "may list or lift, and always with a reason."
             )
         )
         intro.setWordWrap(True)

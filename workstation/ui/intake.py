@@ -295,7 +295,7 @@ class IntakeDialog(QDialog):
         row = QHBoxLayout(kinds)
         row.setContentsMargins(0, 0, 0, 0)
         self.platform_radio = QRadioButton(self.tr("Platform seller"))
-        self.platform_radio.setToolTip(self.tr("Taobao, Tmall, Alibaba or Alipay seller (R1)"))
+        self.platform_radio.setToolTip(self.tr("Taobao, Tmall, Alibaba or Alipay seller"))
         self.off_platform_radio = QRadioButton(self.tr("Off-platform business"))
         self.kind_group = QButtonGroup(self)
         self.kind_group.addButton(self.platform_radio)
@@ -472,7 +472,7 @@ class IntakeDialog(QDialog):
             Figure.COUNT,
             self.tr("a month"),
         )
-        self.orders_label = QLabel(self.tr("Orders offered for an order loan (R4)"))
+        self.orders_label = QLabel(self.tr("Orders offered for an order loan"))
         self.orders = OrdersTable()
         self.fields[p + "orders"] = self.orders
         self.labels[p + "orders"] = self.tr("Orders offered")
@@ -483,7 +483,7 @@ class IntakeDialog(QDialog):
         return self.platform_box
 
     def _legal_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Legal review (R18)"))
+        box = QGroupBox(self.tr("Legal review"))
         layout = QVBoxLayout(box)
         self.legal: dict[str, QCheckBox] = {}
         texts = {
@@ -506,7 +506,7 @@ class IntakeDialog(QDialog):
         return box
 
     def _consent_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Consent (R37)"))
+        box = QGroupBox(self.tr("Consent"))
         layout = QVBoxLayout(box)
         self.consent = QCheckBox(
             self.tr("The owner consents to the use of their data and to credit queries")
@@ -772,7 +772,7 @@ class IntakeDialog(QDialog):
             edit.setText(value)
             if "*" in (value or ""):
                 self._masked[key] = value
-                edit.setToolTip(self.tr("Masked (R37): type the whole number to change it."))
+                edit.setToolTip(self.tr("Masked: type the whole number to change it."))
         self.industry.setText(b.industry)
         self.region.setText(b.region)
         self.platform_account.setText(b.platform_account or "")
@@ -953,7 +953,7 @@ class IntakeDialog(QDialog):
         consent = self.consent.isChecked()
         self.submit_button.setEnabled(consent and not self.has_errors())
         if not consent:
-            self.submit_button.setToolTip(self.tr("Record the owner's consent first (R37)."))
+            self.submit_button.setToolTip(self.tr("Record the owner's consent first."))
         elif self.has_errors():
             self.submit_button.setToolTip(self.tr("Correct the errors listed below first."))
         else:

@@ -277,9 +277,9 @@ class MacroSettingsDialog(QDialog):
     def _build(self) -> None:
         intro = QLabel(
             self.tr(
-                "The outlook of the economy and of each industry scales every new limit "
-                "(R18). Saving makes a new version; decisions already taken keep the "
-                "version they used."
+                "The outlook of the economy and of each industry scales every new limit. "
+                "Saving makes a new version; decisions already taken keep the version "
+                "they used."
             )
         )
         intro.setWordWrap(True)
