@@ -22,6 +22,7 @@ from workstation.domain.application import (
     CustomerKind,
     DownstreamCustomer,
     Financials,
+    Order,
     PlatformData,
     Product,
 )
@@ -41,6 +42,28 @@ GROWING = ("母婴用品", "农产品")
 INTAKE_HITS = 3  # cases declined at intake by a blacklist hit; other intake declines withdrew
 _WITHDRAWN = "客户主动撤回申请"
 _TRADERS = ("义乌优品商贸", "宁波万家百货", "杭州云裳服饰", "广州汇通贸易", "深圳星辰电子")
+
+
+def _orders(rng: random.Random, annual_sales_fen: int) -> tuple[Order, ...]:
+    """Orders a seller offers for an order loan: most shipped and clean, a few not (R4)."""
+    monthly = annual_sales_fen // 12
+    orders = []
+    for n in range(rng.randrange(4, 25)):
+        amount = max(5_000, int(monthly * rng.uniform(0.01, 0.08)) // 100 * 100)
+        flaw = rng.random()
+        orders.append(
+            Order(
+                f"TB{rng.randrange(10**11, 10**12)}{n:02d}",
+                amount,
+                shipped=flaw > 0.06,
+                paid_out=0.06 < flaw < 0.10,
+                refunded=0.10 < flaw < 0.12,
+                disputed=0.12 < flaw < 0.14,
+                buyer_linked_to_seller=0.14 < flaw < 0.15,
+                fake_trading_sign=0.15 < flaw < 0.16,
+            )
+        )
+    return tuple(orders)
 
 
 def _invert(scale: Scale, sub: float) -> Decimal:
@@ -261,6 +284,7 @@ class DemoRater:
                 active_days_per_month=active,
                 complaints=rng.randrange(0, 12),
                 certified=True,
+                orders=_orders(rng, sales) if case[2] in ("order", "both") else (),
             )
             if platform
             else PlatformData(),
