@@ -27,10 +27,7 @@ from workstation.domain.limits import (
     MacroSettings,
     average_monthly_sales_fen,
     compute_limits,
-    economy_message,
-    industry_message,
-    industry_outlook,
-    macro_multipliers,
+    macro_plan,
 )
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
 from workstation.domain.scoring import IndicatorScore, Scorecard, ScoreResult, score
@@ -168,6 +165,9 @@ _LEGAL_TEXT = {
 }
 
 
+_MISSING_MESSAGES: dict[str, Message] = {}  # immutable, so one per key is shared
+
+
 def hit_message(entry: BlacklistEntry) -> Message:
     template = _HIT_TEXT.get(
         entry.kind, QT_TRANSLATE_NOOP("messages", "On the blacklist ({kind}): {reason}")
@@ -194,12 +194,36 @@ def _weak_message(item: IndicatorScore) -> Message:
     return Message.of(
         template,
         indicator=item.label,
-        sub_score=str(sub.quantize(Decimal("0.1"))),
-        weight=percent(item.weight),
+        sub_score=str(sub.quantize(_TENTH)),
+        weight=_percent(item.weight),
     )
 
 
+_TENTH = Decimal("0.1")
+_PERCENTS: dict[Decimal, str] = {}  # a card's few weights; equal values give equal text
+
+
+def _percent(weight: Decimal) -> str:
+    if not weight.is_finite():
+        return percent(weight)
+    found = _PERCENTS.get(weight)
+    if found is None:
+        if len(_PERCENTS) >= 256:
+            _PERCENTS.clear()
+        found = _PERCENTS[weight] = percent(weight)
+    return found
+
+
 def _missing_message(key: str) -> Message:
+    found = _MISSING_MESSAGES.get(key)
+    if found is None:
+        if len(_MISSING_MESSAGES) >= 256:
+            _MISSING_MESSAGES.clear()
+        found = _MISSING_MESSAGES[key] = _new_missing_message(key)
+    return found
+
+
+def _new_missing_message(key: str) -> Message:
     template = _MISSING_TEXT.get(
         key,
         QT_TRANSLATE_NOOP(
@@ -220,6 +244,20 @@ def _score_reasons(result: ScoreResult) -> list[Message]:
     reasons += [_weak_message(item) for item in weakest_indicators(result)]
     reasons += [_missing_message(key) for key in result.missing]
     return reasons
+
+
+_TIER_E_DECLINED = Message.of(QT_TRANSLATE_NOOP("messages", "Tier E is declined at screening"))
+_OFFICER_REVIEWS = Message.of(
+    QT_TRANSLATE_NOOP("messages", "Incomplete data or a legal flag: an officer reviews the case")
+)
+_LEGAL_MESSAGES: dict[str, Message] = {}
+
+
+def _legal_message(flag: str) -> Message:
+    found = _LEGAL_MESSAGES.get(flag)
+    if found is None:
+        found = _LEGAL_MESSAGES[flag] = Message.of(_LEGAL_TEXT.get(flag, flag))
+    return found
 
 
 def decide(
@@ -245,25 +283,21 @@ def decide(
     industry = app.business.industry
     avg = average_monthly_sales_fen(app.financials.annual_sales_fen)
     limit = compute_limits(app, result.tier, avg, macro, industry)
-    multipliers = macro_multipliers(macro, industry)
+    plan = macro_plan(macro)
+    _, industry_m, industry_said = plan.industry(industry)
+    economy_m = plan.economy_m
+    multipliers = (("industry", industry_m), ("economy", economy_m))
     reasons = _score_reasons(result)
-    (_, industry_m), (_, economy_m) = multipliers
     if industry_m < 1:
-        reasons.append(industry_message(industry_outlook(macro, industry), industry, industry_m))
+        reasons.append(industry_said)
     if economy_m < 1:
-        reasons.append(economy_message(macro.economy, economy_m))
-    reasons += [Message.of(_LEGAL_TEXT.get(flag, flag)) for flag in legal_flags]
+        reasons.append(plan.economy_message)
+    reasons += [_legal_message(flag) for flag in legal_flags]
     outcome = _outcome(result, legal_flags)
     if outcome is Outcome.DECLINE:
-        reasons.append(Message.of(QT_TRANSLATE_NOOP("messages", "Tier E is declined at screening")))
+        reasons.append(_TIER_E_DECLINED)
     elif outcome is Outcome.MANUAL_REVIEW:
-        reasons.append(
-            Message.of(
-                QT_TRANSLATE_NOOP(
-                    "messages", "Incomplete data or a legal flag: an officer reviews the case"
-                )
-            )
-        )
+        reasons.append(_OFFICER_REVIEWS)
     return Decision(
         score=result,
         limit=limit,

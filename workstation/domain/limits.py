@@ -164,6 +164,51 @@ def macro_multipliers(macro: MacroSettings, industry: str) -> tuple[tuple[str, D
     return (("industry", industry_m), ("economy", economy_m))
 
 
+@dataclass(frozen=True)
+class MacroPlan:
+    """``macro`` looked up once (batch re-scoring prices every case under the same one): its
+    tables as dicts, and the industry and economy steps' messages, which repeat."""
+
+    tier_factors: dict[str, Decimal]
+    outlook: dict[str, str]
+    industry_multipliers: dict[str, Decimal]
+    economy_m: Decimal
+    economy_message: Message
+    by_industry: dict[str, tuple[str, Decimal, Message]]  # filled as industries come up
+
+    def industry(self, industry: str) -> tuple[str, Decimal, Message]:
+        """(outlook, multiplier, message) of ``industry``."""
+        found = self.by_industry.get(industry)
+        if found is None:
+            outlook = self.outlook.get(industry, DEFAULT_OUTLOOK)
+            factor = self.industry_multipliers.get(outlook, Decimal(1))
+            found = (outlook, factor, industry_message(outlook, industry, factor))
+            self.by_industry[industry] = found
+        return found
+
+
+_MACRO_PLANS: dict[int, tuple[MacroSettings, MacroPlan]] = {}
+
+
+def macro_plan(macro: MacroSettings) -> MacroPlan:
+    found = _MACRO_PLANS.get(id(macro))
+    if found is not None and found[0] is macro:
+        return found[1]
+    economy_m = dict(macro.economy_multipliers).get(macro.economy, Decimal(1))
+    plan = MacroPlan(
+        tier_factors=dict(macro.tier_factors),
+        outlook=dict(macro.industry_outlook),
+        industry_multipliers=dict(macro.industry_multipliers),
+        economy_m=economy_m,
+        economy_message=economy_message(macro.economy, economy_m),
+        by_industry={},
+    )
+    if len(_MACRO_PLANS) >= 64:
+        _MACRO_PLANS.clear()
+    _MACRO_PLANS[id(macro)] = (macro, plan)  # the settings are kept: their id is not reused
+    return plan
+
+
 _OUTLOOK_TEXT = {
     "growing": QT_TRANSLATE_NOOP("messages", "The industry ({industry}) is growing: × {factor}"),
     "stable": QT_TRANSLATE_NOOP("messages", "The industry ({industry}) is stable: × {factor}"),
@@ -194,8 +239,22 @@ def economy_message(economy: str, factor: Decimal) -> Message:
     return Message.of(template, factor=str(factor))
 
 
+# Messages with nothing varying in them: built once, shared by every decision (immutable).
+_CAPPED = Message.of(QT_TRANSLATE_NOOP("messages", "Capped at the product's maximum"))
+_AVERAGE_SALES = Message.of(QT_TRANSLATE_NOOP("messages", "Average monthly sales"))
+_ROUNDED = Message.of(QT_TRANSLATE_NOOP("messages", "Rounded down to whole thousands of yuan"))
+_BOTH = Message.of(QT_TRANSLATE_NOOP("messages", "Both products together"))
+_KIND_CAPPED = Message.of(
+    QT_TRANSLATE_NOOP("messages", "Capped at the most a customer of this kind may owe")
+)
+_ORDER_LOAN_PLATFORM_ONLY = Message.of(
+    QT_TRANSLATE_NOOP("messages", "Order loans are only for platform sellers: no order loan")
+)
+_TIER_FACTOR_TEXT = QT_TRANSLATE_NOOP("messages", "× tier {tier} factor {factor}")
+
+
 def _capped_message() -> Message:
-    return Message.of(QT_TRANSLATE_NOOP("messages", "Capped at the product's maximum"))
+    return _CAPPED
 
 
 def _offer(product: str, limit_fen: int, term_months: int, steps: list[LimitStep]) -> ProductOffer:
@@ -210,20 +269,8 @@ def _base_steps(
     if product == "credit":
         base = factor * avg_monthly_sales_fen
         return base, [
-            LimitStep(
-                Message.of(QT_TRANSLATE_NOOP("messages", "Average monthly sales")),
-                None,
-                avg_monthly_sales_fen,
-            ),
-            LimitStep(
-                Message.of(
-                    QT_TRANSLATE_NOOP("messages", "× tier {tier} factor {factor}"),
-                    tier=tier,
-                    factor=str(factor),
-                ),
-                factor,
-                int(base),
-            ),
+            LimitStep(_AVERAGE_SALES, None, avg_monthly_sales_fen),
+            LimitStep(_tier_factor_message(tier, factor), factor, int(base)),
         ]
     orders = eligible_orders(app.platform.orders)
     value = sum(order.amount_fen for order in orders)
@@ -265,6 +312,19 @@ def _base_steps(
     return Decimal(value), steps
 
 
+_TIER_FACTOR_MESSAGES: dict[tuple[str, str], Message] = {}
+
+
+def _tier_factor_message(tier: str, factor: Decimal) -> Message:
+    key = (tier, str(factor))
+    found = _TIER_FACTOR_MESSAGES.get(key)
+    if found is None:
+        if len(_TIER_FACTOR_MESSAGES) >= 256:
+            _TIER_FACTOR_MESSAGES.clear()
+        found = _TIER_FACTOR_MESSAGES[key] = Message.of(_TIER_FACTOR_TEXT, tier=tier, factor=key[1])
+    return found
+
+
 def product_limit(
     product: str,
     app: Application,
@@ -274,9 +334,22 @@ def product_limit(
     industry: str,
 ) -> ProductOffer:
     """The offer for one product ("credit" or "order"), every step kept (R19)."""
+    return _product_limit(
+        product, app, tier, avg_monthly_sales_fen, macro, macro_plan(macro), industry
+    )
+
+
+def _product_limit(
+    product: str,
+    app: Application,
+    tier: str,
+    avg_monthly_sales_fen: int,
+    plan: MacroPlan,
+    industry: str,
+) -> ProductOffer:
     kind = str(app.business.kind)
     term = min(max(app.term_months, 1), LONGEST_TERM_MONTHS)
-    factor = dict(macro.tier_factors).get(tier)
+    factor = plan.tier_factors.get(tier)
     if factor is None:  # tier E, or a tier with no factor: declined at screening (R17)
         message = Message.of(
             QT_TRANSLATE_NOOP("messages", "Tier {tier} is declined at screening: no limit"),
@@ -284,36 +357,23 @@ def product_limit(
         )
         return _offer(product, 0, term, [LimitStep(message, None, 0)])
     if product == "order" and kind != "platform":
-        message = Message.of(
-            QT_TRANSLATE_NOOP(
-                "messages", "Order loans are only for platform sellers: no order loan"
-            )
-        )
-        return _offer(product, 0, term, [LimitStep(message, None, 0)])
+        return _offer(product, 0, term, [LimitStep(_ORDER_LOAN_PLATFORM_ONLY, None, 0)])
     amount, steps = _base_steps(product, app, tier, avg_monthly_sales_fen, factor)
     cap = KIND_CAPS_FEN.get(kind, OFF_PLATFORM_CAP_FEN)
     if amount > cap:
         amount = Decimal(cap)
-        steps.append(LimitStep(_capped_message(), None, cap))
-    outlook = industry_outlook(macro, industry)
-    (_, industry_m), (_, economy_m) = macro_multipliers(macro, industry)
+        steps.append(LimitStep(_CAPPED, None, cap))
+    _, industry_m, industry_said = plan.industry(industry)
     amount *= industry_m
-    steps.append(
-        LimitStep(industry_message(outlook, industry, industry_m), industry_m, int(amount))
-    )
+    steps.append(LimitStep(industry_said, industry_m, int(amount)))
+    economy_m = plan.economy_m
     amount *= economy_m
-    steps.append(LimitStep(economy_message(macro.economy, economy_m), economy_m, int(amount)))
+    steps.append(LimitStep(plan.economy_message, economy_m, int(amount)))
     if amount > cap:  # only if a supervisor set a multiplier above 1: the cap still holds
         amount = Decimal(cap)
-        steps.append(LimitStep(_capped_message(), None, cap))
+        steps.append(LimitStep(_CAPPED, None, cap))
     limit = round_down_to_thousand_yuan(amount)
-    steps.append(
-        LimitStep(
-            Message.of(QT_TRANSLATE_NOOP("messages", "Rounded down to whole thousands of yuan")),
-            None,
-            limit,
-        )
-    )
+    steps.append(LimitStep(_ROUNDED, None, limit))
     return _offer(product, limit, term, steps)
 
 
@@ -330,32 +390,17 @@ def compute_limits(
     industry: str,
 ) -> LimitResult:
     """The limit and price of each product asked for, and the combined limit (R3-R5, R19)."""
+    plan = macro_plan(macro)
     offers = tuple(
-        product_limit(product, app, tier, avg_monthly_sales_fen, macro, industry)
+        _product_limit(product, app, tier, avg_monthly_sales_fen, plan, industry)
         for product in products_asked(app)
     )
     cap = KIND_CAPS_FEN.get(str(app.business.kind), OFF_PLATFORM_CAP_FEN)
     together = sum(offer.limit_fen for offer in offers)
     steps: list[LimitStep] = []
     if len(offers) > 1:
-        steps.append(
-            LimitStep(
-                Message.of(QT_TRANSLATE_NOOP("messages", "Both products together")),
-                None,
-                together,
-            )
-        )
+        steps.append(LimitStep(_BOTH, None, together))
     if together > cap:
         together = cap
-        steps.append(
-            LimitStep(
-                Message.of(
-                    QT_TRANSLATE_NOOP(
-                        "messages", "Capped at the most a customer of this kind may owe"
-                    )
-                ),
-                None,
-                cap,
-            )
-        )
+        steps.append(LimitStep(_KIND_CAPPED, None, cap))
     return LimitResult(offers=offers, combined_limit_fen=together, steps=tuple(steps))

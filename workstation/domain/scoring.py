@@ -120,13 +120,16 @@ def evaluate(scale: Scale, value: Decimal) -> Decimal:
     0 or less has no logarithm and gets the scale's lowest sub-score.
     """
     points = scale.points
-    if scale.log:
-        if value <= 0:
-            return min(sub for _, sub in points)
-        x = value.log10()
-    else:
-        x = value
-    xs = _scale_axis(points, scale.log)
+    if scale.log and value <= 0:
+        return min(sub for _, sub in points)
+    return _on_axis(points, _scale_axis(points, scale.log), scale.log, value)
+
+
+def _on_axis(
+    points: tuple[tuple[Decimal, Decimal], ...], xs: tuple[Decimal, ...], log: bool, value: Decimal
+) -> Decimal:
+    """``evaluate`` once the axis is known and a log scale's value is above 0."""
+    x = value.log10() if log else value
     if x <= xs[0]:
         return points[0][1]
     for i in range(1, len(xs)):
@@ -221,41 +224,102 @@ def indicator_value(key: str, app: Application) -> Decimal | None:
 
 def tier(total: Decimal, cutoffs: tuple[tuple[str, Decimal], ...] = DEFAULT_CUTOFFS) -> str:
     """The rating tier (R17) of ``total``: the first tier whose cut-off it reaches, else E."""
-    for name, cutoff in sorted(cutoffs, key=lambda c: c[1], reverse=True):
+    return _tier_of(total, _descending(cutoffs))
+
+
+def _descending(cutoffs: tuple[tuple[str, Decimal], ...]) -> list[tuple[str, Decimal]]:
+    return sorted(cutoffs, key=lambda c: c[1], reverse=True)
+
+
+def _tier_of(total: Decimal, descending: list[tuple[str, Decimal]]) -> str:
+    for name, cutoff in descending:
         if total >= cutoff:
             return name
     return "E"
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What ``score`` needs of a scorecard, worked out once a card (batch re-scoring scores
+    every case on the same card): each indicator's reader and axis, the cut-offs in order."""
+
+    rows: tuple[tuple[Indicator, Callable[[Application], Decimal | None], Decimal | None], ...]
+    axes: tuple[tuple[Decimal, ...], ...]
+    cutoffs: list[tuple[str, Decimal]]
+
+
+_PLANS: dict[int, tuple[Scorecard, _Plan]] = {}
+
+
+def _plan(card: Scorecard) -> _Plan:
+    found = _PLANS.get(id(card))
+    if found is not None and found[0] is card:
+        return found[1]
+    rows = []
+    for ind in card.indicators:
+        reader = _READERS.get(ind.key)
+        if reader is None:  # not a known indicator: fail as ``indicator_value`` does
+
+            def reader(app: Application, key: str = ind.key) -> Decimal | None:
+                return indicator_value(key, app)
+
+        points = ind.scale.points
+        lowest = min(sub for _, sub in points) if ind.scale.log and points else None
+        rows.append((ind, reader, lowest))
+    plan = _Plan(
+        rows=tuple(rows),
+        axes=tuple(_scale_axis(i.scale.points, i.scale.log) for i in card.indicators),
+        cutoffs=_descending(card.cutoffs),
+    )
+    if len(_PLANS) >= 64:
+        _PLANS.clear()
+    _PLANS[id(card)] = (card, plan)  # the card is kept, so its id is not reused meanwhile
+    return plan
+
+
 def score(card: Scorecard, app: Application) -> ScoreResult:
     """Score ``app`` on ``card`` (R14-R17); missing indicators are renormalised away (see
     the module docstring)."""
-    present: list[tuple[Indicator, Decimal, Decimal]] = []
+    plan = _plan(card)
+    found: list[tuple[Decimal, Decimal] | None] = []
     missing: list[str] = []
-    for indicator in card.indicators:
-        raw = indicator_value(indicator.key, app)
+    weight_present = weighted = Decimal(0)  # summed in card order, as ``sum`` would
+    for (indicator, reader, lowest), xs in zip(plan.rows, plan.axes, strict=True):
+        raw = reader(app)
         if raw is None:
             missing.append(indicator.key)
+            found.append(None)
+            continue
+        scale = indicator.scale
+        if lowest is not None and raw <= 0:  # a log scale: no logarithm, lowest sub-score
+            sub = lowest
         else:
-            present.append((indicator, raw, evaluate(indicator.scale, raw)))
-    weight_present = sum((ind.weight for ind, _, _ in present), Decimal(0))
-    weighted = sum((ind.weight * sub for ind, _, sub in present), Decimal(0))
+            sub = _on_axis(scale.points, xs, scale.log, raw)
+        found.append((raw, sub))
+        weight_present += indicator.weight
+        weighted += indicator.weight * sub
     total = (weighted / weight_present) if weight_present > 0 else Decimal(0)
     total = total.quantize(_CENT, rounding=ROUND_HALF_UP)
-    by_key = {ind.key: (raw, sub) for ind, raw, sub in present}
     items = []
-    for indicator in card.indicators:
-        raw, sub = by_key.get(indicator.key, (None, None))
-        contribution = None if sub is None else sub * indicator.weight / weight_present
-        items.append(
-            IndicatorScore(indicator.key, indicator.label, raw, sub, indicator.weight, contribution)
-        )
+    for (indicator, _, _), pair in zip(plan.rows, found, strict=True):
+        if pair is None:
+            items.append(
+                IndicatorScore(indicator.key, indicator.label, None, None, indicator.weight, None)
+            )
+        else:
+            raw, sub = pair
+            contribution = sub * indicator.weight / weight_present
+            items.append(
+                IndicatorScore(
+                    indicator.key, indicator.label, raw, sub, indicator.weight, contribution
+                )
+            )
     return ScoreResult(
         kind=card.kind,
         version=card.version,
         items=tuple(items),
         total=total,
-        tier=tier(total, card.cutoffs),
+        tier=_tier_of(total, plan.cutoffs),
         missing=tuple(missing),
     )
 
