@@ -1,0 +1,115 @@
+"""Amounts and dates as Chinese exports print them, parsed exactly.
+
+Amounts become integer fen through ``Decimal`` built from the text, never a float; a fraction
+of a fen is refused, never rounded. Dates accept the common forms (``2023-02-12 21:32:14``,
+``2023/2/12 21:32`` as Excel re-saves them, ``20250101``, ``2025年1月1日``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+from workstation.domain.messages import QT_TRANSLATE_NOOP
+
+
+class BadValue(ValueError):
+    """A cell that cannot be read; ``template`` is a message with {file}, {line}, {value}."""
+
+    def __init__(self, template: str, value: str) -> None:
+        super().__init__(value)
+        self.template = template
+        self.value = value
+
+
+NOT_AN_AMOUNT = QT_TRANSLATE_NOOP("messages", "{file}, line {line}: “{value}” is not an amount")
+PART_OF_A_FEN = QT_TRANSLATE_NOOP(
+    "messages", "{file}, line {line}: “{value}” has a fraction of a fen; it is not rounded"
+)
+NOT_A_DATE = QT_TRANSLATE_NOOP("messages", "{file}, line {line}: “{value}” is not a date and time")
+
+_MINUS = "-\u2212\u2012\u2013\ufe63"  # hyphen, minus sign, figure and en dashes, small hyphen
+_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_CURRENCY = ("¥", "￥", "RMB", "CNY")
+
+
+def parse_amount_fen(text: str) -> int:
+    """``"¥1,234.56"`` → 123456; ``"-5,020.45"``, ``"(5.00)"``, ``"+44754.02"`` signed."""
+    s = unicodedata.normalize("NFKC", text).strip(" \t`")
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    s = _strip_currency(s)
+    if s and (s[0] in _MINUS or s[0] == "+"):
+        negative ^= s[0] != "+"
+        s = _strip_currency(s[1:].strip())
+    s = s.removesuffix("元").strip()
+    if not _NUMBER.fullmatch(s):
+        raise BadValue(NOT_AN_AMOUNT, text)
+    try:
+        fen = Decimal(s.replace(",", "")) * 100
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
+        raise BadValue(NOT_AN_AMOUNT, text) from exc
+    if fen != fen.to_integral_value():
+        raise BadValue(PART_OF_A_FEN, text)
+    return -int(fen) if negative else int(fen)
+
+
+def _strip_currency(s: str) -> str:
+    for sign in _CURRENCY:
+        if s.startswith(sign):
+            return s[len(sign) :].strip()
+    return s
+
+
+def format_fen(fen: int, *, thousands: bool = False, currency: str = "", style: str = "-") -> str:
+    """Fen as an export would print it; ``style`` "-" (minus), "+" (always signed) or "()"."""
+    sign = "-" if fen < 0 else ("+" if style == "+" and fen > 0 else "")
+    yuan, cents = divmod(abs(fen), 100)
+    whole = f"{yuan:,}" if thousands else str(yuan)
+    body = f"{currency}{whole}.{cents:02d}"
+    if fen < 0 and style == "()":
+        return f"({body})"
+    return sign + body
+
+
+class Stamp(NamedTuple):
+    at: datetime
+    time_known: bool
+
+
+_DATE = r"(?P<y>\d{4})(?:[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?|(?P<m2>\d{2})(?P<d2>\d{2}))"
+_TIME = r"(?P<H>\d{1,2})(?::|时)(?P<M>\d{2})(?:(?::|分)(?P<S>\d{2})(?:\.\d+)?秒?)?"
+_STAMP = re.compile(rf"{_DATE}(?:(?:\s+|T){_TIME})?")
+
+
+def parse_stamp(text: str) -> Stamp:
+    """A date with an optional time (seconds optional: Excel drops them when it re-saves)."""
+    s = unicodedata.normalize("NFKC", text).strip(" \t`")
+    match = _STAMP.fullmatch(s)
+    if not match:
+        raise BadValue(NOT_A_DATE, text)
+    g = match.groupdict()
+    try:
+        at = datetime(
+            int(g["y"]),
+            int(g["m"] or g["m2"]),
+            int(g["d"] or g["d2"]),
+            int(g["H"] or 0),
+            int(g["M"] or 0),
+            int(g["S"] or 0),
+        )
+    except ValueError as exc:
+        raise BadValue(NOT_A_DATE, text) from exc
+    return Stamp(at, g["H"] is not None)
+
+
+def join_date_time(day: str, time: str) -> str:
+    """CCB prints the date (``20250101``) and the time (``102133`` or ``10:21:33``) apart."""
+    t = unicodedata.normalize("NFKC", time).strip(" \t`")
+    if re.fullmatch(r"\d{6}", t):
+        t = f"{t[:2]}:{t[2:4]}:{t[4:]}"
+    return f"{day.strip()} {t}" if t else day

@@ -1,0 +1,209 @@
+"""Bank statements (银行流水) as CSV or XLSX: presets by bank, columns mapped by name.
+
+Three sign conventions exist (FORMATS.md): one signed amount column (CMB, CCB's second
+layout), income and expense in two columns (ICBC, CCB with 0.0 in the unused one), or an
+unsigned amount with a debit/credit flag (Bank of Communications' 借贷). A ``BankLayout`` is
+the column mapping; a later column-mapping dialog builds one for any other bank.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from workstation.domain.messages import QT_TRANSLATE_NOOP
+from workstation.importers.amounts import join_date_time
+from workstation.importers.common import Reading, text
+from workstation.importers.records import Flow, ImportResult, Source, Transaction
+from workstation.importers.tables import Row, Table
+
+
+class Signs(enum.Enum):
+    SIGNED = "signed"  # one column, income +, expense −
+    TWO_COLUMNS = "two_columns"  # "income" and "expense" columns, both unsigned
+    FLAG = "flag"  # unsigned "amount" plus a 借/贷 "flag" column
+
+
+@dataclass(frozen=True)
+class BankLayout:
+    """How one bank's export names its columns. Roles: date, time, amount, income, expense,
+    flag, balance, memo, counterparty, account, party (account and name in one cell), place,
+    currency, note. ``required`` roles must all be in the header for the layout to match."""
+
+    source: Source
+    signs: Signs
+    roles: dict[str, tuple[str, ...]]
+    required: tuple[str, ...]
+
+
+ICBC = BankLayout(
+    Source.BANK_ICBC,
+    Signs.TWO_COLUMNS,
+    {
+        "date": ("交易日期",),
+        "memo": ("摘要",),
+        "place": ("交易场所",),
+        "income": ("记账金额(收入)", "交易金额(收入)"),
+        "expense": ("记账金额(支出)", "交易金额(支出)"),
+        "currency": ("记账币种", "交易币种"),
+        "balance": ("余额",),
+        "counterparty": ("对方户名",),
+        "account": ("对方账户", "对方账号"),
+        "note": ("交易详情",),
+    },
+    ("date", "memo", "income", "expense", "balance"),
+)
+CCB = BankLayout(
+    Source.BANK_CCB,
+    Signs.TWO_COLUMNS,
+    {
+        "booked": ("记账日",),
+        "date": ("交易日期",),
+        "time": ("交易时间",),
+        "expense": ("支出",),
+        "income": ("收入",),
+        "balance": ("账户余额",),
+        "currency": ("币种",),
+        "memo": ("摘要",),
+        "account": ("对方账号",),
+        "counterparty": ("对方户名",),
+        "place": ("交易地点",),
+    },
+    ("booked", "date", "expense", "income", "balance"),
+)
+CCB_SIGNED = BankLayout(
+    Source.BANK_CCB_SIGNED,
+    Signs.SIGNED,
+    {
+        "serial": ("序号",),
+        "memo": ("摘要",),
+        "currency": ("币别",),
+        "date": ("交易日期",),
+        "amount": ("交易金额",),
+        "balance": ("账户余额",),
+        "place": ("交易地点/附言",),
+        "party": ("对方账号与户名",),
+    },
+    ("serial", "date", "amount", "balance", "party"),
+)
+CMB = BankLayout(
+    Source.BANK_CMB,
+    Signs.SIGNED,
+    {
+        "date": ("记账日期",),
+        "currency": ("货币",),
+        "amount": ("交易金额",),
+        "balance": ("联机余额",),
+        "memo": ("交易摘要",),
+        "counterparty": ("对手信息",),
+        "note": ("客户摘要",),
+    },
+    ("date", "amount", "balance", "memo", "counterparty"),
+)
+BOCOM = BankLayout(
+    Source.BANK_BOCOM,
+    Signs.FLAG,
+    {
+        "date": ("交易日期", "记账日期"),
+        "time": ("交易时间",),
+        "memo": ("摘要", "交易摘要"),
+        "flag": ("借贷", "借贷标志"),
+        "amount": ("交易金额", "发生额"),
+        "balance": ("余额", "账户余额"),
+        "account": ("对方账号", "对方账户"),
+        "counterparty": ("对方户名",),
+        "place": ("交易地点", "交易网点"),
+    },
+    ("date", "flag", "amount", "balance"),
+)
+# Most specific first: CCB's header also holds 交易日期/摘要, which ICBC and BoCom need.
+PRESETS: tuple[BankLayout, ...] = (CCB, CCB_SIGNED, ICBC, CMB, BOCOM)
+
+_DEBIT = ("借", "DR", "D", "支出", "出")
+_CREDIT = ("贷", "CR", "C", "收入", "入")
+
+BOTH_COLUMNS = QT_TRANSLATE_NOOP(
+    "messages", "{file}, line {line}: both the income and the expense column hold an amount"
+)
+UNKNOWN_FLAG = QT_TRANSLATE_NOOP(
+    "messages", "{file}, line {line}: “{value}” is neither 借 (debit) nor 贷 (credit)"
+)
+NO_AMOUNT = QT_TRANSLATE_NOOP("messages", "{file}, line {line}: no money moved")
+
+
+def read(
+    layout: BankLayout, table: Table, header: int, columns: dict[str, int], file: str, sha256: str
+) -> ImportResult:
+    reading = Reading(file, sha256, layout.source)
+    for row in reading.data_rows(table, header, columns):
+        _add(reading, layout, row, columns)
+    return reading.result(table, header)
+
+
+def _signed_amount(
+    reading: Reading, layout: BankLayout, row: Row, columns: dict[str, int]
+) -> tuple[int | None, str]:
+    """(signed fen, direction text as given)."""
+    if layout.signs is Signs.SIGNED:
+        raw = text(row, columns, "amount")
+        return reading.amount(row, raw), raw[:1] if raw[:1] in "+-" else ""
+    if layout.signs is Signs.FLAG:
+        flag = text(row, columns, "flag")
+        amount = reading.amount(row, text(row, columns, "amount"))
+        word = flag.split()[0].upper() if flag.split() else ""
+        if word not in _DEBIT + _CREDIT:
+            reading.fail(row.line, UNKNOWN_FLAG, value=flag)
+            return None, flag
+        if amount is None:
+            return None, flag
+        return (-abs(amount) if word in _DEBIT else abs(amount)), flag
+    income_text, expense_text = text(row, columns, "income"), text(row, columns, "expense")
+    income = reading.amount(row, income_text) if income_text else 0
+    expense = reading.amount(row, expense_text) if expense_text else 0
+    if income is None or expense is None:
+        return None, ""
+    if income and expense:
+        reading.fail(row.line, BOTH_COLUMNS)
+        return None, ""
+    return (abs(income) if income else -abs(expense)), ("收入" if income else "支出")
+
+
+def _add(reading: Reading, layout: BankLayout, row: Row, columns: dict[str, int]) -> None:
+    when = text(row, columns, "date")
+    if "time" in columns:
+        when = join_date_time(when, text(row, columns, "time"))
+    stamp = reading.stamp(row, when)
+    amount, direction = _signed_amount(reading, layout, row, columns)
+    balance_text = text(row, columns, "balance")
+    balance = reading.amount(row, balance_text) if balance_text else None
+    if stamp is None or amount is None:
+        return
+    if amount == 0:
+        reading.drop(row.line, NO_AMOUNT)
+        return
+    account, name = text(row, columns, "account"), text(row, columns, "counterparty")
+    if "party" in columns:
+        account, _, name = text(row, columns, "party").partition("/")
+    reading.transactions.append(
+        Transaction(
+            source=layout.source,
+            file_sha256=reading.sha256,
+            line=row.line,
+            timestamp=stamp.at,
+            time_known=stamp.time_known,
+            amount_fen=amount,
+            flow=Flow.INCOME if amount > 0 else Flow.EXPENSE,
+            direction=direction,
+            counterparty=name.strip(),
+            counterparty_account=reading.identifier(row, account.strip()),
+            memo=text(row, columns, "memo"),
+            channel=text(row, columns, "place"),
+            note=text(row, columns, "note"),
+            currency=_currency(text(row, columns, "currency")),
+            balance_fen=balance,
+        )
+    )
+
+
+def _currency(value: str) -> str:
+    return "CNY" if value in ("", "人民币", "RMB", "CNY", "人民币元") else value

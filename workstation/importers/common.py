@@ -1,0 +1,176 @@
+"""What every format's reader shares: collecting records and problems, then all or nothing.
+
+A reader walks the whole table first. Fatal problems (a bad amount, a cut-off row) are
+collected, not raised one by one, so the refusal can list them all; if there is any, the file
+is refused and no record leaves this module (DOMAIN R24's traceability needs whole files).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
+from workstation.importers.amounts import BadValue, Stamp, parse_amount_fen, parse_stamp
+from workstation.importers.records import (
+    AccountInfo,
+    ImportProblem,
+    ImportResult,
+    Period,
+    Source,
+    StatementRefused,
+    Transaction,
+)
+from workstation.importers.tables import Row, Table, is_note, preamble_pairs, stated_count
+
+SHORT_ROW = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file}, line {line}: the row has {found} cells where {expected} are needed; "
+    "is the file truncated?",
+)
+TOO_FEW_ROWS = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file}: the file says it holds {stated} records but only {found} are there; is it truncated?",
+)
+TOO_MANY_ROWS = QT_TRANSLATE_NOOP(
+    "messages", "{file}: the file says it holds {stated} records but {found} are there"
+)
+EXCEL_ROUNDED = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file}, line {line}: “{value}” looks like a number Excel rounded; digits may be lost",
+)
+MORE_PROBLEMS = QT_TRANSLATE_NOOP(
+    "messages", "{file}: {count} lines cannot be read; the first: line {line}"
+)
+
+_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")
+_START_LABELS = ("起始时间", "起始日期", "开始日期", "查询起始日期", "起始日")
+_END_LABELS = ("终止时间", "终止日期", "结束日期", "查询终止日期", "截止日期", "终止日")
+_OWNER_LABELS = ("姓名", "微信昵称", "户名", "账户名称", "客户名称", "账户名")
+_ACCOUNT_LABELS = ("支付宝账户", "卡号", "账号", "银行卡号", "账户", "客户账号")
+
+
+@dataclass
+class Reading:
+    """One file being read: where records and problems gather until ``result``."""
+
+    file: str
+    sha256: str
+    source: Source
+    transactions: list[Transaction] = field(default_factory=list)
+    fatal: list[ImportProblem] = field(default_factory=list)
+    warnings: list[ImportProblem] = field(default_factory=list)
+    dropped: list[ImportProblem] = field(default_factory=list)
+
+    def message(self, line: int, template: str, **params: Any) -> ImportProblem:
+        return ImportProblem(line, Message.of(template, file=self.file, line=line, **params))
+
+    def fail(self, line: int, template: str, **params: Any) -> None:
+        self.fatal.append(self.message(line, template, **params))
+
+    def warn(self, line: int, template: str, **params: Any) -> None:
+        self.warnings.append(self.message(line, template, **params))
+
+    def drop(self, line: int, template: str, **params: Any) -> None:
+        self.dropped.append(self.message(line, template, **params))
+
+    def amount(self, row: Row, text: str) -> int | None:
+        try:
+            return parse_amount_fen(text)
+        except BadValue as exc:
+            self.fail(row.line, exc.template, value=exc.value)
+            return None
+
+    def stamp(self, row: Row, text: str) -> Stamp | None:
+        try:
+            return parse_stamp(text)
+        except BadValue as exc:
+            self.fail(row.line, exc.template, value=exc.value)
+            return None
+
+    def identifier(self, row: Row, text: str) -> str:
+        """An order or account number; warn when Excel has turned it into 4.00123E+27."""
+        if _SCIENTIFIC.fullmatch(text):
+            self.warn(row.line, EXCEL_ROUNDED, value=text)
+        return text
+
+    def data_rows(self, table: Table, header: int, columns: dict[str, int]) -> Iterator[Row]:
+        """The rows under the header that hold transactions; footers and notes skipped."""
+        needed = max(columns.values()) + 1
+        for row in table.rows[header + 1 :]:
+            if is_note(row):
+                continue
+            if len(row.cells) < needed:
+                self.fail(row.line, SHORT_ROW, found=len(row.cells), expected=needed)
+                continue
+            yield row
+
+    def check_count(self, table: Table, header: int, found: int) -> None:
+        stated = stated_count(table.rows[:header])
+        if stated is None or stated == found:
+            return
+        template = TOO_FEW_ROWS if found < stated else TOO_MANY_ROWS
+        problem = ImportProblem(0, Message.of(template, file=self.file, stated=stated, found=found))
+        (self.fatal if found < stated else self.warnings).append(problem)
+
+    def result(self, table: Table, header: int) -> ImportResult:
+        """The whole file's result, or a refusal if any fatal problem was found."""
+        if self.fatal:
+            first = self.fatal[0]
+            message = first.message
+            if len(self.fatal) > 1:
+                message = Message.of(
+                    MORE_PROBLEMS, file=self.file, count=len(self.fatal), line=first.line
+                )
+            raise StatementRefused(message, tuple(self.fatal))
+        pairs = preamble_pairs(table.rows[:header])
+        transactions = tuple(self.transactions)
+        return ImportResult(
+            source=self.source,
+            file_name=self.file,
+            file_sha256=self.sha256,
+            transactions=transactions,
+            period=_period(pairs, transactions),
+            account=AccountInfo(
+                owner=_first(pairs, _OWNER_LABELS),
+                account=_first(pairs, _ACCOUNT_LABELS),
+                preamble=pairs,
+            ),
+            problems=tuple(self.warnings),
+            dropped=tuple(self.dropped),
+        )
+
+
+def _first(pairs: tuple[tuple[str, str], ...], labels: tuple[str, ...]) -> str:
+    for label in labels:
+        for key, value in pairs:
+            if key == label:
+                return value
+    return ""
+
+
+def _period(pairs: tuple[tuple[str, str], ...], rows: tuple[Transaction, ...]) -> Period | None:
+    start, end = _stated_day(pairs, _START_LABELS), _stated_day(pairs, _END_LABELS)
+    if start and end:
+        return Period(start, end, stated=True)
+    if not rows:
+        return None
+    days = [t.timestamp.date() for t in rows]
+    return Period(min(days), max(days), stated=False)
+
+
+def _stated_day(pairs: tuple[tuple[str, str], ...], labels: tuple[str, ...]) -> date | None:
+    text = _first(pairs, labels)
+    try:
+        return parse_stamp(text).at.date() if text else None
+    except BadValue:
+        return None
+
+
+def text(row: Row, columns: dict[str, int], role: str, empty: str = "") -> str:
+    """A cell's text by role; ``empty`` (WeChat's ``/``) reads as nothing."""
+    value = row.cell(columns.get(role))
+    return "" if value == empty and empty else value

@@ -1,0 +1,163 @@
+"""Which importer a file needs, found from its content; and the one call that reads a file.
+
+``detect`` checks the file is what its name says (a ``.csv`` is text, an ``.xlsx`` a workbook),
+refuses what cannot be read yet (PDF, the old binary ``.xls``), then looks in every table (every
+sheet of a workbook) for a known header. ``read_statement`` = ``detect`` + that importer.
+Every refusal is a ``StatementRefused`` whose message names the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path, PurePath
+
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
+from workstation.importers import alipay, bank, wechat
+from workstation.importers.decode import decode_text
+from workstation.importers.records import ImportResult, Source, StatementRefused
+from workstation.importers.tables import Table, check_zip_sizes, csv_table, find_header, xlsx_tables
+
+EMPTY = QT_TRANSLATE_NOOP("messages", "{file} is empty")
+UNKNOWN_LAYOUT = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file}: no Alipay, WeChat Pay or known bank statement header was found; the layout is unknown",
+)
+PDF_NOT_YET = QT_TRANSLATE_NOOP(
+    "messages", "{file} is a PDF; PDF statements cannot be imported yet"
+)
+OLD_EXCEL = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} is an old Excel (.xls) or password-protected workbook; open it in Excel and "
+    "save it as .xlsx without a password",
+)
+NOT_A_WORKBOOK = QT_TRANSLATE_NOOP("messages", "{file} is a zip archive, not an Excel workbook")
+
+# What a file holds, told from its first bytes, and what to say when the name claims otherwise.
+TEXT, WORKBOOK, OLE2, PDF = "text", "workbook", "ole2", "pdf"
+MISNAMED = {
+    TEXT: QT_TRANSLATE_NOOP(
+        "messages", "{file} is named .{extension} but is a text file, not what its name says"
+    ),
+    WORKBOOK: QT_TRANSLATE_NOOP(
+        "messages", "{file} is named .{extension} but is a zip archive, not what its name says"
+    ),
+    OLE2: QT_TRANSLATE_NOOP(
+        "messages",
+        "{file} is named .{extension} but is an old Office (.xls) file, not what its name says",
+    ),
+    PDF: QT_TRANSLATE_NOOP(
+        "messages", "{file} is named .{extension} but is a PDF, not what its name says"
+    ),
+}
+_EXPECTED = {
+    "csv": TEXT,
+    "txt": TEXT,
+    "xlsx": WORKBOOK,
+    "xlsm": WORKBOOK,
+    "xls": OLE2,
+    "pdf": PDF,
+}
+
+Reader = Callable[[Table, int, dict[str, int], str, str], ImportResult]
+
+
+@dataclass(frozen=True)
+class Layout:
+    source: Source
+    roles: dict[str, tuple[str, ...]]
+    required: tuple[str, ...]
+    read: Reader
+
+
+def _bank_reader(layout: bank.BankLayout) -> Reader:
+    def read(table: Table, header: int, columns: dict[str, int], file: str, sha: str):
+        return bank.read(layout, table, header, columns, file, sha)
+
+    return read
+
+
+LAYOUTS: tuple[Layout, ...] = (
+    Layout(Source.ALIPAY, alipay.ROLES, alipay.REQUIRED, alipay.read),
+    Layout(Source.WECHAT, wechat.ROLES, wechat.REQUIRED, wechat.read),
+    *(Layout(p.source, p.roles, p.required, _bank_reader(p)) for p in bank.PRESETS),
+)
+
+
+@dataclass(frozen=True)
+class Detected:
+    """A file, the importer it needs, and where that importer's header is."""
+
+    file: str
+    sha256: str
+    layout: Layout
+    table: Table
+    header: int  # index into table.rows
+    columns: dict[str, int]
+
+    @property
+    def source(self) -> Source:
+        return self.layout.source
+
+    def read(self) -> ImportResult:
+        return self.layout.read(self.table, self.header, self.columns, self.file, self.sha256)
+
+
+def detect(source: bytes | Path, name: str | None = None) -> Detected:
+    """The importer ``source`` needs, or a refusal naming the file."""
+    raw = source.read_bytes() if isinstance(source, Path) else source
+    file = name or (source.name if isinstance(source, Path) else "")
+    if not raw.strip():
+        raise _refuse(EMPTY, file)
+    content = _content(raw)
+    extension = PurePath(file).suffix.lower().lstrip(".")
+    expected = _EXPECTED.get(extension)
+    if expected and expected != content:
+        raise _refuse(MISNAMED[content], file, extension=extension)
+    if content == PDF:
+        raise _refuse(PDF_NOT_YET, file)
+    if content == OLE2:
+        raise _refuse(OLD_EXCEL, file)
+    tables = (
+        _workbook(raw, file) if content == WORKBOOK else [csv_table(decode_text(raw, file), file)]
+    )
+    sha256 = hashlib.sha256(raw).hexdigest()
+    best: Detected | None = None
+    for table in tables:
+        for layout in LAYOUTS:
+            found = find_header(table, layout.roles, layout.required)
+            if found and (best is None or found[0] < best.header):
+                best = Detected(file, sha256, layout, table, found[0], found[1])
+        if best:
+            return best
+    raise _refuse(UNKNOWN_LAYOUT, file)
+
+
+def read_statement(source: bytes | Path, name: str | None = None) -> ImportResult:
+    """The whole file read into records, or ``StatementRefused``; never part of a file."""
+    return detect(source, name).read()
+
+
+def _content(raw: bytes) -> str:
+    if raw.startswith(b"PK\x03\x04"):
+        return WORKBOOK
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return OLE2
+    if raw.lstrip()[:5] == b"%PDF-":
+        return PDF
+    return TEXT
+
+
+def _workbook(raw: bytes, file: str) -> list[Table]:
+    check_zip_sizes(raw, file)
+    with zipfile.ZipFile(BytesIO(raw)) as archive:
+        if "xl/workbook.xml" not in archive.namelist():
+            raise _refuse(NOT_A_WORKBOOK, file)
+    return xlsx_tables(raw, file)
+
+
+def _refuse(template: str, file: str, **params: str) -> StatementRefused:
+    return StatementRefused(Message.of(template, file=file, **params))

@@ -1,0 +1,233 @@
+"""Files → tables of clean text cells with their original line numbers; headers found by name.
+
+A CSV gives one table; an XLSX one table a sheet. Each row keeps the line (CSV: the physical
+line it starts on; XLSX: the row number) so every record can point back to the original.
+Headers are found by matching the required column names anywhere in the first rows, and
+columns are mapped by name, never by position (FORMATS.md "Principles").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
+from workstation.importers.decode import clean, header_key
+from workstation.importers.records import StatementRefused
+
+# A real 100,000-line statement unpacks to tens of MB; a zip bomb to gigabytes.
+MAX_UNPACKED_BYTES = 256 * 2**20
+MAX_RATIO = 200  # uncompressed / compressed, for members over 1 MiB
+HEADER_SEARCH_ROWS = 100
+
+ZIP_BOMB = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} would unpack to {megabytes} MB; it is refused as a possible zip bomb",
+)
+DAMAGED_XLSX = QT_TRANSLATE_NOOP(
+    "messages", "{file} is damaged or truncated and cannot be opened as an XLSX workbook"
+)
+BAD_CSV = QT_TRANSLATE_NOOP("messages", "{file}, line {line}: the CSV cannot be read ({detail})")
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    cells: tuple[str, ...]
+
+    def cell(self, index: int | None) -> str:
+        if index is None or index >= len(self.cells):
+            return ""
+        return self.cells[index]
+
+    @property
+    def filled(self) -> int:
+        return sum(1 for c in self.cells if c)
+
+
+@dataclass(frozen=True)
+class Table:
+    sheet: str  # "" for a CSV
+    rows: tuple[Row, ...]
+
+
+def csv_table(text: str, file: str) -> Table:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[Row] = []
+    start = 1
+    try:
+        for cells in reader:
+            rows.append(Row(start, tuple(clean(c) for c in cells)))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise StatementRefused(Message.of(BAD_CSV, file=file, line=start, detail=str(exc))) from exc
+    return Table("", tuple(rows))
+
+
+def check_zip_sizes(raw: bytes, file: str) -> None:
+    """Refuse an XLSX whose members would unpack too large, before anything inflates them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise StatementRefused(Message.of(DAMAGED_XLSX, file=file)) from exc
+    total = sum(i.file_size for i in infos)
+    bomb = any(
+        i.file_size > 2**20 and i.file_size > MAX_RATIO * max(i.compress_size, 1) for i in infos
+    )
+    if total > MAX_UNPACKED_BYTES or bomb:
+        raise StatementRefused(Message.of(ZIP_BOMB, file=file, megabytes=total // 2**20))
+
+
+def xlsx_tables(raw: bytes, file: str) -> list[Table]:
+    check_zip_sizes(raw, file)
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        try:
+            return [
+                Table(
+                    sheet.title,
+                    tuple(
+                        Row(number, tuple(cell_text(v) for v in values))
+                        for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
+                    ),
+                )
+                for sheet in book.worksheets
+            ]
+        finally:
+            book.close()
+    except StatementRefused:
+        raise
+    except Exception as exc:  # damaged zip, bad XML, missing parts: say so, never a traceback
+        raise StatementRefused(Message.of(DAMAGED_XLSX, file=file)) from exc
+
+
+def cell_text(value: Any) -> str:
+    """An XLSX cell as the text a CSV would hold: numbers exactly as shown, never via float math."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, time):
+        return value.strftime("%H:%M:%S")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        # repr is the shortest text that reads back as this float: what the cell displays.
+        exact = Decimal(repr(value))
+        return format(exact, "f") if abs(exact) < 10**15 else repr(value)
+    return clean(str(value))
+
+
+# --- headers ---------------------------------------------------------------------------------
+
+_BILINGUAL_TAIL = re.compile(r"[A-Za-z .()/]*")
+
+
+def _names_match(key: str, name: str) -> bool:
+    """``记账日期`` matches itself and a bilingual ``记账日期Date``, not ``记账日期(收入)``."""
+    if key == name:
+        return True
+    return key.startswith(name) and bool(_BILINGUAL_TAIL.fullmatch(key[len(name) :]))
+
+
+def map_columns(cells: Sequence[str], roles: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """{role: column index} for each role whose name (first alias first) is in the header."""
+    keys = [header_key(c) for c in cells]
+    found: dict[str, int] = {}
+    for role, names in roles.items():
+        for name in names:
+            exact = [i for i, k in enumerate(keys) if k == name]
+            loose = [i for i, k in enumerate(keys) if _names_match(k, name)]
+            if exact or loose:
+                found[role] = (exact or loose)[0]
+                break
+    return found
+
+
+def find_header(
+    table: Table, roles: dict[str, tuple[str, ...]], required: Iterable[str]
+) -> tuple[int, dict[str, int]] | None:
+    """(row index, column map) of the first row naming every required role, or None."""
+    needed = tuple(required)
+    for index, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        if row.filled < len(needed):
+            continue
+        columns = map_columns(row.cells, roles)
+        if all(r in columns for r in needed):
+            return index, columns
+    return None
+
+
+# --- preamble and footer ---------------------------------------------------------------------
+
+_BRACKETED = re.compile(r"([^\s:\[\]]+(?:\s+[^\s:\[\]]+)*)\s*:\s*\[([^\]]*)\]")
+_WIDE_GAP = re.compile(r"\s{2,}")
+_COUNT = re.compile(r"共\s*(\d+)\s*笔记录")
+_FOOTER_WORDS = ("人民币合计", "合计", "合并统计", "总计", "以上", "注:", "说明", "温馨提示")
+
+
+def preamble_pairs(rows: Iterable[Row]) -> tuple[tuple[str, str], ...]:
+    """Every ``label：value`` or ``label：[value]`` in the rows before the header, cell by cell."""
+    pairs: list[tuple[str, str]] = []
+    for row in rows:
+        for cell in row.cells:
+            found = [(m.group(1), m.group(2)) for m in _BRACKETED.finditer(cell)]
+            if not found:
+                found = [part.partition(":")[::2] for part in _labelled_parts(cell)]
+            for label, value in found:
+                key, text = header_key(label), value.strip()
+                if key and text and not set(key) <= set("-="):
+                    pairs.append((key, text))
+    return tuple(pairs)
+
+
+def _labelled_parts(cell: str) -> list[str]:
+    """``起始日期：20250101  终止日期：20250131`` → two parts; a spaced label (``账  号：1``)
+    is joined to the part after it, a spaced value to the part before it."""
+    parts: list[str] = []
+    pending = ""
+    for segment in _WIDE_GAP.split(cell):
+        if ":" in segment:
+            parts.append(f"{pending} {segment}".strip())
+            pending = ""
+        else:
+            pending = f"{pending} {segment}".strip()
+    if pending and parts:
+        parts[-1] += " " + pending
+    return parts
+
+
+def stated_count(rows: Iterable[Row]) -> int | None:
+    """The ``共N笔记录`` an Alipay or WeChat preamble states, if any."""
+    for row in rows:
+        match = _COUNT.search(" ".join(row.cells))
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def is_note(row: Row) -> bool:
+    """A footer, banner or note line rather than a transaction row.
+
+    A lone cell that starts with a digit is not a note: it is a row cut short (truncated file).
+    """
+    first = next((c for c in row.cells if c), "")
+    if not first:
+        return True
+    if first.startswith(_FOOTER_WORDS):
+        return True
+    return row.filled == 1 and not first[:1].isdigit()

@@ -1,0 +1,124 @@
+"""WeChat Pay (微信支付) bill: CSV (UTF-8, 16 comma-padded preamble lines) or XLSX (FORMATS.md).
+
+Amounts carry ``¥``; ``收/支`` is 收入, 支出 or ``/`` (neutral: top-up, withdrawal, card
+repayment); ``/`` means empty in every other column too. The original order's status tells how
+much of it was refunded (``已退款(￥0.11)``, ``已全额退款``); the refund itself is its own row
+(``…-退款``), linked back by the merchant order number or by order-number prefix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workstation.domain.messages import QT_TRANSLATE_NOOP
+from workstation.importers.alipay import original_order
+from workstation.importers.amounts import BadValue, parse_amount_fen
+from workstation.importers.common import Reading, text
+from workstation.importers.records import Flow, ImportResult, Source, Transaction
+from workstation.importers.tables import Row, Table
+
+ROLES: dict[str, tuple[str, ...]] = {
+    "time": ("交易时间",),
+    "category": ("交易类型",),
+    "counterparty": ("交易对方",),
+    "memo": ("商品",),
+    "direction": ("收/支",),
+    "amount": ("金额(元)", "金额"),
+    "channel": ("支付方式",),
+    "status": ("当前状态",),
+    "order": ("交易单号",),
+    "merchant": ("商户单号",),
+    "note": ("备注",),
+}
+REQUIRED = ("time", "category", "direction", "amount", "status", "order")
+
+EMPTY = "/"
+FLOWS = {"收入": Flow.INCOME, "支出": Flow.EXPENSE, "/": Flow.NEUTRAL, "": Flow.NEUTRAL}
+FULL_REFUND = "已全额退款"
+_PARTIAL_REFUND = re.compile(r"已退款\s*\((.+)\)")
+
+UNKNOWN_DIRECTION = QT_TRANSLATE_NOOP(
+    "messages", "{file}, line {line}: “{value}” is not 收入, 支出 or /"
+)
+ORPHAN_REFUND = QT_TRANSLATE_NOOP(
+    "messages", "{file}, line {line}: a refund whose original order is not in this file"
+)
+
+
+def read(
+    table: Table, header: int, columns: dict[str, int], file: str, sha256: str
+) -> ImportResult:
+    reading = Reading(file, sha256, Source.WECHAT)
+    rows = list(reading.data_rows(table, header, columns))
+    reading.check_count(table, header, len(rows))
+    refunds = {r.line for r in rows if _is_refund(r, columns)}
+    by_merchant = {
+        text(r, columns, "merchant", EMPTY): text(r, columns, "order", EMPTY)
+        for r in rows
+        if r.line not in refunds and text(r, columns, "merchant", EMPTY)
+    }
+    orders = {text(r, columns, "order", EMPTY) for r in rows if r.line not in refunds}
+    for row in rows:
+        of = ""
+        if row.line in refunds:
+            merchant = text(row, columns, "merchant", EMPTY)
+            of = by_merchant.get(merchant, "") if merchant else ""
+            of = of or original_order(text(row, columns, "order", EMPTY), orders)
+            if not of:
+                reading.warn(row.line, ORPHAN_REFUND)
+        _add(reading, row, columns, row.line in refunds, of)
+    return reading.result(table, header)
+
+
+def _is_refund(row: Row, columns: dict[str, int]) -> bool:
+    category = text(row, columns, "category", EMPTY)
+    return category.endswith("退款") and text(row, columns, "direction", EMPTY) != "支出"
+
+
+def _refunded(reading: Reading, row: Row, status: str, amount: int) -> int:
+    if status == FULL_REFUND:
+        return amount
+    match = _PARTIAL_REFUND.fullmatch(status)
+    if not match:
+        return 0
+    try:
+        return abs(parse_amount_fen(match.group(1)))
+    except BadValue as exc:
+        reading.fail(row.line, exc.template, value=exc.value)
+        return 0
+
+
+def _add(reading: Reading, row: Row, columns: dict[str, int], is_refund: bool, of: str) -> None:
+    direction = text(row, columns, "direction")
+    flow = FLOWS.get(direction)
+    if flow is None:
+        reading.fail(row.line, UNKNOWN_DIRECTION, value=direction)
+    stamp = reading.stamp(row, text(row, columns, "time"))
+    amount = reading.amount(row, text(row, columns, "amount"))
+    if flow is None or stamp is None or amount is None:
+        return
+    amount = abs(amount)
+    status = text(row, columns, "status", EMPTY)
+    reading.transactions.append(
+        Transaction(
+            source=Source.WECHAT,
+            file_sha256=reading.sha256,
+            line=row.line,
+            timestamp=stamp.at,
+            time_known=stamp.time_known,
+            amount_fen=-amount if flow is Flow.EXPENSE and not is_refund else amount,
+            flow=flow,
+            direction=direction,
+            counterparty=text(row, columns, "counterparty", EMPTY),
+            memo=text(row, columns, "memo", EMPTY),
+            category=text(row, columns, "category", EMPTY),
+            status=status,
+            order_number=reading.identifier(row, text(row, columns, "order", EMPTY)),
+            merchant_order_number=reading.identifier(row, text(row, columns, "merchant", EMPTY)),
+            channel=text(row, columns, "channel", EMPTY),
+            note=text(row, columns, "note", EMPTY),
+            is_refund=is_refund,
+            refund_of=of,
+            refunded_fen=0 if is_refund else _refunded(reading, row, status, amount),
+        )
+    )
