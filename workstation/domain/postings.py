@@ -1,0 +1,367 @@
+"""What a loan's ledger receives, and what it would owe (R5, R7, R9-R11, R30).
+
+Each action returns the new ledger rows and the state they lead to (``Posted``), or a
+``Refusal``; the rows go through ``ledger.append``, the same code that rebuilds a state from
+the store, so what is written and what is read back agree.
+
+- ``disburse``: a draw within the available limit (R5, R7).
+- ``day_end``: accrue through a date; post interest and penalty on each posting date
+  (instalment due dates, then monthly on the draw's day after maturity). Idempotent.
+- ``repay`` / ``allocate``: post what has accrued to the day, then settle penalty, interest,
+  principal, oldest due first (R11); early repayment has no fee (R7); the excess is held as
+  a credit. ``allocate`` is the preview: every fen's destination, nothing changed.
+- ``reverse``: undo an entry of the open day.
+- ``payoff``: the trial calculation (还款试算) for a date, nothing changed.
+- ``days_past_due`` and ``overdue_class`` (R30).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from workstation.domain.ledger import (
+    AllocationPart,
+    Bucket,
+    DrawState,
+    DrawTerms,
+    Entry,
+    EntryKind,
+    LoanState,
+    Posted,
+    Refusal,
+    Refused,
+    accrue,
+    append,
+    back_dated,
+    refuse,
+    yuan,
+)
+from workstation.domain.limits import LONGEST_TERM_MONTHS
+from workstation.domain.messages import QT_TRANSLATE_NOOP
+from workstation.domain.schedule import add_months, interest_fen
+
+
+class OverdueClass(StrEnum):
+    """R30 *default* classes of days past due."""
+
+    M1 = "M1"  # 1-30 days
+    M2 = "M2"  # 31-60
+    M3 = "M3"  # 61-90
+    M3_PLUS = "M3+"  # over 90: default, non-performing
+
+
+OVERDUE_CLASS_BOUNDS: tuple[tuple[int, OverdueClass], ...] = (
+    (30, OverdueClass.M1),
+    (60, OverdueClass.M2),
+    (90, OverdueClass.M3),
+)
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """Where every fen of a payment of ``amount_fen`` on ``on`` would go (R11).
+
+    ``postings`` are the interest and penalty rows posted first (the day-end's due ones and
+    what had accrued to the day); ``parts`` sum exactly to ``amount_fen``.
+    """
+
+    on: date
+    amount_fen: int
+    parts: tuple[AllocationPart, ...]
+    postings: tuple[Entry, ...]
+
+    def _sum(self, bucket: Bucket) -> int:
+        return sum(p.amount_fen for p in self.parts if p.bucket == bucket)
+
+    @property
+    def penalty_fen(self) -> int:
+        return self._sum(Bucket.PENALTY)
+
+    @property
+    def interest_fen(self) -> int:
+        return self._sum(Bucket.INTEREST)
+
+    @property
+    def principal_fen(self) -> int:
+        return self._sum(Bucket.PRINCIPAL)
+
+    @property
+    def excess_fen(self) -> int:
+        """More than was owed: held as a credit (or refused by the service)."""
+        return self._sum(Bucket.CREDIT)
+
+
+@dataclass(frozen=True)
+class Payoff:
+    """What repaying everything on ``on`` takes (还款试算): interest and penalty to the day."""
+
+    on: date
+    principal_fen: int
+    interest_fen: int
+    penalty_fen: int
+    credit_fen: int  # held from earlier overpayments; the service refunds or applies it
+
+    @property
+    def total_fen(self) -> int:
+        return self.principal_fen + self.interest_fen + self.penalty_fen
+
+
+_T_NOT_POSITIVE = QT_TRANSLATE_NOOP("messages", "The amount must be more than zero")
+_T_ABOVE_LIMIT = QT_TRANSLATE_NOOP(
+    "messages", "A draw of {amount} is more than the limit still available ({available})"
+)
+_T_BAD_TERM = QT_TRANSLATE_NOOP("messages", "The term must be 1 to {longest} months, not {term}")
+_T_BAD_RATE = QT_TRANSLATE_NOOP("messages", "The daily rate must be more than zero")
+_T_DRAW_EXISTS = QT_TRANSLATE_NOOP("messages", "Draw {draw} is already on the ledger")
+_T_NOT_FOUND = QT_TRANSLATE_NOOP("messages", "Entry {seq} is not on this loan's ledger")
+_T_ALREADY = QT_TRANSLATE_NOOP("messages", "Entry {seq} has already been reversed")
+_T_REVERSAL = QT_TRANSLATE_NOOP("messages", "A reversal cannot itself be reversed")
+_T_CLOSED_DAY = QT_TRANSLATE_NOOP(
+    "messages",
+    "Entry {seq} is from {on}, before the last day-end: post a correcting entry instead",
+)
+_T_DEPENDS = QT_TRANSLATE_NOOP(
+    "messages", "Later entries rest on entry {seq}: reverse them first, newest first"
+)
+
+
+def overdue_class(days: int) -> OverdueClass | None:
+    """The R30 class of ``days`` past due; None when not overdue."""
+    if days <= 0:
+        return None
+    for bound, label in OVERDUE_CLASS_BOUNDS:
+        if days <= bound:
+            return label
+    return OverdueClass.M3_PLUS
+
+
+def days_past_due(state: LoanState, on: date) -> int:
+    """Days since the oldest amount still unpaid fell due (0 if nothing is late on ``on``).
+
+    Counts principal instalments and posted interest and penalty; interest a day-end has not
+    posted yet is not late yet.
+    """
+    oldest: date | None = None
+    for draw in state.draws:
+        candidates = [d.due_on for d in (*draw.penalty_due, *draw.interest_due)]
+        remaining = draw.principal_remaining()
+        if remaining:
+            candidates.append(remaining[0][0])
+        for due_on in candidates:
+            if oldest is None or due_on < oldest:
+                oldest = due_on
+    return max((on - oldest).days, 0) if oldest is not None else 0
+
+
+def available_fen(state: LoanState, limit_fen: int) -> int:
+    """What may still be drawn within ``limit_fen`` (R7: repaid principal can be drawn again)."""
+    return max(limit_fen - state.principal_fen, 0)
+
+
+# --- posting dates ----------------------------------------------------------------------------
+
+
+def posting_on_or_after(terms: DrawTerms, day: int) -> int:
+    """The first posting date (ordinal) of a draw on or after ``day``: an instalment's due
+    date, or after maturity the same day of each following month."""
+    dues = terms.due_ordinals
+    index = bisect_left(dues, day)
+    if index < len(dues):
+        return dues[index]
+    wanted, drawn = date.fromordinal(day), terms.drawn_on
+    months = max(
+        terms.term_months + 1, (wanted.year - drawn.year) * 12 + wanted.month - drawn.month
+    )
+    while (found := add_months(drawn, months).toordinal()) < day:
+        months += 1
+    return found
+
+
+def _postable(draw: DrawState) -> tuple[int, int]:
+    terms = draw.terms
+    return (
+        interest_fen(draw.interest_day_sum, terms.daily_rate),
+        interest_fen(draw.penalty_day_sum, terms.penalty_daily_rate),
+    )
+
+
+def _post(state: LoanState, draw: DrawState, on: date, due_on: date) -> tuple[LoanState, list]:
+    """Post ``draw``'s accrued interest and penalty, payable on ``due_on``."""
+    interest, penalty = _postable(draw)
+    entries = []
+    for kind, amount, day_sum in (
+        (EntryKind.PENALTY_POSTING, penalty, draw.penalty_day_sum),
+        (EntryKind.INTEREST_POSTING, interest, draw.interest_day_sum),
+    ):
+        if amount > 0:
+            entry = Entry(
+                state.loan_id, state.next_seq, kind, on, amount,
+                draw_id=draw.draw_id, day_sum=day_sum, due_on=due_on,
+            )  # fmt: skip
+            state = append(state, entry)
+            entries.append(entry)
+    return state, entries
+
+
+def _is_live(draw: DrawState) -> bool:
+    return draw.principal_fen > 0 or _postable(draw) != (0, 0)
+
+
+def day_end(state: LoanState, through: date) -> Posted:
+    """Accrue through ``through``, posting interest and penalty on every posting date on the
+    way (each posting its own day-sum, rounded half-up). Running it again changes nothing."""
+    entries: list[Entry] = []
+    end = through.toordinal()
+    while state.accrued_through < through:
+        start = state.accrued_through.toordinal() + 1
+        dates = {d.draw_id: posting_on_or_after(d.terms, start) for d in state.draws if _is_live(d)}
+        next_posting = min(dates.values(), default=end + 1)
+        if next_posting > end:
+            state = accrue(state, through)
+            break
+        on = date.fromordinal(next_posting)
+        state = accrue(state, on)
+        for draw in state.draws:
+            if dates.get(draw.draw_id) == next_posting:
+                state, posted = _post(state, state.draw(draw.draw_id) or draw, on, on)
+                entries.extend(posted)
+    return Posted(state, tuple(entries))
+
+
+def _settle_to_date(state: LoanState, on: date) -> tuple[LoanState, list[Entry]]:
+    """The day-end through ``on``, then everything accrued posted, payable on each draw's
+    next posting date (R8: rounded now, as it is about to be paid)."""
+    posted = day_end(state, on)
+    state, entries = posted.state, list(posted.entries)
+    for draw in state.draws:
+        due_on = date.fromordinal(posting_on_or_after(draw.terms, on.toordinal()))
+        state, more = _post(state, draw, on, due_on)
+        entries.extend(more)
+    return state, entries
+
+
+# --- actions ----------------------------------------------------------------------------------
+
+
+def disburse(state: LoanState, terms: DrawTerms, limit_fen: int) -> Posted | Refusal:
+    """Lend ``terms.amount_fen`` on ``terms.drawn_on`` within ``limit_fen`` (R5, R7)."""
+    try:
+        if terms.amount_fen <= 0:
+            raise refuse("amount_not_positive", _T_NOT_POSITIVE)
+        if not 1 <= terms.term_months <= LONGEST_TERM_MONTHS:
+            raise refuse(
+                "bad_term", _T_BAD_TERM, longest=LONGEST_TERM_MONTHS, term=terms.term_months
+            )
+        if terms.daily_rate <= 0:
+            raise refuse("bad_rate", _T_BAD_RATE)
+        if terms.drawn_on < state.accrued_through:
+            raise back_dated(state, terms.drawn_on)
+        if state.draw(terms.draw_id) is not None:
+            raise refuse("draw_exists", _T_DRAW_EXISTS, draw=terms.draw_id)
+        available = available_fen(state, limit_fen)
+        if terms.amount_fen > available:
+            raise refuse(
+                "above_limit", _T_ABOVE_LIMIT,
+                amount=yuan(terms.amount_fen), available=yuan(available),
+            )  # fmt: skip
+        posted = day_end(state, terms.drawn_on)
+        entry = Entry(
+            state.loan_id, posted.state.next_seq, EntryKind.DRAW, terms.drawn_on,
+            terms.amount_fen, draw_id=terms.draw_id,
+        )  # fmt: skip
+        return Posted(append(posted.state, entry, terms), (*posted.entries, entry))
+    except Refused as refused:
+        return refused.refusal
+
+
+def _allocation_parts(state: LoanState, amount_fen: int) -> tuple[AllocationPart, ...]:
+    """Penalty, then interest, then principal; within each the oldest due first (R11), then
+    the draw made first; the rest to the credit balance."""
+    owed = []
+    for index, draw in enumerate(state.draws):
+        for due in draw.penalty_due:
+            owed.append((0, due.due_on, index, Bucket.PENALTY, draw.draw_id, due.amount_fen))
+        for due in draw.interest_due:
+            owed.append((1, due.due_on, index, Bucket.INTEREST, draw.draw_id, due.amount_fen))
+        for due_on, left in draw.principal_remaining():
+            owed.append((2, due_on, index, Bucket.PRINCIPAL, draw.draw_id, left))
+    owed.sort(key=lambda item: item[:3])
+    parts, left = [], amount_fen
+    for _, due_on, _, bucket, draw_id, fen in owed:
+        if left == 0:
+            break
+        paid = min(fen, left)
+        parts.append(AllocationPart(bucket, paid, draw_id, due_on))
+        left -= paid
+    if left:
+        parts.append(AllocationPart(Bucket.CREDIT, left))
+    return tuple(parts)
+
+
+def repay(state: LoanState, amount_fen: int, on: date) -> Posted | Refusal:
+    """Receive ``amount_fen`` on ``on``: post what has accrued, then allocate every fen (R11).
+
+    Early repayment has no fee (R7); a payment larger than what is owed leaves the excess as
+    a credit (the service may refuse it instead, by looking at ``allocate`` first).
+    """
+    if amount_fen <= 0:
+        return refuse("amount_not_positive", _T_NOT_POSITIVE).refusal
+    if on < state.accrued_through:
+        return back_dated(state, on).refusal
+    state, entries = _settle_to_date(state, on)
+    entry = Entry(
+        state.loan_id, state.next_seq, EntryKind.REPAYMENT, on, amount_fen,
+        parts=_allocation_parts(state, amount_fen),
+    )  # fmt: skip
+    return Posted(append(state, entry), (*entries, entry))
+
+
+def allocate(state: LoanState, amount_fen: int, on: date) -> Allocation | Refusal:
+    """The preview of ``repay``: where every fen would go, the state unchanged."""
+    result = repay(state, amount_fen, on)
+    if isinstance(result, Refusal):
+        return result
+    *postings, payment = result.entries
+    return Allocation(on, amount_fen, payment.parts, tuple(postings))
+
+
+def payoff(state: LoanState, on: date) -> Payoff | Refusal:
+    """What repaying everything on ``on`` takes (还款试算), the state unchanged."""
+    if on < state.accrued_through:
+        return back_dated(state, on).refusal
+    settled, _ = _settle_to_date(state, on)
+    return Payoff(
+        on=on,
+        principal_fen=settled.principal_fen,
+        interest_fen=settled.interest_unpaid_fen,
+        penalty_fen=settled.penalty_unpaid_fen,
+        credit_fen=settled.credit_fen,
+    )
+
+
+def reverse(state: LoanState, original: Entry, on: date) -> Posted | Refusal:
+    """Undo ``original`` by a reversal row dated ``on``. Only an entry of the open day (on or
+    after the last day-end) can be undone, and only when no later entry rests on it."""
+    seq = original.seq
+    if original.loan_id != state.loan_id or not 0 < seq < state.next_seq:
+        return refuse("no_such_entry", _T_NOT_FOUND, seq=seq).refusal
+    if original.kind == EntryKind.REVERSAL:
+        return refuse("reversal_of_reversal", _T_REVERSAL).refusal
+    if seq in state.reversed_seqs:
+        return refuse("already_reversed", _T_ALREADY, seq=seq).refusal
+    if original.on < state.accrued_through:
+        return refuse("closed_day", _T_CLOSED_DAY, seq=seq, on=original.on.isoformat()).refusal
+    if on < state.accrued_through:
+        return back_dated(state, on).refusal
+    entry = Entry(
+        state.loan_id, state.next_seq, EntryKind.REVERSAL, on, original.amount_fen,
+        draw_id=original.draw_id, day_sum=original.day_sum, due_on=original.due_on,
+        parts=original.parts, reverses=seq, reversed_kind=original.kind,
+    )  # fmt: skip
+    try:
+        return Posted(append(state, entry), (entry,))
+    except Refused:
+        return refuse("later_entries_depend", _T_DEPENDS, seq=seq).refusal
