@@ -27,6 +27,9 @@ UNREADABLE = QT_TRANSLATE_NOOP(
 NOT_TEXT = QT_TRANSLATE_NOOP("messages", "{file} is not a text table (it holds binary data)")
 
 _PAD = " \t`\r\n"
+# What a Chinese export may plausibly be when it is neither UTF-8 nor GB18030. Anything else
+# charset-normalizer proposes for such bytes is a damaged GBK file read as mojibake: refuse it.
+_GUESSABLE = ("utf_16", "utf_16_le", "utf_16_be", "utf_32", "big5", "big5hkscs", "cp950")
 _SPACES = re.compile(r"\s+")
 
 
@@ -40,13 +43,13 @@ def decode_text(raw: bytes, file: str) -> str:
         return _guess(raw, file, 1)
     try:
         return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        first_bad = _line_at(raw, exc.start)
+    except UnicodeDecodeError:
+        pass
     _refuse_if_mixed(raw, file)
     try:
         return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return _guess(raw, file, first_bad)
+    except UnicodeDecodeError as exc:
+        return _guess(raw, file, _line_at(raw, exc.start))
 
 
 def _strict(raw: bytes, encoding: str, file: str) -> str:
@@ -80,7 +83,7 @@ def _guess(raw: bytes, file: str, line: int) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
-    if best is None or best.encoding in ("utf_8", "gb18030") or best.chaos > 0.2:
+    if best is None or best.encoding not in _GUESSABLE or best.chaos > 0.2:
         if b"\x00" in raw:
             raise StatementRefused(Message.of(NOT_TEXT, file=file))
         raise _refusal(UNREADABLE, file, line)
