@@ -36,7 +36,7 @@ _SPACES = re.compile(r"\s+")
 def decode_text(raw: bytes, file: str) -> str:
     """The text of ``raw``, or a refusal naming ``file`` and the first bad line."""
     if raw.startswith(codecs.BOM_UTF8):
-        return _strict(raw, "utf-8-sig", file)
+        return _strict(raw[len(codecs.BOM_UTF8) :], "utf-8", file)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(raw, "utf-16", file)
     if b"\x00" in raw:
