@@ -363,27 +363,37 @@ class _NoSuchDue(Exception):
 
 
 def _add_due(dues: tuple[Due, ...], due_on: date, amount: int) -> tuple[Due, ...]:
+    if not dues or dues[-1].due_on < due_on:  # the usual case: a new, latest posting
+        return (*dues, Due(due_on, amount))
     merged = {d.due_on: d.amount_fen for d in dues}
     merged[due_on] = merged.get(due_on, 0) + amount
     return tuple(Due(on, fen) for on, fen in sorted(merged.items()) if fen)
 
 
-def _with_draw(state: LoanState, draw: DrawState, **changes: object) -> LoanState:
-    draws = tuple(draw if d.draw_id == draw.draw_id else d for d in state.draws)
-    return _with(state, draws=draws, **changes)
+def _with_draw(
+    state: LoanState, draw: DrawState, reversed_seqs: frozenset[int] | None = None
+) -> LoanState:
+    draw_id = draw.terms.draw_id
+    draws = tuple(draw if d.terms.draw_id == draw_id else d for d in state.draws)
+    return _with(state, draws, reversed_seqs=reversed_seqs)
 
 
-def _with(state: LoanState, **changes: object) -> LoanState:
-    values = {
-        "loan_id": state.loan_id,
-        "accrued_through": state.accrued_through,
-        "draws": state.draws,
-        "credit_fen": state.credit_fen,
-        "next_seq": state.next_seq + 1,
-        "reversed_seqs": state.reversed_seqs,
-    }
-    values.update(changes)
-    return LoanState(**values)  # type: ignore[arg-type]
+def _with(
+    state: LoanState,
+    draws: tuple[DrawState, ...],
+    credit_fen: int | None = None,
+    reversed_seqs: frozenset[int] | None = None,
+    next_seq: int | None = None,
+) -> LoanState:
+    """``state`` one ledger row on: the next ``seq``, and whatever the row changed."""
+    return LoanState(
+        state.loan_id,
+        state.accrued_through,
+        draws,
+        state.credit_fen if credit_fen is None else credit_fen,
+        state.next_seq + 1 if next_seq is None else next_seq,
+        state.reversed_seqs if reversed_seqs is None else reversed_seqs,
+    )
 
 
 def _draw_of(state: LoanState, entry: Entry, draw_id: str | None) -> DrawState:
@@ -452,7 +462,7 @@ def _repayment(state: LoanState, entry: Entry, sign: int) -> LoanState:
         )
     if credit < 0 or any(not 0 <= d.principal_fen <= d.terms.amount_fen for d in draws.values()):
         raise _inconsistent(state, entry.seq)
-    return _with(state, draws=tuple(draws[d.draw_id] for d in state.draws), credit_fen=credit)
+    return _with(state, tuple(draws[d.draw_id] for d in state.draws), credit_fen=credit)
 
 
 def _reversal(state: LoanState, entry: Entry) -> LoanState:
@@ -462,14 +472,14 @@ def _reversal(state: LoanState, entry: Entry) -> LoanState:
     kind = entry.reversed_kind
     if kind == EntryKind.REPAYMENT:
         after = _repayment(state, entry, -1)
-        return _with(after, next_seq=state.next_seq + 1, reversed_seqs=reversed_seqs)
+        return _with(after, after.draws, next_seq=after.next_seq, reversed_seqs=reversed_seqs)
     draw = _draw_of(state, entry, entry.draw_id)
     if kind == EntryKind.DRAW:
         untouched = DrawState(draw.terms, draw.terms.amount_fen)
         if draw != untouched:
             raise _inconsistent(state, entry.seq)
         draws = tuple(d for d in state.draws if d is not draw)
-        return _with(state, draws=draws, reversed_seqs=reversed_seqs)
+        return _with(state, draws, reversed_seqs=reversed_seqs)
     if kind in (EntryKind.INTEREST_POSTING, EntryKind.PENALTY_POSTING):
         return _with_draw(state, _posting(draw, entry, -1), reversed_seqs=reversed_seqs)
     raise _inconsistent(state, entry.seq)
@@ -500,7 +510,7 @@ def _apply_entry(state: LoanState, entry: Entry, terms: DrawTerms | None) -> Loa
             or state.draw(terms.draw_id) is not None
         ):
             raise _inconsistent(state, entry.seq)
-        return _with(state, draws=(*state.draws, DrawState(terms, terms.amount_fen)))
+        return _with(state, (*state.draws, DrawState(terms, terms.amount_fen)))
     if kind == EntryKind.REPAYMENT:
         return _repayment(state, entry, 1)
     if kind == EntryKind.REVERSAL:
