@@ -19,6 +19,21 @@ day_end``. Then, over every loan, it times:
   repayments (target for the whole loan page: <= 100 ms).
 
 Target for the whole day-end of 100k loans: <= 10 s; this prints the domain's share.
+
+Figures (2 shared cores, 2026-11; 100,000 loans, 2.4 M rows, 24 a loan):
+
+| | total | per loan |
+|---|---|---|
+| write the year (generator: disburse / payoff / repay / day_end) | 130 s | 1.3 ms |
+| derive every state from its rows | 29 s | 290 us |
+| **day-end, one night** | **1.29 s** | 12.9 us |
+| day-end rerun, same night | 0.08 s | 0.8 us |
+| accrue one night / 365 days in one step | 1.19 s / 1.49 s | 12 / 15 us |
+| derive one loan, 5 years, 203 rows, 31 draws | | 3.2 ms |
+
+So the nightly close must start from a cached state per loan (checked against ``derive``),
+not re-derive 100k ledgers from rows (29 s); the domain then leaves ~8.7 s of the 10 s to
+the store's read and write.
 """
 
 from __future__ import annotations

@@ -188,10 +188,12 @@ def _postable(draw: DrawState) -> tuple[int, int]:
     )
 
 
-def _post(state: LoanState, draw: DrawState, on: date, due_on: date) -> tuple[LoanState, list]:
+def _post(
+    state: LoanState, draw: DrawState, on: date, due_on: date
+) -> tuple[LoanState, list[Entry]]:
     """Post ``draw``'s accrued interest and penalty, payable on ``due_on``."""
     interest, penalty = _postable(draw)
-    entries = []
+    entries: list[Entry] = []
     for kind, amount, day_sum in (
         (EntryKind.PENALTY_POSTING, penalty, draw.penalty_day_sum),
         (EntryKind.INTEREST_POSTING, interest, draw.interest_day_sum),
@@ -280,7 +282,7 @@ def disburse(state: LoanState, terms: DrawTerms, limit_fen: int) -> Posted | Ref
 def _allocation_parts(state: LoanState, amount_fen: int) -> tuple[AllocationPart, ...]:
     """Penalty, then interest, then principal; within each the oldest due first (R11), then
     the draw made first; the rest to the credit balance."""
-    owed = []
+    owed: list[tuple[int, date, int, Bucket, str, int]] = []
     for index, draw in enumerate(state.draws):
         for due in draw.penalty_due:
             owed.append((0, due.due_on, index, Bucket.PENALTY, draw.draw_id, due.amount_fen))
@@ -289,7 +291,8 @@ def _allocation_parts(state: LoanState, amount_fen: int) -> tuple[AllocationPart
         for due_on, left in draw.principal_remaining():
             owed.append((2, due_on, index, Bucket.PRINCIPAL, draw.draw_id, left))
     owed.sort(key=lambda item: item[:3])
-    parts, left = [], amount_fen
+    parts: list[AllocationPart] = []
+    left = amount_fen
     for _, due_on, _, bucket, draw_id, fen in owed:
         if left == 0:
             break
