@@ -2841,5 +2841,173 @@ trading</source>
         <source>Capped at the most a customer of this kind may owe</source>
         <translation>以该类客户的最高贷款余额封顶</translation>
     </message>
+    <message>
+        <source>{on} is before the last day-end ({closed}): the ledger takes nothing earlier</source>
+        <translation>{on} 早于上次日终（{closed}）：台账不接受更早的记账</translation>
+    </message>
+    <message>
+        <source>Ledger entry {seq} of loan {loan} does not fit the entries before it</source>
+        <translation>贷款 {loan} 的第 {seq} 笔台账记录与之前的记录不符</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>金额必须大于零</translation>
+    </message>
+    <message>
+        <source>A draw of {amount} is more than the limit still available ({available})</source>
+        <translation>提款 {amount} 超过可用额度（{available}）</translation>
+    </message>
+    <message>
+        <source>The term must be 1 to {longest} months, not {term}</source>
+        <translation>期限须为 1 至 {longest} 个月，而非 {term}</translation>
+    </message>
+    <message>
+        <source>The daily rate must be more than zero</source>
+        <translation>日利率必须大于零</translation>
+    </message>
+    <message>
+        <source>Draw {draw} is already on the ledger</source>
+        <translation>提款 {draw} 已在台账中</translation>
+    </message>
+    <message>
+        <source>Entry {seq} is not on this loan&apos;s ledger</source>
+        <translation>第 {seq} 笔记录不在本笔贷款的台账中</translation>
+    </message>
+    <message>
+        <source>Entry {seq} has already been reversed</source>
+        <translation>第 {seq} 笔记录已冲正</translation>
+    </message>
+    <message>
+        <source>A reversal cannot itself be reversed</source>
+        <translation>冲正记录不能再冲正</translation>
+    </message>
+    <message>
+        <source>Entry {seq} is from {on}, before the last day-end: post a correcting entry instead</source>
+        <translation>第 {seq} 笔记录日期为 {on}，早于上次日终：请改为记一笔更正记录</translation>
+    </message>
+    <message>
+        <source>Later entries rest on entry {seq}: reverse them first, newest first</source>
+        <translation>之后的记录依赖第 {seq} 笔记录：请先从最新的开始依次冲正</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” is not 收入, 支出 or 不计收支</source>
+        <translation>{file} 第 {line} 行：“{value}”不是“收入”“支出”或“不计收支”</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: a closed order, never paid</source>
+        <translation>{file} 第 {line} 行：交易已关闭，从未付款</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: a refund whose original order is not in this file</source>
+        <translation>{file} 第 {line} 行：退款对应的原订单不在本文件中</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” is not an amount</source>
+        <translation>{file} 第 {line} 行：“{value}”不是金额</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” has a fraction of a fen; it is not rounded</source>
+        <translation>{file} 第 {line} 行：“{value}”含有不足一分的部分，不予四舍五入</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” is not a date and time</source>
+        <translation>{file} 第 {line} 行：“{value}”不是日期时间</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: both the income and the expense column hold an amount</source>
+        <translation>{file} 第 {line} 行：收入列和支出列同时有金额</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” is neither 借 (debit) nor 贷 (credit)</source>
+        <translation>{file} 第 {line} 行：“{value}”既不是“借”也不是“贷”</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: no money moved</source>
+        <translation>{file} 第 {line} 行：没有资金变动</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the row has {found} cells where {expected} are needed; is the file truncated?</source>
+        <translation>{file} 第 {line} 行：该行有 {found} 个单元格，应为 {expected} 个；文件是否被截断？</translation>
+    </message>
+    <message>
+        <source>{file}: the file says it holds {stated} records but only {found} are there; is it truncated?</source>
+        <translation>{file}：文件注明共 {stated} 笔记录，实际只有 {found} 笔；文件是否被截断？</translation>
+    </message>
+    <message>
+        <source>{file}: the file says it holds {stated} records but {found} are there</source>
+        <translation>{file}：文件注明共 {stated} 笔记录，实际有 {found} 笔</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” looks like a number Excel rounded; digits may be lost</source>
+        <translation>{file} 第 {line} 行：“{value}”像是被 Excel 转换过的数字，可能丢失了位数</translation>
+    </message>
+    <message>
+        <source>{file}: {count} lines cannot be read; the first: line {line}</source>
+        <translation>{file}：有 {count} 行无法读取；第一处在第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the file mixes text encodings (UTF-8 and GBK); export it again</source>
+        <translation>{file} 第 {line} 行：文件混用了 UTF-8 和 GBK 编码；请重新导出</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the text is neither UTF-8 nor GBK and cannot be read</source>
+        <translation>{file} 第 {line} 行：文本既不是 UTF-8 也不是 GBK，无法读取</translation>
+    </message>
+    <message>
+        <source>{file} is not a text table (it holds binary data)</source>
+        <translation>{file} 不是文本表格（含有二进制数据）</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} 是空文件</translation>
+    </message>
+    <message>
+        <source>{file}: no Alipay, WeChat Pay or known bank statement header was found; the layout is unknown</source>
+        <translation>{file}：未找到支付宝、微信支付或已知银行流水的表头；格式无法识别</translation>
+    </message>
+    <message>
+        <source>{file} is a PDF; PDF statements cannot be imported yet</source>
+        <translation>{file} 是 PDF 文件；暂不支持导入 PDF 流水</translation>
+    </message>
+    <message>
+        <source>{file} is an old Excel (.xls) or password-protected workbook; open it in Excel and save it as .xlsx without a password</source>
+        <translation>{file} 是旧版 Excel（.xls）或有密码保护的工作簿；请在 Excel 中打开并另存为不带密码的 .xlsx</translation>
+    </message>
+    <message>
+        <source>{file} is a zip archive, not an Excel workbook</source>
+        <translation>{file} 是压缩包，不是 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>{file} is named .{extension} but is a text file, not what its name says</source>
+        <translation>{file} 的扩展名为 .{extension}，实际却是文本文件，与文件名不符</translation>
+    </message>
+    <message>
+        <source>{file} is named .{extension} but is a zip archive, not what its name says</source>
+        <translation>{file} 的扩展名为 .{extension}，实际却是压缩包，与文件名不符</translation>
+    </message>
+    <message>
+        <source>{file} is named .{extension} but is an old Office (.xls) file, not what its name says</source>
+        <translation>{file} 的扩展名为 .{extension}，实际却是旧版 Office（.xls）文件，与文件名不符</translation>
+    </message>
+    <message>
+        <source>{file} is named .{extension} but is a PDF, not what its name says</source>
+        <translation>{file} 的扩展名为 .{extension}，实际却是 PDF 文件，与文件名不符</translation>
+    </message>
+    <message>
+        <source>{file} would unpack to {megabytes} MB; it is refused as a possible zip bomb</source>
+        <translation>{file} 解压后将达 {megabytes} MB；疑为压缩炸弹，已拒绝</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or truncated and cannot be opened as an XLSX workbook</source>
+        <translation>{file} 已损坏或被截断，无法作为 XLSX 工作簿打开</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the CSV cannot be read ({detail})</source>
+        <translation>{file} 第 {line} 行：无法读取该 CSV（{detail}）</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” is not 收入, 支出 or /</source>
+        <translation>{file} 第 {line} 行：“{value}”不是“收入”“支出”或“/”</translation>
+    </message>
 </context>
 </TS>
