@@ -246,6 +246,7 @@ class _Plan:
     rows: tuple[tuple[Indicator, Callable[[Application], Decimal | None], Decimal | None], ...]
     axes: tuple[tuple[Decimal, ...], ...]
     cutoffs: list[tuple[str, Decimal]]
+    keys_unique: bool  # always, on a validated card
 
 
 _PLANS: dict[int, tuple[Scorecard, _Plan]] = {}
@@ -270,6 +271,7 @@ def _plan(card: Scorecard) -> _Plan:
         rows=tuple(rows),
         axes=tuple(_scale_axis(i.scale.points, i.scale.log) for i in card.indicators),
         cutoffs=_descending(card.cutoffs),
+        keys_unique=len({i.key for i in card.indicators}) == len(card.indicators),
     )
     if len(_PLANS) >= 64:
         _PLANS.clear()
@@ -300,6 +302,9 @@ def score(card: Scorecard, app: Application) -> ScoreResult:
         weighted += indicator.weight * sub
     total = (weighted / weight_present) if weight_present > 0 else Decimal(0)
     total = total.quantize(_CENT, rounding=ROUND_HALF_UP)
+    if not plan.keys_unique:  # an unvalidated card naming a key twice: the last one counts
+        by_key = {ind.key: pair for (ind, _, _), pair in zip(plan.rows, found, strict=True) if pair}
+        found = [by_key.get(ind.key) for ind, _, _ in plan.rows]
     items = []
     for (indicator, _, _), pair in zip(plan.rows, found, strict=True):
         if pair is None:
