@@ -15,7 +15,7 @@ from typing import Any
 
 from workstation.domain import decision as decision_rules
 from workstation.domain import scoring
-from workstation.domain.application import Application, Consent, Problem, Severity
+from workstation.domain.application import Application, Business, Consent, Problem, Severity
 from workstation.domain.decision import BlacklistEntry, Decision, Outcome
 from workstation.domain.limits import MacroSettings
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
@@ -172,21 +172,25 @@ def new_application(ctx: Context, session: Session, app: Application) -> int:
     return case_id
 
 
+def _customer_columns(b: Business) -> dict[str, object]:
+    """The customers row of an application's business (R1)."""
+    return {
+        "kind": b.kind.value,
+        "business_name": b.business_name,
+        "credit_code": b.credit_code,
+        "owner_name": b.owner_name,
+        "owner_id_number": b.owner_id_number,
+        "owner_phone": b.owner_phone,
+        "industry": b.industry,
+        "region": b.region,
+        "platform_account": b.platform_account,
+        "partner_bank": b.partner_bank,
+    }
+
+
 def _create_case(ctx: Context, session: Session, app: Application, at: str) -> int:
-    b = app.business
     customer_id = case_store.insert_customer(
-        ctx.store,
-        kind=b.kind.value,
-        business_name=b.business_name,
-        credit_code=b.credit_code,
-        owner_name=b.owner_name,
-        owner_id_number=b.owner_id_number,
-        owner_phone=b.owner_phone,
-        industry=b.industry,
-        region=b.region,
-        platform_account=b.platform_account,
-        partner_bank=b.partner_bank,
-        created_at=at,
+        ctx.store, **_customer_columns(app.business), created_at=at
     )
     officer = session.user_id if session.role == Role.INVESTIGATOR else None
     case_id = case_store.insert_case(
@@ -245,20 +249,7 @@ def update_application(
         )
         app = replace(app, business=business)
         rating_store.update_application(ctx.store, case_id, _data_text(app), at)
-        rating_store.update_customer_of_case(
-            ctx.store,
-            case_id,
-            kind=business.kind.value,
-            business_name=business.business_name,
-            credit_code=business.credit_code,
-            owner_name=business.owner_name,
-            owner_id_number=business.owner_id_number,
-            owner_phone=business.owner_phone,
-            industry=business.industry,
-            region=business.region,
-            platform_account=business.platform_account,
-            partner_bank=business.partner_bank,
-        )
+        rating_store.update_customer_of_case(ctx.store, case_id, **_customer_columns(business))
         rating_store.update_case_request(
             ctx.store, case_id, app.product.value, max(app.amount_fen, 1)
         )
