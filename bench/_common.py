@@ -31,8 +31,10 @@ def schema_tag() -> str:
     return hashlib.sha256(repr(MIGRATIONS).encode()).hexdigest()[:8]
 
 
-def db_path(cases: int, seed: int = SEED) -> Path:
-    return OUT / f"cases_{cases}_seed{seed}_schema{schema_tag()}.sqlite"
+def db_path(cases: int, seed: int = SEED, rated: bool = False) -> Path:
+    """The cached book; ``rated`` names a large one built with rating data anyway."""
+    suffix = "_rated" if rated else ""
+    return OUT / f"cases_{cases}_seed{seed}_schema{schema_tag()}{suffix}.sqlite"
 
 
 def median_time(fn: Callable[[], Any], repeat: int = 7, warmup: int = 1) -> tuple[float, Any]:

@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(cpu_note())
     for cases in args.cases:
-        path = ensure_db(cases)
+        path = ensure_db(cases, rated=cases > 200_000)
         store = open_store(path)
         has = store.conn.execute("SELECT COUNT(*) FROM applications").fetchone()[0]
         store.close()

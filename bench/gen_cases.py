@@ -30,9 +30,15 @@ def _remove(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def ensure_db(cases: int, seed: int = SEED, force: bool = False, quiet: bool = False) -> Path:
-    """The cached database of ``cases`` demo cases, built first when missing."""
-    path = db_path(cases, seed)
+def ensure_db(
+    cases: int, seed: int = SEED, force: bool = False, quiet: bool = False, rated: bool = False
+) -> Path:
+    """The cached database of ``cases`` demo cases, built first when missing.
+
+    ``rated`` forces applications and decisions into a book larger than the demo adds them
+    to by itself (the batch re-scoring bench at 1M needs them; ~7 KB a case).
+    """
+    path = db_path(cases, seed, rated)
     if path.exists() and not force:
         return path
     OUT.mkdir(parents=True, exist_ok=True)
@@ -57,6 +63,7 @@ def ensure_db(cases: int, seed: int = SEED, force: bool = False, quiet: bool = F
             seed,
             password_cost=CHEAP_PASSWORD_COST,
             progress=progress,
+            rating_data=True if rated else None,
         )
         # No ANALYZE: a user's file has no statistics either, so the plans are the real ones.
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -79,9 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cases", type=int, nargs="*", default=[100_000])
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--force", action="store_true", help="rebuild even when cached")
+    parser.add_argument("--rated", action="store_true", help="with rating data at any size")
     args = parser.parse_args(argv)
     for n in args.cases:
-        print(ensure_db(n, args.seed, args.force))
+        print(ensure_db(n, args.seed, args.force, rated=args.rated))
     return 0
 
 
