@@ -501,3 +501,30 @@ def test_the_demo_book_is_rated_consistently(demo_ctx: Context) -> None:
     assert [h.version for h in history] == [1, 2]
     assert ("餐饮", "shrinking") in history[1].settings.industry_outlook
     assert history[1].by_name == "王主管"
+
+
+def test_blacklist_hits_are_stored_and_shown_masked(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    rating.add_to_blacklist(ctx, wang, "owner_id_number", ID_NUMBER, "恶意拖欠")
+    rating.add_to_blacklist(ctx, wang, "platform_account", "tb_12345678", "刷单")
+    case_id = _ready(ctx, li)
+    rating.submit_application(ctx, li, case_id, 2)
+    latest = rating.latest_decision(ctx, li, case_id)
+    assert latest is not None
+    assert {(h.kind, h.value) for h in latest.decision.blacklist_hits} == {
+        ("owner_id_number", "1101**********002X"),
+        ("platform_account", "TB_1***5678"),
+    }
+    shown = repr(latest) + repr(rating.decision_history(ctx, li, case_id))
+    assert ID_NUMBER not in shown and "TB_12345678" not in shown.upper()
+    (details,) = ctx.store.conn.execute("SELECT details FROM decisions").fetchone()
+    assert ID_NUMBER not in details and "TB_12345678" not in details.upper()
+    assert "恶意拖欠" in repr(latest.decision.reasons)
+    # the list itself: masked for an investigator, in full for a supervisor (R37)
+    assert [e.value for e in rating.blacklist_entries(ctx, li)] == [
+        "1101**********002X",
+        "TB_1***5678",
+    ]
+    assert [e.value for e in rating.blacklist_entries(ctx, wang)] == [ID_NUMBER, "TB_12345678"]

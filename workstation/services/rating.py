@@ -19,7 +19,7 @@ from workstation.domain.application import Application, Business, Consent, Probl
 from workstation.domain.decision import BlacklistEntry, Decision, Outcome
 from workstation.domain.limits import MacroSettings
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
-from workstation.domain.people import Permission, Role, mask_sensitive
+from workstation.domain.people import Permission, Role, mask_sensitive, may
 from workstation.domain.scoring import Scorecard
 from workstation.domain.stages import Action, Stage
 from workstation.services import pipeline
@@ -468,9 +468,13 @@ def macro_history(ctx: Context) -> list[MacroVersion]:
 def blacklist_entries(
     ctx: Context, session: Session, include_lifted: bool = False
 ) -> list[BlacklistRow]:
+    """The entries; the listed values masked unless the role may reveal personal data (R37)."""
     require(session, Permission.VIEW_CASES)
+    reveal = may(session.role, Permission.REVEAL_PERSONAL_DATA)
     return [
         BlacklistRow(*vars(r).values())
+        if reveal
+        else BlacklistRow(*vars(replace(r, value=mask_sensitive(r.value))).values())
         for r in rating_store.blacklist_rows(ctx.store, include_lifted)
     ]
 
@@ -564,7 +568,16 @@ def _decide(
     blacklist: tuple[BlacklistEntry, ...],
 ) -> tuple[Decision, Scorecard]:
     card = cards[app.business.kind.value]
-    return decision_rules.decide(app, card, macro, blacklist), card
+    return _masked_hits(decision_rules.decide(app, card, macro, blacklist)), card
+
+
+def _masked_hits(decision: Decision) -> Decision:
+    """The decision with each blacklist hit's value masked (R37): it is stored in the
+    decision's details and shown to every role; the reason explains the decline."""
+    if not decision.blacklist_hits:
+        return decision
+    hits = tuple(replace(h, value=mask_sensitive(h.value)) for h in decision.blacklist_hits)
+    return replace(decision, blacklist_hits=hits)
 
 
 def _decision_row(
@@ -582,7 +595,7 @@ def _decision_row(
         score.tier if score else None,
         decision.outcome.value,
         decision.limit.combined_limit_fen if decision.limit else None,
-        codec.dumps(decision),
+        codec.dumps(_masked_hits(decision)),  # the demo's decisions come this way too
     )
 
 
@@ -605,7 +618,7 @@ def _stored_decision(ctx: Context, row: rating_store.DecisionRow) -> StoredDecis
         case_id=row.case_id,
         at=row.at,
         by_name=row.by_name,
-        decision=codec.loads(Decision, row.details),
+        decision=_masked_hits(codec.loads(Decision, row.details)),  # also rows from before
         scorecard=_scorecard_from_text(text),
         macro_version=row.macro_version,
     )
