@@ -97,6 +97,7 @@ _PRODUCTS = {
     "两者": Product.BOTH,
     "信用+订单": Product.BOTH,
 }
+_TOO_LARGE = 15  # digits before the point: 10^15 yuan is 10^17 fen, which still fits 64 bits
 _YES = {"1", "y", "yes", "true", "是", "有"}
 _NO = {"", "0", "n", "no", "false", "否", "无"}
 
@@ -195,6 +196,17 @@ def _parse(col: Column, text: str, problems: Problems) -> Any:
         )
         return None
     percent = text.endswith("%")
+    if percent and col.kind != "ratio":  # "50%" of an amount, a count or a rating means nothing
+        problems.append(
+            (
+                col.key,
+                Message.of(
+                    QT_TRANSLATE_NOOP("messages", "“{value}”: a percentage is not allowed here"),
+                    value=text,
+                ),
+            )
+        )
+        return None
     try:
         number = Decimal(text.rstrip("%").replace(",", "").strip())
     except InvalidOperation:
@@ -203,7 +215,15 @@ def _parse(col: Column, text: str, problems: Problems) -> Any:
     if not number.is_finite():
         problems.append(_bad_number(col.key, text))
         return None
-    if percent or col.kind == "ratio":
+    if number and number.adjusted() >= _TOO_LARGE:  # overflows the store's integers; a typo
+        problems.append(
+            (
+                col.key,
+                Message.of(QT_TRANSLATE_NOOP("messages", "“{value}” is too large"), value=text),
+            )
+        )
+        return None
+    if col.kind == "ratio":
         return number / 100 if percent else number
     if col.kind == "yuan":
         fen = number * 100
@@ -239,25 +259,67 @@ def _choice(key: str, text: str, choices: dict[str, Any], problems: Problems) ->
     return None
 
 
+def _top_customer_problems(v: dict[str, Any], problems: Problems) -> None:
+    """A named top customer needs its years and share; figures need a customer to belong to."""
+    for n in (1, 2):
+        name, figures = f"top_customer_{n}", (f"top_customer_{n}_years", f"top_customer_{n}_share")
+        named = bool(v[name])
+        for key in figures:
+            if any(p[0] == key for p in problems):
+                continue
+            if named and v[key] is None:
+                problems.append((key, Message.of(QT_TRANSLATE_NOOP("messages", "Required"))))
+            elif not named and v[key] is not None:
+                problems.append(
+                    (
+                        name,
+                        Message.of(
+                            QT_TRANSLATE_NOOP("messages", "Name the customer these figures are for")
+                        ),
+                    )
+                )
+                break
+
+
 def application_from_row(cells: dict[str, str]) -> tuple[Application | None, Problems]:
-    """The application a row describes, or the problems that stop it being read."""
+    """The application a row describes, or the problems that stop it being read.
+
+    Never raises for what a row holds: anything unreadable is a (column, message) problem.
+    """
+    try:
+        return _application_from_row(cells)
+    except (ArithmeticError, ValueError, TypeError) as exc:  # a last guard: one row, not the file
+        return None, [
+            (
+                "",
+                Message.of(
+                    QT_TRANSLATE_NOOP("messages", "The row cannot be read: {error}"),
+                    error=str(exc) or type(exc).__name__,
+                ),
+            )
+        ]
+
+
+def _application_from_row(cells: dict[str, str]) -> tuple[Application | None, Problems]:
     problems: Problems = []
     v = {col.key: _parse(col, cells.get(col.key, ""), problems) for col in COLUMNS}
     for key in ("kind", "product", "amount_yuan"):
         if v[key] is None and not any(p[0] == key for p in problems):
             problems.append((key, Message.of(QT_TRANSLATE_NOOP("messages", "Required"))))
+    _top_customer_problems(v, problems)
     if problems:
         return None, problems
     get: Callable[[str], Any] = v.__getitem__
     top = tuple(
         DownstreamCustomer(
             get(f"top_customer_{n}"),
-            get(f"top_customer_{n}_years") or 0,
-            get(f"top_customer_{n}_share") or Decimal(0),
+            get(f"top_customer_{n}_years"),
+            get(f"top_customer_{n}_share"),
         )
         for n in (1, 2)
         if get(f"top_customer_{n}")
     )
+    term = get("term_months")
     app = Application(
         business=Business(
             kind=get("kind"),
@@ -273,7 +335,7 @@ def application_from_row(cells: dict[str, str]) -> tuple[Application | None, Pro
         ),
         product=get("product"),
         amount_fen=get("amount_yuan"),
-        term_months=get("term_months") or 12,
+        term_months=12 if term is None else term,  # 0 stays 0: the rules refuse it
         financials=Financials(
             annual_sales_fen=get("annual_sales_yuan"),
             operating_cost_fen=get("operating_cost_yuan"),
