@@ -384,7 +384,65 @@ def test_rescore_case_uses_the_new_macro_settings(ctx: Context, people: dict[str
     assert again.macro_version == 2 and again.by_name == "王主管"
     assert first.decision.limit is not None and again.decision.limit is not None
     assert again.decision.limit.combined_limit_fen < first.decision.limit.combined_limit_fen
-    assert _case(ctx, case_id)[4] == 5  # the case itself is not touched
+    assert _case(ctx, case_id) == ("investigation", "B", "green", li.user_id, 6)
+
+
+def test_rescore_case_takes_the_new_tier_and_risk_with_the_version_check(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    case_id = _ready(ctx, li)
+    rating.submit_application(ctx, li, case_id, 2)
+    rating.add_to_blacklist(ctx, wang, "credit_code", CREDIT_CODE, "骗贷")
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="changed by"):
+        rating.rescore_case(ctx, wang, case_id, 4)
+    assert dump(ctx) == before
+    again = rating.rescore_case(ctx, wang, case_id, 5)
+    assert again.decision.outcome == Outcome.DECLINE
+    assert _case(ctx, case_id) == ("investigation", None, "red", li.user_id, 6)
+    audit = ctx.store.conn.execute(
+        "SELECT before, after FROM audit_events WHERE action = 'rating:rescore'"
+    ).fetchone()
+    assert json.loads(audit[0]) == {"tier": "B", "risk": "green", "version": 5}
+    assert (json.loads(audit[1])["risk"], json.loads(audit[1])["version"]) == ("red", 6)
+
+
+def test_rescore_case_refuses_a_draft_an_unconsented_case_and_a_disbursed_loan(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    draft = _ready(ctx, li)
+    disbursed = _ready(ctx, li)
+    rating.submit_application(ctx, li, disbursed, 2)
+    ctx.store.conn.execute("UPDATE cases SET stage = 'monitoring' WHERE id = ?", (disbursed,))
+    unconsented = rating.new_application(ctx, li, good_app())
+    ctx.store.conn.execute("UPDATE cases SET stage = 'rating' WHERE id = ?", (unconsented,))
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="still in “application”"):
+        rating.rescore_case(ctx, wang, draft)
+    with pytest.raises(RuleError, match="only cases in rating, investigation or approval"):
+        rating.rescore_case(ctx, wang, disbursed)
+    with pytest.raises(RuleError, match="no recorded consent"):
+        rating.rescore_case(ctx, wang, unconsented)
+    assert dump(ctx) == before
+
+
+def test_the_batch_rescore_skips_loans_past_approval_and_leaves_cases_alone(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    wang, li = people["wang.sup"], people["li.inv"]
+    ids = [_ready(ctx, li) for _ in range(4)]
+    for case_id in ids:
+        rating.submit_application(ctx, li, case_id, 2)
+    for case_id, stage in zip(ids, ("approval", "disbursement", "monitoring"), strict=False):
+        ctx.store.conn.execute("UPDATE cases SET stage = ? WHERE id = ?", (stage, case_id))
+    cases_before = ctx.store.conn.execute("SELECT * FROM cases ORDER BY id").fetchall()
+    summary = rating.rescore_open_cases(ctx, wang)
+    assert summary.scored == 2  # approval and investigation
+    counts = [len(rating.decision_history(ctx, wang, c)) for c in ids]
+    assert counts == [2, 1, 1, 2]
+    assert ctx.store.conn.execute("SELECT * FROM cases ORDER BY id").fetchall() == cases_before
 
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "applications.csv"

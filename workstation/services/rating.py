@@ -35,9 +35,12 @@ DEFAULT_SCORECARDS = RESOURCES / "scorecards" / "default.json"
 BLACKLIST_KINDS = ("owner_id_number", "credit_code", "platform_account")
 DEFAULT_ECONOMY = "neutral"
 RESCORE_CHUNK = 5_000
-# Open cases past intake: a draft is not scored until it is submitted with consent (R37).
-RESCORE_STAGES: tuple[str, ...] = tuple(
-    s for s in pipeline.OPEN_STAGES if s != Stage.APPLICATION.value
+# Cases between submission and approval: a draft is not scored until it is submitted with
+# consent (R37), and a loan approved or disbursed is not re-rated before the loan.
+RESCORE_STAGES: tuple[str, ...] = (
+    Stage.RATING.value,
+    Stage.INVESTIGATION.value,
+    Stage.APPROVAL.value,
 )
 _INTAKE_ROLES = (Role.INVESTIGATOR, Role.SUPERVISOR)
 
@@ -58,6 +61,10 @@ class StoredDecision:
 
 @dataclass(frozen=True)
 class RescoreSummary:
+    """What a batch re-scoring did. The batch is advisory: it records a decision for each
+    case in rating, investigation or approval and lists the changes; the cases themselves
+    (stage, tier, risk, version) are untouched. ``rescore_case`` updates one case."""
+
     scored: int
     changed: tuple[tuple[int, str, str], ...]  # (case id, old "tier/outcome", new)
     cancelled: bool
@@ -728,19 +735,72 @@ def decision_history(ctx: Context, session: Session, case_id: int) -> list[Store
     return [_stored_decision(ctx, r) for r in rating_store.decisions_of_case(ctx.store, case_id)]
 
 
-def rescore_case(ctx: Context, session: Session, case_id: int) -> StoredDecision:
-    """Rate the case again on today's scorecard and macro settings; no stage move."""
+def _require_rateable(case: case_store.CaseRecord, row: rating_store.ApplicationRow | None) -> None:
+    """Only a submitted case with the owner's consent, not yet past approval, is rated again."""
+    if case.stage == Stage.APPLICATION.value:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Case {case} is still in “application”; it is rated when it is submitted.",
+            ),
+            case=case.id,
+        )
+    if case.stage not in RESCORE_STAGES:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Case {case} is in “{stage}”; only cases in rating, investigation or approval "
+                "can be re-scored.",
+            ),
+            case=case.id,
+            stage=case.stage,
+        )
+    if row is None or not row.consent_given:
+        raise _no_consent(case.id)
+
+
+def _no_consent(case_id: int) -> RuleError:
+    return _refuse(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Case {case} has no recorded consent of the owner to the use of their data and to "
+            "credit queries; it cannot be scored.",
+        ),
+        case=case_id,
+    )
+
+
+def rescore_case(
+    ctx: Context, session: Session, case_id: int, expected_version: int | None = None
+) -> StoredDecision:
+    """Rate the case again on today's scorecard and macro settings; no stage move.
+
+    Only a case in rating, investigation or approval with the owner's consent (R37). The
+    case takes the new tier and risk (version checked, ``expected_version`` when given) with
+    an audit event, in the same transaction as the decision.
+    """
     _require_supervisor(session, "rescore")
     at = ctx.stamp()
     with ctx.store.write():
-        pipeline._load(ctx, case_id)
-        app, _ = _application_of(ctx, case_id)
+        case = pipeline._load(ctx, case_id)
+        version = case.version if expected_version is None else expected_version
+        _check_version(case, version)
+        app, row = _application_of(ctx, case_id)
+        _require_rateable(case, row)
         _ensure_settings(ctx)
         cards, macro = current_scorecards(ctx), macro_settings(ctx)
         decision, card = _decide(app, cards, macro, _blacklist_for(ctx, app))
         decision_id = rating_store.insert_decision(
             ctx.store, _decision_row(case_id, at, session.user_id, decision, card, macro.version)
         )
+        tier = decision.score.tier if decision.score else None
+        risk = risk_of(decision)
+        try:
+            case_store.update_case(
+                ctx.store, case_id, version, session.user_id, at, tier=tier, risk=risk
+            )
+        except StaleCase as exc:
+            raise pipeline._stale_error(exc) from None
         user_store.record_audit(
             ctx.store,
             at=at,
@@ -748,11 +808,16 @@ def rescore_case(ctx: Context, session: Session, case_id: int) -> StoredDecision
             entity="case",
             entity_id=case_id,
             action="rating:rescore",
-            after=_decision_audit(decision_id, decision, card, macro.version),
+            before={"tier": case.tier, "risk": case.risk, "version": version},
+            after={
+                **_decision_audit(decision_id, decision, card, macro.version),
+                "risk": risk,
+                "version": version + 1,
+            },
         )
-        row = rating_store.latest_decision(ctx.store, case_id)
-        assert row is not None
-        return _stored_decision(ctx, row)
+        stored = rating_store.latest_decision(ctx.store, case_id)
+        assert stored is not None
+        return _stored_decision(ctx, stored)
 
 
 def _label(tier: str | None, outcome: str | None) -> str:
@@ -765,7 +830,8 @@ def rescore_open_cases(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> RescoreSummary:
-    """Re-score every open case past intake on the settings in force, in chunks.
+    """Re-score every case in rating, investigation or approval on the settings in force, in
+    chunks. Advisory: decisions are recorded, the cases are not touched (``RescoreSummary``).
 
     Each chunk is one transaction (decisions written with one ``executemany``, one audit
     event); a cancel stops between chunks and keeps what was committed.
