@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from workstation.domain.application import validate_application
-from workstation.importers.applications import COLUMNS, application_from_row
+from workstation.domain.messages import Message, RuleError
+from workstation.importers.applications import (
+    COLUMNS,
+    EMPTY,
+    MISSING_COLUMNS,
+    application_from_row,
+    read_rows,
+)
+from workstation.importers.decode import MIXED, NOT_TEXT, UNREADABLE
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "applications.csv"
 
@@ -101,3 +109,76 @@ def test_no_exception_escapes_for_odd_numbers_in_any_column(text: str) -> None:
             continue
         app, problems = application_from_row(template_cells(**{column.key: text}))
         assert (app is None) == bool(problems)
+
+
+# -- decoding and whole-file refusals -----------------------------------------------------
+
+HEADER = "kind,business_name,owner_name,industry,region,product,amount_yuan,term_months"
+TRADITIONAL = (
+    "off_platform,臺北市鑫源服飾商行有限公司,陳偉強,服裝與紡織品批發零售業,臺灣省臺北市,credit,50000,6"
+)
+
+
+def test_a_big5_csv_reads_as_traditional_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "big5.csv"
+    path.write_bytes(f"{HEADER}\r\n{TRADITIONAL}\r\n{TRADITIONAL}\r\n".encode("big5"))
+    rows = read_rows(path)
+    assert [n for n, _ in rows] == [2, 3]
+    assert rows[0][1]["business_name"] == "臺北市鑫源服飾商行有限公司"
+
+
+def test_a_utf16_csv_from_excel_reads(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.csv"
+    path.write_bytes(f"{HEADER}\r\n{TRADITIONAL}\r\n".encode("utf-16"))
+    [(number, cells)] = read_rows(path)
+    assert (number, cells["owner_name"], cells["amount_yuan"]) == (2, "陳偉強", "50000")
+
+
+def test_a_file_mixing_encodings_is_refused_with_a_translatable_message(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    good = "off_platform,杭州鑫源服饰商行,王伟,服装,杭州,credit,50000,6"
+    path.write_bytes(
+        (HEADER + "\n" + good + "\n").encode("utf-8") + (good + "\n").encode("gbk") * 3
+    )
+    with pytest.raises(RuleError) as caught:
+        read_rows(path)
+    assert caught.value.message.template == MIXED
+    assert "mixed.csv" in caught.value.message.render()
+
+
+def test_binary_data_is_refused_with_a_translatable_message(tmp_path: Path) -> None:
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with pytest.raises(RuleError) as caught:
+        read_rows(path)
+    assert caught.value.message.template in (NOT_TEXT, UNREADABLE)
+    assert "photo.csv" in caught.value.message.render()
+
+
+def test_missing_columns_are_a_translatable_refusal(tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text("business_name,amount_yuan\n杭州鑫源服饰商行,100\n", encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        read_rows(path)
+    assert caught.value.message == Message.of(
+        MISSING_COLUMNS, file="short.csv", columns="kind, product"
+    )
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf"])
+def test_an_empty_file_is_a_translatable_refusal(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(content)
+    with pytest.raises(RuleError) as caught:
+        read_rows(path)
+    assert caught.value.message == Message.of(EMPTY, file="empty.csv")
+
+
+def test_gbk_garbage_that_is_not_big5_either_is_refused_not_stored(tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    good = "off_platform,杭州鑫源服饰商行,王伟,服装,杭州,credit,50000,6"
+    # 0xAAA1 is a GBK user-defined (private-use) code and no Big5 character follows it
+    path.write_bytes((HEADER + "\n" + good + "\n").encode("gbk") + b"x,\xaa\xa1\xff\xfe\n")
+    with pytest.raises(RuleError) as caught:
+        read_rows(path)
+    assert caught.value.message.template == UNREADABLE

@@ -1,4 +1,4 @@
-"""Applications from a spreadsheet: CSV (UTF-8, UTF-8 with BOM, GBK) or XLSX, one row a case.
+"""Applications from a spreadsheet: CSV (as ``decode`` reads it) or XLSX, one row a case.
 
 Headers may be English or Chinese (``COLUMNS``; the template is
 resources/templates/applications.csv). Money is written in yuan (up to two decimals) and
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -26,7 +27,9 @@ from workstation.domain.application import (
     Product,
 )
 from workstation.domain.limits import LegalReview
-from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
+from workstation.importers.decode import UNREADABLE, decode_text
+from workstation.importers.records import StatementRefused
 
 
 @dataclass(frozen=True)
@@ -106,24 +109,35 @@ class UnreadableFile(Exception):
     """The file cannot be read as a table; ``str(exc)`` says what went wrong."""
 
 
+EMPTY = QT_TRANSLATE_NOOP("messages", "{file} is empty: it has no header row")
+MISSING_COLUMNS = QT_TRANSLATE_NOOP("messages", "{file} lacks the columns: {columns}")
+
+
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(row number as a spreadsheet shows it, {column key: text}) for each non-empty row."""
+    """(row number as a spreadsheet shows it, {column key: text}) for each non-empty row.
+
+    Text the decoder refuses (neither UTF-8, GBK, UTF-16 nor Big5; mixed encodings), an empty
+    file and missing columns raise ``RuleError`` with a translatable message naming the file;
+    a damaged file raises ``UnreadableFile``.
+    """
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             table = _xlsx_table(path)
         else:
-            table = _csv_table(path.read_bytes())
-    except UnreadableFile:
+            table = _csv_table(_decode(path.read_bytes(), path.name))
+    except StatementRefused as exc:
+        raise RuleError(exc.message) from exc
+    except (UnreadableFile, OSError):
         raise
     except Exception as exc:  # a damaged or foreign file: say so, never a traceback
         raise UnreadableFile(str(exc) or type(exc).__name__) from exc
     if not table:
-        raise UnreadableFile("the file is empty")
+        raise RuleError(Message.of(EMPTY, file=path.name))
     header = [_BY_HEADER.get(h.strip().lower()) for h in table[0]]
     found = {c.key for c in header if c}
     lacking = [h for h in REQUIRED_HEADERS if h not in found]
     if lacking:
-        raise UnreadableFile("missing columns: " + ", ".join(lacking))
+        raise RuleError(Message.of(MISSING_COLUMNS, file=path.name, columns=", ".join(lacking)))
     rows = []
     for number, cells in enumerate(table[1:], start=2):
         if not any(c.strip() for c in cells):
@@ -137,13 +151,28 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
-def _csv_table(raw: bytes) -> list[list[str]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")  # GBK files from Excel on a Chinese Windows; GB18030 ⊇ GBK
-    if "\x00" in text:
-        raise UnreadableFile("not a text table")
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+
+
+def _decode(raw: bytes, file: str) -> str:
+    """``decode_text``, but a Big5 file it read as GB18030 (private-use characters show it)
+    is read as Big5, or refused when it is not Big5 either: never stored as garbage."""
+    text = decode_text(raw, file)
+    odd = _PRIVATE.search(text)
+    if odd is None:
+        return text
+    for encoding in ("big5", "big5hkscs"):
+        try:
+            other = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _PRIVATE.search(other) is None:
+            return other
+    line = text.count("\n", 0, odd.start()) + 1
+    raise StatementRefused(Message.of(UNREADABLE, file=file, line=line))
+
+
+def _csv_table(text: str) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text))]
 
 
