@@ -586,3 +586,33 @@ def test_blacklist_hits_are_stored_and_shown_masked(
         "TB_1***5678",
     ]
     assert [e.value for e in rating.blacklist_entries(ctx, wang)] == [ID_NUMBER, "TB_12345678"]
+
+
+def _consent(ctx: Context, case_id: int) -> tuple:
+    return ctx.store.conn.execute(
+        "SELECT consent_given, consent_at, consent_by, consent_method FROM applications "
+        "WHERE case_id = ?",
+        (case_id,),
+    ).fetchone()
+
+
+@pytest.mark.parametrize(
+    "owner", [{"owner_id_number": "330106198001011234"}, {"owner_name": "李娜"}]
+)
+def test_a_new_owner_needs_their_own_consent(
+    ctx: Context, people: dict[str, Session], owner: dict[str, str]
+) -> None:
+    li = people["li.inv"]
+    case_id = _ready(ctx, li)
+    shown, version = rating.load_application(ctx, li, case_id)
+    rating.update_application(ctx, li, case_id, replace(shown, amount_fen=9_000_000), version)
+    assert _consent(ctx, case_id)[0] == 1  # same owner: the consent stands
+    edited = replace(shown, business=replace(shown.business, **owner))
+    rating.update_application(ctx, li, case_id, edited, version + 1)
+    assert _consent(ctx, case_id) == (0, None, None, "")
+    audit = ctx.store.conn.execute(
+        "SELECT after FROM audit_events WHERE action = 'application:update' ORDER BY id DESC"
+    ).fetchone()
+    assert json.loads(audit[0])["consent_given"] is False
+    with pytest.raises(RuleError, match="consent"):
+        rating.submit_application(ctx, li, case_id, version + 2)

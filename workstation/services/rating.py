@@ -247,7 +247,7 @@ def update_application(
         case = pipeline._load(ctx, case_id)
         _check_version(case, expected_version)
         _in_application(case)
-        old, _ = _application_of(ctx, case_id)
+        old, row = _application_of(ctx, case_id)
         b = app.business
         business = replace(
             b,
@@ -256,6 +256,9 @@ def update_application(
         )
         app = replace(app, business=business)
         rating_store.update_application(ctx.store, case_id, _data_text(app), at)
+        consent_cleared = row.consent_given and _owner_changed(old.business, business)
+        if consent_cleared:
+            rating_store.clear_consent(ctx.store, case_id)
         rating_store.update_customer_of_case(ctx.store, case_id, **_customer_columns(business))
         rating_store.update_case_request(
             ctx.store, case_id, app.product.value, max(app.amount_fen, 1)
@@ -270,8 +273,21 @@ def update_application(
             entity_id=case_id,
             action="application:update",
             before={"version": expected_version, **{k: v for k, (v, _) in changed.items()}},
-            after={"version": expected_version + 1, **{k: v for k, (_, v) in changed.items()}},
+            after={
+                "version": expected_version + 1,
+                **{k: v for k, (_, v) in changed.items()},
+                **({"consent_given": False} if consent_cleared else {}),
+            },
         )
+
+
+def _owner_changed(old: Business, new: Business) -> bool:
+    """Another person: the consent given was not theirs (R37)."""
+    return (
+        decision_rules.normalise_listed(old.owner_id_number)
+        != (decision_rules.normalise_listed(new.owner_id_number))
+        or old.owner_name.strip() != new.owner_name.strip()
+    )
 
 
 _SENSITIVE = {"business.owner_id_number", "business.owner_phone"}

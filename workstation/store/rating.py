@@ -97,6 +97,15 @@ def record_consent(store: Store, case_id: int, at: str, by: int, method: str) ->
     )
 
 
+def clear_consent(store: Store, case_id: int) -> None:
+    """Forget the consent: it was the previous owner's (R37)."""
+    store.conn.execute(
+        "UPDATE applications SET consent_given = 0, consent_at = NULL, consent_by = NULL, "
+        "consent_method = '' WHERE case_id = ?",
+        (case_id,),
+    )
+
+
 def update_customer_of_case(store: Store, case_id: int, **fields: Any) -> None:
     """Keep the customer row (what the board shows) in step with the application."""
     allowed = {
