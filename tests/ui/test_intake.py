@@ -262,3 +262,25 @@ def test_the_import_dialog_lists_the_rejected_rows(
     dialog.copy_rejected()
     copied = QGuiApplication.clipboard().text().splitlines()
     assert copied[0] == "Row\tField\tReason" and copied[1].startswith(f"3\t{field}\t")
+
+
+def test_cancel_says_the_import_continues_and_the_real_report_follows(
+    qtbot, ctx, officer, background, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    header, good = TEMPLATE.read_text(encoding="utf-8-sig").splitlines()[:2]
+    csv = tmp_path / "apps.csv"
+    csv.write_text("\n".join([header, good]) + "\n", encoding="utf-8")
+    dialog = ImportApplicationsDialog(ctx, officer, background)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
+        dialog.start_import(str(csv))
+        [progress] = dialog.findChildren(QProgressDialog)
+        # the officer clicks Cancel before the event loop runs: no report has arrived yet
+        progress.findChild(QPushButton).click()
+        assert "continues" in dialog.summary.text()
+        assert "nothing was stored" not in dialog.summary.text()
+    assert signal.args == [1]
+    assert "1 application(s) created" in dialog.summary.text()
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 1

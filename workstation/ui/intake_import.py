@@ -3,7 +3,9 @@ rules refuse is listed (row, field, why) so the officer can fix the file and imp
 
 The import runs off the GUI thread through ``Background.run``, so the window stays live; the
 service saves each good row in its own transaction and takes no progress callback yet, so
-the progress dialog shows a busy bar and Cancel only stops waiting for the report.
+the progress dialog shows a busy bar. Cancel cannot stop it (rows already saved stay saved):
+it only hides the progress, the summary says the import continues, and the real report
+shows here when it is done.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -186,9 +189,23 @@ class ImportApplicationsDialog(QDialog):
         def work(ctx: Context, _progress: Progress) -> rating.ImportReport:
             return rating.import_applications(ctx, session, Path(path))
 
-        return self._background.run(
+        before = set(self.findChildren(QProgressDialog))
+        progress = self._background.run(
             self, self.tr("Importing applications…"), work, self.show_report, self._failed
         )
+        for dialog in set(self.findChildren(QProgressDialog)) - before:
+            dialog.canceled.connect(self._keep_going)
+        return progress
+
+    def _keep_going(self) -> None:
+        """Cancel pressed: the import cannot be stopped half-way, so say that it goes on."""
+        if self.running:
+            self.summary.setText(
+                self.tr(
+                    "The import cannot be stopped once it has begun: it continues, and its "
+                    "report will show here when it is done."
+                )
+            )
 
     def _set_busy(self, busy: bool) -> None:
         self.choose_button.setEnabled(not busy)
@@ -212,8 +229,12 @@ class ImportApplicationsDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.running = False
         self._set_busy(False)
-        if isinstance(error, Cancelled):
-            self.summary.setText(self.tr("Import cancelled: nothing was stored."))
+        if isinstance(error, Cancelled):  # not raised today: the import never checks Cancel
+            self.summary.setText(
+                self.tr(
+                    "The import stopped before the end; rows saved until then remain as drafts."
+                )
+            )
         elif isinstance(error, RuleError):
             self.summary.setText(message_text(error.message))
         else:
