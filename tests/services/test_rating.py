@@ -241,12 +241,12 @@ def test_an_application_with_errors_is_refused_with_the_fields_and_changes_nothi
 def test_a_stale_submission_names_who_changed_the_case(
     ctx: Context, people: dict[str, Session], clock: FixedClock
 ) -> None:
-    li, zhang = people["li.inv"], people["zhang.inv"]
+    li, wang = people["li.inv"], people["wang.sup"]
     case_id = _ready(ctx, li)
     clock.advance(minutes=5)
-    rating.update_application(ctx, zhang, case_id, good_app(amount_fen=9_000_000), 2)
+    rating.update_application(ctx, wang, case_id, good_app(amount_fen=9_000_000), 2)
     before = dump(ctx)
-    with pytest.raises(RuleError, match="changed by 张调查 at 2026-11-26 10:05:00"):
+    with pytest.raises(RuleError, match="changed by 王主管 at 2026-11-26 10:05:00"):
         rating.submit_application(ctx, li, case_id, 2)
     assert dump(ctx) == before
 
@@ -616,3 +616,19 @@ def test_a_new_owner_needs_their_own_consent(
     assert json.loads(audit[0])["consent_given"] is False
     with pytest.raises(RuleError, match="consent"):
         rating.submit_application(ctx, li, case_id, version + 2)
+
+
+def test_an_investigator_may_not_work_on_another_investigators_draft(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li, zhang, wang = people["li.inv"], people["zhang.inv"], people["wang.sup"]
+    case_id = rating.new_application(ctx, li, good_app())
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="another officer's work list"):
+        rating.update_application(ctx, zhang, case_id, good_app(amount_fen=9_000_000), 1)
+    with pytest.raises(RuleError, match="another officer's work list"):
+        rating.record_consent(ctx, zhang, case_id, "signed form", 1)
+    assert dump(ctx) == before
+    assert not ctx.store.conn.in_transaction
+    rating.update_application(ctx, wang, case_id, good_app(amount_fen=9_000_000), 1)  # supervisor
+    rating.record_consent(ctx, li, case_id, "signed form", 2)  # the holder

@@ -138,6 +138,22 @@ def _check_version(case: case_store.CaseRecord, expected_version: int) -> None:
         raise pipeline._stale_error(StaleCase(case.id, case.updated_by_name, case.updated_at))
 
 
+def _require_holder(session: Session, case: case_store.CaseRecord) -> None:
+    """The holder rule of ``stages.check_move``: a case in another officer's work list is
+    theirs; only a supervisor (or the system) acts on it."""
+    if (
+        session.role not in (Role.SUPERVISOR, Role.SYSTEM)
+        and case.officer_id is not None
+        and case.officer_id != session.user_id
+    ):
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "This case is in another officer's work list; ask a supervisor to reassign it.",
+            )
+        )
+
+
 def _in_application(case: case_store.CaseRecord) -> None:
     if case.stage != Stage.APPLICATION.value:
         raise _refuse(
@@ -247,6 +263,7 @@ def update_application(
         case = pipeline._load(ctx, case_id)
         _check_version(case, expected_version)
         _in_application(case)
+        _require_holder(session, case)
         old, row = _application_of(ctx, case_id)
         b = app.business
         business = replace(
@@ -344,6 +361,7 @@ def record_consent(
         case = pipeline._load(ctx, case_id)
         _check_version(case, expected_version)
         _in_application(case)
+        _require_holder(session, case)
         _, row = _application_of(ctx, case_id)
         rating_store.record_consent(ctx.store, case_id, at, session.user_id, method.strip())
         case_store.update_case(ctx.store, case_id, expected_version, session.user_id, at)
