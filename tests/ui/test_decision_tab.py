@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from workstation.domain.decision import BlacklistEntry, Decision, Outcome
+from workstation.domain.decision import BlacklistEntry, Decision, Outcome, weakest_indicators
 from workstation.domain.limits import LimitResult, LimitStep, ProductOffer
 from workstation.domain.messages import Message, RuleError
 from workstation.domain.scoring import Indicator, IndicatorScore, Scale, Scorecard, ScoreResult
@@ -22,6 +22,7 @@ from workstation.ui.decision_tab import (
     annual_rate_text,
     daily_rate_text,
     format_raw,
+    points_possible,
     weakest_first,
 )
 
@@ -208,12 +209,39 @@ def test_the_indicator_tells_how_it_is_scored() -> None:
     assert tip.endswith("0 → 0 · 1 → 100")
 
 
-def test_the_indicators_that_cost_most_points_come_first() -> None:
+def test_the_lowest_sub_scores_come_first_as_the_reasons_name_them() -> None:
     order = [i.key for i in weakest_first(score().items)]
-    # lost: growth 13, orders 6, sales 5.4, activity 4, rating 2
-    assert order == ["sales_growth", "order_count", "annual_sales", "activity", "seller_rating"]
+    # sub-scores: growth 35, activity 60, orders 70, sales 82, rating 90
+    assert order == ["sales_growth", "activity", "order_count", "annual_sales", "seller_rating"]
+    named = [i.key for i in weakest_indicators(score())]
+    assert order[: len(named)] == named  # the table agrees with the decision's reasons
     with_missing = [i.key for i in weakest_first(score(missing_growth=True).items)]
     assert with_missing[0] == "sales_growth"  # missing: ask for it first
+    assert with_missing[1:] == ["activity", "order_count", "annual_sales", "seller_rating"]
+
+
+def test_a_tie_in_sub_score_puts_the_heavier_indicator_first() -> None:
+    items = (
+        item("activity", D("21"), D("60"), "0.10"),
+        item("order_count", D(5_230), D("60"), "0.20"),
+    )
+    assert [i.key for i in weakest_first(items)] == ["order_count", "activity"]
+
+
+def test_points_possible_come_from_the_scorecards_own_figures() -> None:
+    complete = {i.key: i for i in score().items}
+    assert points_possible(complete["annual_sales"], score().items) == D(30)
+    gappy = score(missing_growth=True).items
+    by_key = {i.key: i for i in gappy}
+    # renormalised by the scorecard (× 1.25): 30% can give 37.5 points, read off its figures
+    assert points_possible(by_key["annual_sales"], gappy) == D("37.5")
+    assert points_possible(by_key["sales_growth"], gappy) == D(20)  # missing: its own weight
+    zero = IndicatorScore("activity", "Active days per month", D(0), D(0), D("0.10"), D(0))
+    with_zero = (*[i for i in gappy if i.key != "activity"], zero)
+    assert points_possible(zero, with_zero) == D("12.5")  # scaled as its siblings were
+    assert points_possible(zero, (zero,)) == D(10)  # nothing missing: weight × 100
+    lonely = (zero, by_key["sales_growth"])
+    assert points_possible(zero, lonely) is None  # gaps and nothing to read the scale off
 
 
 def test_raw_values_read_in_their_units() -> None:
@@ -352,10 +380,12 @@ def test_the_chart_waits_until_the_tab_is_shown(qtbot, ctx, background, sup) -> 
     assert tab.chart is not None
     labels = [b.label for b in tab.chart.bars]
     assert labels[0] == "Sales growth" and tab.chart.bars[0].given is None
-    # weights renormalised over the present indicators: orders could give 25, gave 17.5
-    assert (tab.chart.bars[1].label, tab.chart.bars[1].given) == ("Order count", 17.5)
-    assert tab.chart.bars[1].maximum == 25.0
-    assert tab.model.index(1, 4).data() == "17.50 of 25"
+    # weights renormalised over the present indicators: orders could give 25, gave 17.5;
+    # activity (sub-score 60) comes before orders (70)
+    assert (tab.chart.bars[1].label, tab.chart.bars[1].maximum) == ("Transaction activity", 12.5)
+    assert (tab.chart.bars[2].label, tab.chart.bars[2].given) == ("Order count", 17.5)
+    assert tab.chart.bars[2].maximum == 25.0
+    assert tab.model.index(2, 4).data() == "17.50 of 25"
 
 
 def test_importing_the_tab_loads_neither_the_chart_nor_matplotlib() -> None:

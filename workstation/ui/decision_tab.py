@@ -1,10 +1,10 @@
 """The Rating tab of a case (评级决策): what was decided, and why, in words an owner can be told.
 
 From the top: the outcome in one sentence; the score and tier, large; every indicator with
-its value, sub-score, weight and contribution, weakest first, beside a bar chart of points
-given against points possible; the limit step by step per product, the combined cap and the
-price (annual rate first, R35); the adjustments and checks (R18, R20); the scorecard and
-macro settings used and who decided when. Earlier decisions stay one choice away.
+its value, sub-score, weight and contribution, weakest (lowest sub-score) first, beside a bar
+chart of points given against points possible; the limit step by step per product, the
+combined cap and the price (annual rate first, R35); the adjustments and checks (R18, R20);
+the scorecard and macro settings used and who decided when. Earlier decisions stay one choice away.
 
 The decisions are read through ``Background.read`` each time the case page loads. The chart
 module (and with it matplotlib) is imported only when the tab is first shown.
@@ -156,34 +156,42 @@ def format_raw(value: Decimal | None, unit: str) -> str:
     return _fixed(value, 2, keep=0)
 
 
-def weight_boost(items: Sequence[IndicatorScore]) -> Decimal:
-    """How much the present indicators' weights were scaled up to cover the missing ones.
+def _scale_of(items: Sequence[IndicatorScore]) -> Decimal | None:
+    """The factor the scorecard scaled the present weights by (1 with nothing missing), read
+    off its own figures: a present indicator with a sub-score gave sub × weight × factor."""
+    for i in items:
+        if i.contribution is not None and i.sub_score and i.weight:
+            return i.contribution / (i.sub_score * i.weight)
+    if all(i.contribution is not None for i in items):
+        return Decimal(1)
+    return None  # gaps, and every present indicator scored 0: the figures do not tell
 
-    The scorecard scores a case with gaps on the indicators present, their weights
-    renormalised to sum to 1; so each present one can give weight x boost x 100 points.
-    """
-    total = sum((i.weight for i in items), Decimal(0))
-    present = sum((i.weight for i in items if i.contribution is not None), Decimal(0))
-    return total / present if present else Decimal(1)
 
-
-def points_possible(item: IndicatorScore, boost: Decimal = Decimal(1)) -> Decimal:
-    """The most an indicator can give to the 0–100 score: its (effective) weight × 100."""
+def points_possible(item: IndicatorScore, items: Sequence[IndicatorScore] = ()) -> Decimal | None:
+    """The most an indicator could give to the 0–100 score, from the scorecard's figures:
+    contribution × 100 / sub-score; for a sub-score of 0, its weight scaled as its siblings'
+    were; for a missing one, its weight × 100 (what it would give were the case complete).
+    None when the figures do not tell."""
     if item.contribution is None:
         return item.weight * HUNDRED
-    return item.weight * boost * HUNDRED
-
-
-def points_lost(item: IndicatorScore, boost: Decimal = Decimal(1)) -> Decimal:
-    if item.contribution is None:
-        return points_possible(item)
-    return max(Decimal(0), points_possible(item, boost) - item.contribution)
+    if item.sub_score:
+        return item.contribution * HUNDRED / item.sub_score
+    scale = _scale_of(items or (item,))
+    return None if scale is None else item.weight * scale * HUNDRED
 
 
 def weakest_first(items: Sequence[IndicatorScore]) -> list[IndicatorScore]:
-    """Missing indicators first (they need asking for), then by points lost, most first."""
-    boost = weight_boost(items)
-    return sorted(items, key=lambda i: (i.raw is not None, -points_lost(i, boost), i.label))
+    """Missing indicators first (they need asking for), then by sub-score, lowest first and
+    the heavier first on a tie: the order the decision's reasons name the weakest in."""
+    return sorted(
+        items,
+        key=lambda i: (
+            i.raw is not None and i.sub_score is not None,
+            i.sub_score if i.sub_score is not None else Decimal(0),
+            -i.weight,
+            i.label,
+        ),
+    )
 
 
 # ---- the indicator table ----------------------------------------------------------------
@@ -204,13 +212,11 @@ class IndicatorModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[IndicatorScore] = []
-        self.boost = Decimal(1)
         self._indicators: dict[str, Indicator] = {}
 
     def set_score(self, items: Sequence[IndicatorScore], scorecard: Scorecard | None) -> None:
         self.beginResetModel()
         self._items = weakest_first(items)
-        self.boost = weight_boost(items)
         self._indicators = {i.key: i for i in scorecard.indicators} if scorecard else {}
         self.endResetModel()
 
@@ -265,9 +271,16 @@ class IndicatorModel(QAbstractTableModel):
             return self.tr("missing")
         if col == 2:
             return _fixed(value, 1, keep=0)
+        possible = self.possible(item)
+        if possible is None:
+            return _fixed(value, 2)
         return self.tr("{given} of {possible}").format(
-            given=_fixed(value, 2), possible=_fixed(points_possible(item, self.boost), 2, keep=0)
+            given=_fixed(value, 2), possible=_fixed(possible, 2, keep=0)
         )
+
+    def possible(self, item: IndicatorScore) -> Decimal | None:
+        """The most ``item`` could give, from the score's own figures (``points_possible``)."""
+        return points_possible(item, self._items)
 
     def _scale_tip(self, item: IndicatorScore) -> str | None:
         """The indicator's scale in words: which value earns which sub-score."""
@@ -289,14 +302,26 @@ class IndicatorModel(QAbstractTableModel):
                 "Not supplied. It is not counted as zero; ask the applicant for it and "
                 "score the case again."
             )
+        possible = self.possible(item)
+        sub = item.sub_score if item.sub_score is not None else Decimal(0)
+        given = item.contribution if item.contribution is not None else Decimal(0)
+        if possible is None:
+            return self.tr(
+                "Scored {sub} of 100 on its own scale; with a weight of {weight} it gives "
+                "{given} points."
+            ).format(
+                sub=_fixed(sub, 1, keep=0),
+                weight=format_percent(item.weight, 2, keep=0),
+                given=_fixed(given, 2),
+            )
         return self.tr(
             "Scored {sub} of 100 on its own scale; with a weight of {weight} it gives "
             "{given} of the {possible} points it could."
         ).format(
-            sub=_fixed(item.sub_score or Decimal(0), 1, keep=0),
+            sub=_fixed(sub, 1, keep=0),
             weight=format_percent(item.weight, 2, keep=0),
-            given=_fixed(item.contribution or Decimal(0), 2),
-            possible=_fixed(points_possible(item, self.boost), 2, keep=0),
+            given=_fixed(given, 2),
+            possible=_fixed(possible, 2, keep=0),
         )
 
 
@@ -791,11 +816,14 @@ class DecisionTab(QWidget):
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
             given = None if item.raw is None or item.contribution is None else item.contribution
+            possible = self.model.possible(item)
+            if possible is None:  # the figures do not tell; the unscaled weight is the best guess
+                possible = item.weight * HUNDRED
             bars.append(
                 Bar(
                     translate("indicators", item.label),
                     None if given is None else float(given),
-                    float(points_possible(item, self.model.boost)),
+                    float(possible),
                 )
             )
         self.chart.show_bars(
