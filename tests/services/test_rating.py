@@ -632,3 +632,19 @@ def test_an_investigator_may_not_work_on_another_investigators_draft(
     assert not ctx.store.conn.in_transaction
     rating.update_application(ctx, wang, case_id, good_app(amount_fen=9_000_000), 1)  # supervisor
     rating.record_consent(ctx, li, case_id, "signed form", 2)  # the holder
+
+
+def test_macro_settings_saved_meanwhile_are_not_overwritten(
+    ctx: Context, people: dict[str, Session], clock: FixedClock
+) -> None:
+    wang = people["wang.sup"]
+    other = next(s for n, s in people.items() if s.role == wang.role and n != "wang.sup")
+    edited = rating.macro_settings(ctx).version
+    clock.advance(minutes=3)
+    rating.update_macro_settings(ctx, other, (), "downturn", expected_version=edited)
+    before = dump(ctx)
+    with pytest.raises(RuleError, match=f"changed by {other.display_name} at 2026-11-26 10:03:00"):
+        rating.update_macro_settings(ctx, wang, (), "expansion", expected_version=edited)
+    assert dump(ctx) == before
+    new = rating.update_macro_settings(ctx, wang, (), "expansion", expected_version=edited + 1)
+    assert (new.version, new.economy) == (3, "expansion")

@@ -450,14 +450,31 @@ def update_macro_settings(
     session: Session,
     industry_outlook: tuple[tuple[str, str], ...],
     economy: str,
+    expected_version: int | None = None,
 ) -> MacroSettings:
-    """A new version of the macro settings; earlier versions are kept with who and when."""
+    """A new version of the macro settings; earlier versions are kept with who and when.
+
+    With ``expected_version`` (the version the supervisor edited) a newer version saved
+    meanwhile refuses the change, naming who saved it and when: no lost update.
+    """
     _require_supervisor(session, "macro")
     at = ctx.stamp()
     with ctx.store.write():
         _ensure_settings(ctx)
         row = rating_store.latest_macro(ctx.store)
         assert row is not None
+        if expected_version is not None and row.version != expected_version:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "The macro settings were changed by {who} at {when} (version {version}); "
+                    "they have been reloaded. Nothing of yours was saved; check them and try "
+                    "again.",
+                ),
+                who=row.created_by_name or "?",
+                when=row.created_at.replace("T", " "),
+                version=row.version,
+            )
         current = _macro_of(row)
         outlooks = {name for name, _ in current.industry_multipliers}
         if economy not in {name for name, _ in current.economy_multipliers}:
