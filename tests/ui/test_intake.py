@@ -284,3 +284,51 @@ def test_cancel_says_the_import_continues_and_the_real_report_follows(
     assert signal.args == [1]
     assert "1 application(s) created" in dialog.summary.text()
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 1
+
+
+def test_the_form_keeps_the_version_its_own_save_and_consent_made(
+    qtbot, ctx, officer, background, boxes, monkeypatch
+) -> None:
+    """When the services say which version a save or a consent made, the form keeps that one,
+    not whatever a read-back finds after someone else saved too."""
+    update, consent = rating.update_application, rating.record_consent
+
+    def then_someone_else_saves(case_id: int) -> int:
+        app, ours = rating.load_application(ctx, officer, case_id)
+        update(ctx, officer, case_id, app, ours)  # a colleague's save lands straight after
+        assert rating.load_application(ctx, officer, case_id)[1] != ours
+        return ours
+
+    def update_saying(ctx_, session, case_id, app, version):  # noqa: ANN001, ANN202
+        update(ctx_, session, case_id, app, version)
+        return then_someone_else_saves(case_id)
+
+    def consent_saying(ctx_, session, case_id, method, version):  # noqa: ANN001, ANN202
+        consent(ctx_, session, case_id, method, version)
+        return then_someone_else_saves(case_id)
+
+    submitted_at: list[int] = []
+
+    def submit(_ctx, _session, _case_id, version):  # noqa: ANN001, ANN202
+        submitted_at.append(version)
+        raise RuleError(Message.of("Case {case} was changed by someone else.", case=1))
+
+    d = open_form(qtbot, ctx, officer, background)
+    fill_clean_platform(d)
+    assert d.save_draft() and d.case_id is not None
+    monkeypatch.setattr(rating, "update_application", update_saying)
+    monkeypatch.setattr(rating, "record_consent", consent_saying)
+    monkeypatch.setattr(rating, "submit_application", submit)
+    d.region.setText("宁波")
+    assert d.save_draft()
+    _, latest = rating.load_application(ctx, officer, d.case_id)
+    assert d.version == latest - 1  # ours, not the colleague's
+    # the form now holds a stale version, as it should: reopen the case to submit it
+    monkeypatch.setattr(rating, "update_application", update)
+    again = open_form(qtbot, ctx, officer, background, d.case_id)
+    qtbot.waitUntil(lambda: again.version == latest, timeout=3000)
+    again.consent.setChecked(True)
+    again.validate_now()
+    assert not again.submit()
+    _, latest = rating.load_application(ctx, officer, d.case_id)
+    assert submitted_at == [latest - 1]  # consent's version, so the colleague's save is caught

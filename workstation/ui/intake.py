@@ -973,12 +973,16 @@ class IntakeDialog(QDialog):
         app, _ = self.read_form()
         ctx, session = self._ctx, self._session
         try:
+            saved: object = None
             if self.case_id is None:
                 self.case_id = rating.new_application(ctx, session, app)
                 self._set_title()
             else:
-                rating.update_application(ctx, session, self.case_id, app, self.version)
-            _, self.version = rating.load_application(ctx, session, self.case_id)
+                saved = rating.update_application(ctx, session, self.case_id, app, self.version)
+            if isinstance(saved, int):  # the version this save made: never someone else's
+                self.version = saved
+            else:  # a service that does not say: read it back
+                _, self.version = rating.load_application(ctx, session, self.case_id)
         except RuleError as error:
             show_refusal(self, error)
             return False
@@ -1004,10 +1008,11 @@ class IntakeDialog(QDialog):
         ctx, session, case_id = self._ctx, self._session, self.case_id
         try:
             if self._consent_recorded is None:
-                rating.record_consent(
+                recorded: object = rating.record_consent(
                     ctx, session, case_id, self.consent_method.currentData(), self.version
                 )
-                app, self.version = rating.load_application(ctx, session, case_id)
+                app, version = rating.load_application(ctx, session, case_id)
+                self.version = recorded if isinstance(recorded, int) else version
                 self._consent_recorded = app.consent
             stored = rating.submit_application(ctx, session, case_id, self.version)
         except RuleError as error:
