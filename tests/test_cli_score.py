@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -51,19 +52,32 @@ def test_score_prints_the_stored_decision(book: Path) -> None:
     assert out["reasons"] and all(isinstance(r, str) for r in out["reasons"])
 
 
-def test_score_computes_without_storing_when_nothing_is_stored(book: Path) -> None:
+def test_score_computes_without_storing_when_nothing_is_stored(book: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.sqlite"
+    shutil.copy(book, db)
     case_id = _one(
-        book,
+        db,
         "SELECT c.id FROM cases c JOIN applications a ON a.case_id = c.id "
-        "WHERE c.stage = 'application' ORDER BY c.id",
+        "WHERE c.stage = 'investigation' AND a.consent_given = 1 ORDER BY c.id",
     )
-    before = _one(book, "SELECT COUNT(*) FROM decisions")
-    result = run("score", "--db", str(book), "--case", str(case_id), "--json")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("DELETE FROM decisions WHERE case_id = ?", (case_id,))
+    conn.close()
+    before = _one(db, "SELECT COUNT(*) FROM decisions")
+    result = run("score", "--db", str(db), "--case", str(case_id), "--json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert (out["stored"], out["decision_id"]) == (False, None)
     assert out["scorecard"]["version"] == 1 and out["score"] is not None
-    assert _one(book, "SELECT COUNT(*) FROM decisions") == before
+    assert _one(db, "SELECT COUNT(*) FROM decisions") == before
+
+
+def test_score_refuses_a_draft_with_exit_2(book: Path) -> None:
+    case_id = _one(book, "SELECT id FROM cases WHERE stage = 'application' ORDER BY id")
+    result = run("score", "--db", str(book), "--case", str(case_id), "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "still in “application”" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_score_for_a_missing_case_exits_2_with_a_message(book: Path) -> None:

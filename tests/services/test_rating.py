@@ -648,3 +648,20 @@ def test_macro_settings_saved_meanwhile_are_not_overwritten(
     assert dump(ctx) == before
     new = rating.update_macro_settings(ctx, wang, (), "expansion", expected_version=edited + 1)
     assert (new.version, new.economy) == (3, "expansion")
+
+
+def test_the_score_preview_refuses_a_draft_and_a_case_without_consent(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    draft = _ready(ctx, li)
+    unconsented = rating.new_application(ctx, li, good_app())
+    ctx.store.conn.execute("UPDATE cases SET stage = 'rating' WHERE id = ?", (unconsented,))
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="still in “application”"):
+        rating.decision_or_preview(ctx, draft)
+    with pytest.raises(RuleError, match="no recorded consent"):
+        rating.decision_or_preview(ctx, unconsented)
+    assert dump(ctx) == before
+    rating.submit_application(ctx, li, draft, 2)
+    assert rating.decision_or_preview(ctx, draft).id > 0

@@ -1000,8 +1000,23 @@ def import_applications(ctx: Context, session: Session, path: Path) -> ImportRep
 
 def decision_or_preview(ctx: Context, case_id: int) -> StoredDecision:
     """The case's latest stored decision, or (id 0) what the settings in force would decide
-    now, without storing it: the ``score`` command reads, it does not rate."""
-    pipeline._load(ctx, case_id)
+    now, without storing it: the ``score`` command reads, it does not rate.
+
+    Refused while the case is still an application or without the owner's consent (R37):
+    a draft is scored when it is submitted.
+    """
+    case = pipeline._load(ctx, case_id)
+    if case.stage == Stage.APPLICATION.value:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Case {case} is still in “application”; it is scored when it is submitted.",
+            ),
+            case=case_id,
+        )
+    consent = rating_store.application_row(ctx.store, case_id)
+    if consent is None or not consent.consent_given:
+        raise _no_consent(case_id)
     row = rating_store.latest_decision(ctx.store, case_id)
     if row is not None:
         return _stored_decision(ctx, row)
