@@ -665,3 +665,35 @@ def test_the_score_preview_refuses_a_draft_and_a_case_without_consent(
     assert dump(ctx) == before
     rating.submit_application(ctx, li, draft, 2)
     assert rating.decision_or_preview(ctx, draft).id > 0
+
+
+def test_a_case_from_before_applications_were_kept_can_be_opened_and_completed(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    from tests.services.book import add_case
+
+    li, wang = people["li.inv"], people["wang.sup"]
+    case_id = add_case(ctx, "application", officer_id=li.user_id)  # no applications row
+    old = add_case(ctx, "investigation")
+    app, version = rating.load_application(ctx, li, case_id)
+    assert (app.business.business_name, app.product.value, app.amount_fen, version) == (
+        "杭州鑫源服饰商行",
+        "credit",
+        8_000_000,
+        1,
+    )
+    assert app.business.owner_id_number == "1101**********002X"
+    assert app.financials.annual_sales_fen is None and not app.consent.given
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="no recorded consent"):
+        rating.decision_or_preview(ctx, old)
+    with pytest.raises(RuleError, match="no recorded consent"):
+        rating.rescore_case(ctx, wang, old)
+    with pytest.raises(RuleError, match="consent"):
+        rating.submit_application(ctx, li, case_id, 1)
+    assert dump(ctx) == before
+    assert rating.record_consent(ctx, li, case_id, "signed form", 1) in (None, 2)
+    full = good_app(business=replace(good_app().business, owner_id_number="1101**********002X"))
+    rating.update_application(ctx, li, case_id, full, 2)
+    stored = rating.submit_application(ctx, li, case_id, 3)
+    assert stored.decision.outcome == Outcome.INVESTIGATE

@@ -15,7 +15,15 @@ from typing import Any
 
 from workstation.domain import decision as decision_rules
 from workstation.domain import scoring
-from workstation.domain.application import Application, Business, Consent, Problem, Severity
+from workstation.domain.application import (
+    Application,
+    Business,
+    Consent,
+    CustomerKind,
+    Problem,
+    Product,
+    Severity,
+)
 from workstation.domain.decision import BlacklistEntry, Decision, Outcome
 from workstation.domain.limits import MacroSettings
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
@@ -167,15 +175,37 @@ def _in_application(case: case_store.CaseRecord) -> None:
         )
 
 
-def _application_of(ctx: Context, case_id: int) -> tuple[Application, rating_store.ApplicationRow]:
+def _application_of(
+    ctx: Context, case_id: int
+) -> tuple[Application, rating_store.ApplicationRow | None]:
+    """The application with its consent, and its row: None for a case from before
+    applications were kept (migration 2), whose application is built from the customer and
+    case rows (business, product, amount; no figures, no consent) so it can be completed."""
     row = rating_store.application_row(ctx.store, case_id)
     if row is None:
-        raise _refuse(
-            QT_TRANSLATE_NOOP("messages", "Case {case} has no application."), case=case_id
+        request = rating_store.case_request(ctx.store, case_id)
+        if request is None:
+            raise _refuse(
+                QT_TRANSLATE_NOOP("messages", "Case {case} has no application."), case=case_id
+            )
+        columns, product, amount_fen = request
+        business = Business(
+            **{**columns, "kind": CustomerKind(columns["kind"])}  # type: ignore[arg-type]
         )
+        return Application(business, Product(product), amount_fen), None
     app = codec.loads(Application, row.data)
     consent = Consent(row.consent_given, row.consent_at, row.consent_by, row.consent_method)
     return replace(app, consent=consent), row
+
+
+def _save_application(
+    ctx: Context, case_id: int, app: Application, row: rating_store.ApplicationRow | None, at: str
+) -> None:
+    """Store the draft; a case from before migration 2 gets its application row now."""
+    if row is None:
+        rating_store.insert_application(ctx.store, case_id, _data_text(app), at)
+    else:
+        rating_store.update_application(ctx.store, case_id, _data_text(app), at)
 
 
 def _data_text(app: Application) -> str:
@@ -272,8 +302,10 @@ def update_application(
             owner_phone=_keep_unchanged(b.owner_phone, old.business.owner_phone),
         )
         app = replace(app, business=business)
-        rating_store.update_application(ctx.store, case_id, _data_text(app), at)
-        consent_cleared = row.consent_given and _owner_changed(old.business, business)
+        _save_application(ctx, case_id, app, row, at)
+        consent_cleared = (
+            row is not None and row.consent_given and _owner_changed(old.business, business)
+        )
         if consent_cleared:
             rating_store.clear_consent(ctx.store, case_id)
         rating_store.update_customer_of_case(ctx.store, case_id, **_customer_columns(business))
@@ -362,7 +394,9 @@ def record_consent(
         _check_version(case, expected_version)
         _in_application(case)
         _require_holder(session, case)
-        _, row = _application_of(ctx, case_id)
+        app, row = _application_of(ctx, case_id)
+        if row is None:
+            _save_application(ctx, case_id, app, row, at)
         rating_store.record_consent(ctx.store, case_id, at, session.user_id, method.strip())
         case_store.update_case(ctx.store, case_id, expected_version, session.user_id, at)
         user_store.record_audit(
@@ -372,7 +406,10 @@ def record_consent(
             entity="case",
             entity_id=case_id,
             action="application:consent",
-            before={"consent_given": row.consent_given, "version": expected_version},
+            before={
+                "consent_given": row is not None and row.consent_given,
+                "version": expected_version,
+            },
             after={
                 "consent_given": True,
                 "method": method.strip(),
@@ -699,7 +736,7 @@ def submit_application(
         _check_version(case, expected_version)
         _in_application(case)
         app, row = _application_of(ctx, case_id)
-        if not row.consent_given:
+        if row is None or not row.consent_given:
             raise _refuse(
                 QT_TRANSLATE_NOOP(
                     "messages",

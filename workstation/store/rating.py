@@ -89,6 +89,33 @@ def application_row(store: Store, case_id: int) -> ApplicationRow | None:
     return ApplicationRow(row[0], row[1], bool(row[2]), row[3], row[4], row[5], row[6])
 
 
+CUSTOMER_COLUMNS = (
+    "kind",
+    "business_name",
+    "credit_code",
+    "owner_name",
+    "owner_id_number",
+    "owner_phone",
+    "industry",
+    "region",
+    "platform_account",
+    "partner_bank",
+)
+
+
+def case_request(store: Store, case_id: int) -> tuple[dict[str, Any], str, int] | None:
+    """(customer columns, product, amount in fen) of a case: what a case from before
+    applications were kept (migration 2) knows of its application."""
+    row = store.conn.execute(
+        f"SELECT {', '.join('cu.' + c for c in CUSTOMER_COLUMNS)}, c.product, c.amount_fen "
+        "FROM cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?",
+        (case_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return dict(zip(CUSTOMER_COLUMNS, row[:-2], strict=True)), row[-2], row[-1]
+
+
 def record_consent(store: Store, case_id: int, at: str, by: int, method: str) -> None:
     store.conn.execute(
         "UPDATE applications SET consent_given = 1, consent_at = ?, consent_by = ?, "
@@ -108,18 +135,7 @@ def clear_consent(store: Store, case_id: int) -> None:
 
 def update_customer_of_case(store: Store, case_id: int, **fields: Any) -> None:
     """Keep the customer row (what the board shows) in step with the application."""
-    allowed = {
-        "kind",
-        "business_name",
-        "credit_code",
-        "owner_name",
-        "owner_id_number",
-        "owner_phone",
-        "industry",
-        "region",
-        "platform_account",
-        "partner_bank",
-    }
+    allowed = set(CUSTOMER_COLUMNS)
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"not customer fields: {sorted(unknown)}")
