@@ -692,8 +692,19 @@ def test_a_case_from_before_applications_were_kept_can_be_opened_and_completed(
     with pytest.raises(RuleError, match="consent"):
         rating.submit_application(ctx, li, case_id, 1)
     assert dump(ctx) == before
-    assert rating.record_consent(ctx, li, case_id, "signed form", 1) in (None, 2)
+    assert rating.record_consent(ctx, li, case_id, "signed form", 1) == 2
     full = good_app(business=replace(good_app().business, owner_id_number="1101**********002X"))
     rating.update_application(ctx, li, case_id, full, 2)
     stored = rating.submit_application(ctx, li, case_id, 3)
     assert stored.decision.outcome == Outcome.INVESTIGATE
+
+
+def test_saving_and_consenting_return_the_new_version(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    case_id = rating.new_application(ctx, li, good_app())
+    assert rating.update_application(ctx, li, case_id, good_app(amount_fen=9_000_000), 1) == 2
+    assert (
+        rating.record_consent(ctx, li, case_id, "signed form", 2) == 3 == version_of(ctx, case_id)
+    )

@@ -285,8 +285,9 @@ def _keep_unchanged(new: str, stored: str) -> str:
 
 def update_application(
     ctx: Context, session: Session, case_id: int, app: Application, expected_version: int
-) -> None:
-    """Save the draft; only while the case is in 'application'."""
+) -> int:
+    """Save the draft; only while the case is in 'application'. Returns the case's new
+    version, so the form goes on editing without reading the case again."""
     _require_intake(session)
     at = ctx.stamp()
     with ctx.store.write():
@@ -312,7 +313,7 @@ def update_application(
         rating_store.update_case_request(
             ctx.store, case_id, app.product.value, max(app.amount_fen, 1)
         )
-        case_store.update_case(ctx.store, case_id, expected_version, session.user_id, at)
+        version = case_store.update_case(ctx.store, case_id, expected_version, session.user_id, at)
         changed = _changed_fields(old, app)
         user_store.record_audit(
             ctx.store,
@@ -328,6 +329,7 @@ def update_application(
                 **({"consent_given": False} if consent_cleared else {}),
             },
         )
+    return version
 
 
 def _owner_changed(old: Business, new: Business) -> bool:
@@ -381,8 +383,9 @@ def load_application(ctx: Context, session: Session, case_id: int) -> tuple[Appl
 
 def record_consent(
     ctx: Context, session: Session, case_id: int, method: str, expected_version: int
-) -> None:
-    """The owner consented to the use of their data and to credit queries (R37)."""
+) -> int:
+    """The owner consented to the use of their data and to credit queries (R37). Returns the
+    case's new version."""
     _require_intake(session)
     if not method.strip():
         raise _refuse(
@@ -398,7 +401,7 @@ def record_consent(
         if row is None:
             _save_application(ctx, case_id, app, row, at)
         rating_store.record_consent(ctx.store, case_id, at, session.user_id, method.strip())
-        case_store.update_case(ctx.store, case_id, expected_version, session.user_id, at)
+        version = case_store.update_case(ctx.store, case_id, expected_version, session.user_id, at)
         user_store.record_audit(
             ctx.store,
             at=at,
@@ -416,6 +419,7 @@ def record_consent(
                 "version": expected_version + 1,
             },
         )
+    return version
 
 
 # -- settings -------------------------------------------------------------------------------
