@@ -174,7 +174,7 @@ def test_round_down_to_a_thousand_yuan(amount: Decimal | int, expected: int) -> 
 
 def test_average_monthly_sales_is_integer_fen() -> None:
     assert average_monthly_sales_fen(1_200_011) == 100_000  # 100,000.9 cut to 100,000
-    assert average_monthly_sales_fen(None) == 0
+    assert average_monthly_sales_fen(None) is None  # not supplied: not the same as 0
     assert average_monthly_sales_fen(-12) == 0
 
 
@@ -224,3 +224,16 @@ def test_an_order_loan_is_held_to_the_tiers_multiple_of_sales() -> None:
     assert amounts(order.steps)[:2] == [4_234_500, 1_200_000]
     assert order.steps[1].message.render() == "At most tier C factor 1.2 × average monthly sales"
     assert order.limit_fen == 1_200_000
+
+
+@pytest.mark.parametrize("product", [Product.CREDIT, Product.ORDER, Product.BOTH])
+def test_without_annual_sales_the_steps_say_so_and_the_limit_is_0(product: Product) -> None:
+    app = app_of(CustomerKind.PLATFORM, product, SHIPPED)
+    avg = average_monthly_sales_fen(app.financials.annual_sales_fen)
+    result = compute_limits(app, "A", avg, GOOD_TIMES, "tea")
+    assert result.combined_limit_fen == 0
+    for offer in result.offers:
+        assert offer.limit_fen == 0
+        assert [(s.message.render(), s.factor, s.amount_fen) for s in offer.steps] == [
+            ("Annual sales not supplied: no limit from sales", None, None)
+        ]

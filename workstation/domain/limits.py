@@ -118,9 +118,10 @@ def annual_rate(daily_rate: Decimal) -> Decimal:
     return daily_rate * DAYS_A_YEAR
 
 
-def average_monthly_sales_fen(annual_sales_fen: int | None) -> int:
-    """Average monthly sales in fen (annual // 12); none declared counts as 0."""
-    return 0 if annual_sales_fen is None else max(annual_sales_fen, 0) // 12
+def average_monthly_sales_fen(annual_sales_fen: int | None) -> int | None:
+    """Average monthly sales in fen (annual // 12); None when no annual sales were supplied
+    (the limit then says so and is 0)."""
+    return None if annual_sales_fen is None else max(annual_sales_fen, 0) // 12
 
 
 def round_down_to_thousand_yuan(amount: Decimal | int) -> int:
@@ -247,6 +248,9 @@ _BOTH = Message.of(QT_TRANSLATE_NOOP("messages", "Both products together"))
 _KIND_CAPPED = Message.of(
     QT_TRANSLATE_NOOP("messages", "Capped at the most a customer of this kind may owe")
 )
+_NO_SALES = Message.of(
+    QT_TRANSLATE_NOOP("messages", "Annual sales not supplied: no limit from sales")
+)
 _ORDER_LOAN_PLATFORM_ONLY = Message.of(
     QT_TRANSLATE_NOOP("messages", "Order loans are only for platform sellers: no order loan")
 )
@@ -329,7 +333,7 @@ def product_limit(
     product: str,
     app: Application,
     tier: str,
-    avg_monthly_sales_fen: int,
+    avg_monthly_sales_fen: int | None,
     macro: MacroSettings,
     industry: str,
 ) -> ProductOffer:
@@ -343,7 +347,7 @@ def _product_limit(
     product: str,
     app: Application,
     tier: str,
-    avg_monthly_sales_fen: int,
+    avg_monthly_sales_fen: int | None,
     plan: MacroPlan,
     industry: str,
 ) -> ProductOffer:
@@ -358,6 +362,8 @@ def _product_limit(
         return _offer(product, 0, term, [LimitStep(message, None, 0)])
     if product == "order" and kind != "platform":
         return _offer(product, 0, term, [LimitStep(_ORDER_LOAN_PLATFORM_ONLY, None, 0)])
+    if avg_monthly_sales_fen is None:  # R19 bounds every limit by the sales: none, no limit
+        return _offer(product, 0, term, [LimitStep(_NO_SALES, None, None)])
     amount, steps = _base_steps(product, app, tier, avg_monthly_sales_fen, factor)
     cap = KIND_CAPS_FEN.get(kind, OFF_PLATFORM_CAP_FEN)
     if amount > cap:
@@ -385,7 +391,7 @@ def products_asked(app: Application) -> tuple[str, ...]:
 def compute_limits(
     app: Application,
     tier: str,
-    avg_monthly_sales_fen: int,
+    avg_monthly_sales_fen: int | None,
     macro: MacroSettings,
     industry: str,
 ) -> LimitResult:
