@@ -761,6 +761,10 @@
         <translation>正在导入申请…</translation>
     </message>
     <message>
+        <source>The import cannot be stopped once it has begun: it continues, and its report will show here when it is done.</source>
+        <translation>导入一旦开始便无法中止：导入会继续进行，完成后将在此显示报告。</translation>
+    </message>
+    <message>
         <source>{n} application(s) created as drafts.</source>
         <translation>已创建 {n} 笔申请草稿。</translation>
     </message>
@@ -769,8 +773,8 @@
         <translation>被拒行中有 {n} 个问题：</translation>
     </message>
     <message>
-        <source>Import cancelled: nothing was stored.</source>
-        <translation>导入已取消：未保存任何内容。</translation>
+        <source>The import stopped before the end; rows saved until then remain as drafts.</source>
+        <translation>导入在完成前停止；此前已保存的行仍作为草稿保留。</translation>
     </message>
     <message>
         <source>The import failed: {error}</source>
@@ -814,6 +818,10 @@
     <message>
         <source>Not supplied. It is not counted as zero; ask the applicant for it and score the case again.</source>
         <translation>未提供。不按零分计；请向申请人补充索取后重新评分。</translation>
+    </message>
+    <message>
+        <source>Scored {sub} of 100 on its own scale; with a weight of {weight} it gives {given} points.</source>
+        <translation>按本项标准得 {sub} 分（满分 100）；权重 {weight}，计入总分 {given} 分。</translation>
     </message>
     <message>
         <source>Scored {sub} of 100 on its own scale; with a weight of {weight} it gives {given} of the {possible} points it could.</source>
@@ -2510,6 +2518,10 @@ trading</source>
         <translation>请说明授权方式（如签署授权书）。</translation>
     </message>
     <message>
+        <source>The macro settings were changed by {who} at {when} (version {version}); they have been reloaded. Nothing of yours was saved; check them and try again.</source>
+        <translation>宏观设置已于 {when} 被 {who} 修改（版本 {version}），已重新载入。您的修改未保存，请核对后重试。</translation>
+    </message>
+    <message>
         <source>“{value}” cannot be blacklisted.</source>
         <translation>“{value}”不能列入黑名单。</translation>
     </message>
@@ -2526,6 +2538,10 @@ trading</source>
         <translation>请填写解除黑名单的原因。</translation>
     </message>
     <message>
+        <source>Case {case} is still in “application”; it is scored when it is submitted.</source>
+        <translation>案件 {case} 仍处于“申请”阶段；提交后才会评分。</translation>
+    </message>
+    <message>
         <source>“{value}” is not an economic stance.</source>
         <translation>“{value}”不是有效的宏观经济判断。</translation>
     </message>
@@ -2536,6 +2552,18 @@ trading</source>
     <message>
         <source>Record the owner&apos;s consent to the use of their data and to credit queries before the application is scored.</source>
         <translation>评分前请先记录经营者对使用其数据和查询征信的授权。</translation>
+    </message>
+    <message>
+        <source>Case {case} is still in “application”; it is rated when it is submitted.</source>
+        <translation>案件 {case} 仍处于“申请”阶段；提交后才会评级。</translation>
+    </message>
+    <message>
+        <source>Case {case} is in “{stage}”; only cases in rating, investigation or approval can be re-scored.</source>
+        <translation>案件 {case} 处于“{stage}”阶段；只有评级、调查或审批阶段的案件可以重新评分。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no recorded consent of the owner to the use of their data and to credit queries; it cannot be scored.</source>
+        <translation>案件 {case} 未记录经营者对数据使用和征信查询的授权，不能评分。</translation>
     </message>
     <message>
         <source>“{path}” cannot be read as an application table: {error}</source>
@@ -2562,12 +2590,36 @@ trading</source>
         <translation>请填写“是”或“否”</translation>
     </message>
     <message>
+        <source>{file} is empty: it has no header row</source>
+        <translation>{file} 是空文件：没有表头行</translation>
+    </message>
+    <message>
+        <source>{file} lacks the columns: {columns}</source>
+        <translation>{file} 缺少以下列：{columns}</translation>
+    </message>
+    <message>
+        <source>“{value}”: a percentage is not allowed here</source>
+        <translation>“{value}”：此处不允许填写百分比</translation>
+    </message>
+    <message>
+        <source>“{value}” is too large</source>
+        <translation>“{value}”数值过大</translation>
+    </message>
+    <message>
         <source>Yuan have at most 2 decimals</source>
         <translation>金额（元）最多两位小数</translation>
     </message>
     <message>
         <source>A whole number is needed</source>
         <translation>请填写整数</translation>
+    </message>
+    <message>
+        <source>Name the customer these figures are for</source>
+        <translation>请填写这些数据所对应的客户名称</translation>
+    </message>
+    <message>
+        <source>The row cannot be read: {error}</source>
+        <translation>无法读取该行：{error}</translation>
     </message>
     <message>
         <source>Required</source>
@@ -2808,6 +2860,10 @@ trading</source>
     <message>
         <source>Average monthly sales</source>
         <translation>月均销售额</translation>
+    </message>
+    <message>
+        <source>Annual sales not supplied: no limit from sales</source>
+        <translation>未提供年销售额：无法按销售额核定额度</translation>
     </message>
     <message>
         <source>× tier {tier} factor {factor}</source>
