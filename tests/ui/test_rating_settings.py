@@ -80,7 +80,9 @@ class FakeRating:
     def macro_history(self, ctx):  # noqa: ANN001
         return list(self.versions)
 
-    def update_macro_settings(self, ctx, session, industry_outlook, economy):  # noqa: ANN001
+    def update_macro_settings(  # noqa: ANN001
+        self, ctx, session, industry_outlook, economy, expected_version=None
+    ):
         if session.role.value != "supervisor":
             raise RuleError(Message.of("Only a supervisor may {what}.", what="change"))
         new = replace(
@@ -185,6 +187,23 @@ def test_saving_makes_a_new_version(qtbot, ctx, background, sup) -> None:
     newest = [dialog.history_model.index(0, c).data() for c in range(4)]
     assert newest == ["2", "2026-11-26 10:00", "王主管", "Downturn"]
     assert dialog.version.text() == "version 2"
+
+
+def test_two_supervisors_cannot_overwrite_each_others_settings(
+    qtbot, ctx, background, people, warnings
+) -> None:
+    from workstation.services import rating
+
+    wang, zhou = people["wang.sup"], people["zhou.sup"]
+    first = _macro(qtbot, ctx, background, wang, rating)
+    second = _macro(qtbot, ctx, background, zhou, rating)  # both opened on the same version
+    first.economy.setCurrentIndex(first.economy.findData("downturn"))
+    assert first.save()
+    second.economy.setCurrentIndex(second.economy.findData("expansion"))
+    assert not second.save()  # refused: it was opened on the older version
+    assert warnings and "changed by" in warnings[-1]
+    assert rating.macro_settings(ctx).economy == "downturn"  # wang's change kept
+    qtbot.waitUntil(lambda: second.economy.currentData() == "downturn")  # reloaded
 
 
 def test_others_see_the_settings_read_only(qtbot, ctx, background, people) -> None:

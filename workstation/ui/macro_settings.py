@@ -434,9 +434,11 @@ class MacroSettingsDialog(QDialog):
                 self._session,
                 industry_outlook=self.model.outlooks(),
                 economy=str(self.economy.currentData()),
+                expected_version=self.settings.version,  # no lost update over a colleague's
             )
         except RuleError as exc:
             show_refusal(self, exc)
+            self.reload()  # show what is there now, as the message says
             return False
         self.saved.emit(new.version)
         self.reload()
