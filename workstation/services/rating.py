@@ -27,7 +27,7 @@ from workstation.domain.application import (
 from workstation.domain.decision import BlacklistEntry, Decision, Outcome
 from workstation.domain.limits import MacroSettings
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
-from workstation.domain.people import Permission, Role, mask_sensitive, may
+from workstation.domain.people import Permission, Role, mask_sensitive
 from workstation.domain.scoring import Scorecard
 from workstation.domain.stages import Action, Stage
 from workstation.services import pipeline
@@ -567,13 +567,11 @@ def macro_history(ctx: Context) -> list[MacroVersion]:
 def blacklist_entries(
     ctx: Context, session: Session, include_lifted: bool = False
 ) -> list[BlacklistRow]:
-    """The entries; the listed values masked unless the role may reveal personal data (R37)."""
+    """The entries, listed values masked for every role (R37): a list is no audited reveal,
+    and the reason, who and when are what a supervisor manages the list by."""
     require(session, Permission.VIEW_CASES)
-    reveal = may(session.role, Permission.REVEAL_PERSONAL_DATA)
     return [
-        BlacklistRow(*vars(r).values())
-        if reveal
-        else BlacklistRow(*vars(replace(r, value=mask_sensitive(r.value))).values())
+        BlacklistRow(*vars(replace(r, value=mask_sensitive(r.value))).values())
         for r in rating_store.blacklist_rows(ctx.store, include_lifted)
     ]
 
