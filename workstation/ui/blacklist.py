@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from workstation.domain.messages import RuleError
 from workstation.domain.people import Role
+from workstation.services import rating as rating_service
 from workstation.services.context import Context, Session
 from workstation.ui import dialogs
 from workstation.ui.common import column_title, format_time, show_refusal
@@ -47,12 +48,6 @@ from workstation.ui.tasks import Background
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 LIFTED_COLOR = QColor("#9e9e9e")
-
-
-def _rating() -> Any:
-    from workstation.services import rating
-
-    return rating
 
 
 class BlacklistModel(QAbstractTableModel):
@@ -138,7 +133,7 @@ class BlacklistDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ctx, self._session, self._background = ctx, session, background
-        self._service = service or _rating()
+        self._service = service or rating_service
         self.may_edit = session.role == Role.SUPERVISOR
         self._generation = 0
         self.setWindowTitle(self.tr("Blacklist"))

@@ -48,6 +48,7 @@ from workstation.domain.decision import Decision, Outcome
 from workstation.domain.limits import LimitResult, LimitStep, ProductOffer
 from workstation.domain.people import Permission, may
 from workstation.domain.scoring import Indicator, IndicatorScore, Scorecard
+from workstation.services import rating as rating_service
 from workstation.services.context import Context, Session
 from workstation.ui.common import (
     RISK_COLORS,
@@ -335,12 +336,6 @@ class DecisionsRead:
     decisions: tuple[Any, ...]
 
 
-def _rating() -> Any:
-    from workstation.services import rating
-
-    return rating
-
-
 def load_decisions(ctx: Context, session: Session, case_id: int, service: Any) -> DecisionsRead:
     """Latest and earlier decisions of the case, newest first (runs on the reader)."""
     latest = service.latest_decision(ctx, session, case_id)
@@ -529,7 +524,7 @@ class DecisionTab(QWidget):
         self._generation += 1
         generation = self._generation
         session, case_id = self._session, self.case_id
-        service = self._service or _rating()
+        service = self._service or rating_service
         if not self.decisions:
             self.status.setText(self.tr("Reading the rating…"))
         self._background.read(
@@ -841,6 +836,6 @@ class DecisionTab(QWidget):
         """Supervisors: score the case again now; the page reloads and shows the new one."""
         if self._write is None:
             return False
-        service = self._service or _rating()
+        service = self._service or rating_service
         ctx, session, case_id = self._ctx, self._session, self.case_id
         return self._write(lambda: service.rescore_case(ctx, session, case_id))

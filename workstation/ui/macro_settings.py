@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from workstation.domain.limits import DEFAULT_OUTLOOK, MacroSettings
 from workstation.domain.messages import RuleError
 from workstation.domain.people import Role
+from workstation.services import rating as rating_service
 from workstation.services.context import Context, Session
 from workstation.ui.common import column_title, format_time, show_refusal, translate
 from workstation.ui.tasks import Background
@@ -71,12 +72,6 @@ def stance_label(stance: str) -> str:
 
 def multiplier_text(value: Decimal | None) -> str:
     return "—" if value is None else f"× {value.normalize():f}"
-
-
-def _rating() -> Any:
-    from workstation.services import rating
-
-    return rating
 
 
 class IndustryModel(QAbstractTableModel):
@@ -266,7 +261,7 @@ class MacroSettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ctx, self._session, self._background = ctx, session, background
-        self._service = service or _rating()
+        self._service = service or rating_service
         self.settings: MacroSettings | None = None
         self.may_edit = session.role == Role.SUPERVISOR
         self.setWindowTitle(self.tr("Macro settings"))

@@ -29,18 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.services import rating as rating_service
 from workstation.services.context import Context, Session
 from workstation.ui.common import column_title, translate
 from workstation.ui.decision_tab import outcome_label
 from workstation.ui.tasks import Background, Cancelled, Progress
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def _rating() -> Any:
-    from workstation.services import rating
-
-    return rating
 
 
 def rating_text(label: str) -> str:
@@ -150,7 +145,7 @@ def start_rescore(
     service: Any = None,
 ) -> Progress:
     """Run the batch off the GUI thread; ``on_summary`` gets the ``RescoreSummary``."""
-    service = service or _rating()
+    service = service or rating_service
 
     def work(ctx: Context, progress: Progress) -> Any:
         def report(done: int, total: int) -> None:
