@@ -7,9 +7,17 @@ which proves it was paid. A refund is its own row whose order number extends the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from workstation.domain.messages import QT_TRANSLATE_NOOP
-from workstation.importers.common import Reading, text
-from workstation.importers.records import Flow, ImportResult, Source, Transaction
+from workstation.importers.common import Reading, getter
+from workstation.importers.records import (
+    Flow,
+    ImportResult,
+    Source,
+    Transaction,
+    transaction_maker,
+)
 from workstation.importers.tables import Row, Table
 
 ROLES: dict[str, tuple[str, ...]] = {
@@ -42,35 +50,40 @@ ORPHAN_REFUND = QT_TRANSLATE_NOOP(
 )
 
 
+# Every role, in the order ``_add`` reads them; ``getter`` fetches them all from a row at once.
+_FIELDS = ("time", "category", "counterparty", "account", "memo", "direction", "amount",
+           "channel", "status", "order", "merchant", "note")  # fmt: skip
+(_TIME, _CATEGORY, _PARTY, _ACCOUNT, _MEMO, _DIRECTION, _AMOUNT, _CHANNEL, _STATUS, _ORDER,
+ _MERCHANT, _NOTE) = range(len(_FIELDS))  # fmt: skip
+
+
 def read(
     table: Table, header: int, columns: dict[str, int], file: str, sha256: str
 ) -> ImportResult:
     reading = Reading(file, sha256, Source.ALIPAY)
     rows = list(reading.data_rows(table, header, columns))
     reading.check_count(table, header, len(rows))
-    refunds = [r for r in rows if _is_refund(r, columns)]
-    refund_lines = {r.line for r in refunds}
-    originals = {text(r, columns, "order") for r in rows if r.line not in refund_lines}
-    links = {r.line: original_order(text(r, columns, "order"), originals) for r in refunds}
+    get = getter(columns, _FIELDS)
+    values = [get(r.cells) for r in rows]
+    refunds = [(r, v) for r, v in zip(rows, values, strict=True) if _is_refund(v)]
+    refund_lines = {r.line for r, _ in refunds}
+    originals = {v[_ORDER] for r, v in zip(rows, values, strict=True) if r.line not in refund_lines}
+    links = {r.line: original_order(v[_ORDER], originals) for r, v in refunds}
     reopened = {number for number in links.values() if number}
-    for row in rows:
-        order = text(row, columns, "order")
-        if text(row, columns, "status") == CLOSED and order not in reopened:
+    make = transaction_maker()
+    for row, v in zip(rows, values, strict=True):
+        if v[_STATUS] == CLOSED and v[_ORDER] not in reopened:
             reading.drop(row.line, NEVER_PAID)
             continue
         is_refund = row.line in links
         if is_refund and not links[row.line]:
             reading.warn(row.line, ORPHAN_REFUND)
-        _add(reading, row, columns, is_refund, links.get(row.line) or "")
+        _add(reading, make, row, v, is_refund, links.get(row.line) or "")
     return reading.result(table, header)
 
 
-def _is_refund(row: Row, columns: dict[str, int]) -> bool:
-    return (
-        text(row, columns, "status") == REFUNDED
-        or text(row, columns, "category") == "退款"
-        or text(row, columns, "memo").startswith("退款")
-    )
+def _is_refund(v: tuple[str, ...]) -> bool:
+    return v[_STATUS] == REFUNDED or v[_CATEGORY] == "退款" or v[_MEMO].startswith("退款")
 
 
 def original_order(refund_order: str, originals: set[str]) -> str:
@@ -81,36 +94,47 @@ def original_order(refund_order: str, originals: set[str]) -> str:
     return ""
 
 
-def _add(reading: Reading, row: Row, columns: dict[str, int], is_refund: bool, of: str) -> None:
-    direction = text(row, columns, "direction")
+def _add(
+    reading: Reading,
+    make: Callable[..., Transaction],
+    row: Row,
+    v: tuple[str, ...],
+    is_refund: bool,
+    of: str,
+) -> None:
+    direction = v[_DIRECTION]
     flow = FLOWS.get(direction)
     if flow is None:
         reading.fail(row.line, UNKNOWN_DIRECTION, value=direction)
-    stamp = reading.stamp(row, text(row, columns, "time"))
-    amount = reading.amount(row, text(row, columns, "amount"))
+    stamp = reading.stamp(row, v[_TIME])
+    amount = reading.amount(row, v[_AMOUNT])
     if flow is None or stamp is None or amount is None:
         return
     signed = -abs(amount) if flow is Flow.EXPENSE and not is_refund else abs(amount)
+    identifier = reading.identifier
     reading.transactions.append(
-        Transaction(
-            source=Source.ALIPAY,
-            file_sha256=reading.sha256,
-            line=row.line,
-            timestamp=stamp.at,
-            time_known=stamp.time_known,
-            amount_fen=signed,
-            flow=flow,
-            direction=direction,
-            counterparty=text(row, columns, "counterparty"),
-            counterparty_account=reading.identifier(row, text(row, columns, "account")),
-            memo=text(row, columns, "memo"),
-            category=text(row, columns, "category"),
-            status=text(row, columns, "status"),
-            order_number=reading.identifier(row, text(row, columns, "order")),
-            merchant_order_number=reading.identifier(row, text(row, columns, "merchant")),
-            channel=text(row, columns, "channel"),
-            note=text(row, columns, "note"),
-            is_refund=is_refund,
-            refund_of=of,
+        make(
+            Source.ALIPAY,  # source
+            reading.sha256,  # file_sha256
+            row.line,  # line
+            stamp.at,  # timestamp
+            stamp.time_known,  # time_known
+            signed,  # amount_fen
+            flow,  # flow
+            direction,  # direction
+            v[_PARTY],  # counterparty
+            identifier(row, v[_ACCOUNT]),  # counterparty_account
+            v[_MEMO],  # memo
+            v[_CATEGORY],  # category
+            v[_STATUS],  # status
+            identifier(row, v[_ORDER]),  # order_number
+            identifier(row, v[_MERCHANT]),  # merchant_order_number
+            v[_CHANNEL],  # channel
+            v[_NOTE],  # note
+            "CNY",  # currency
+            None,  # balance_fen
+            is_refund,  # is_refund
+            of,  # refund_of
+            0,  # refunded_fen
         )
     )

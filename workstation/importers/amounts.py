@@ -36,8 +36,23 @@ _NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _CURRENCY = ("¥", "￥", "RMB", "CNY")
 
 
+# The plain forms nearly every row holds (``88.00``, ``-5,020.45``), read without NFKC or
+# Decimal; anything else goes to the general parser, so results are the same either way.
+_PLAIN_AMOUNT = re.compile(r"([-+]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]{1,2}))?")
+
+
 def parse_amount_fen(text: str) -> int:
     """``"¥1,234.56"`` → 123456; ``"-5,020.45"``, ``"(5.00)"``, ``"+44754.02"`` signed."""
+    match = _PLAIN_AMOUNT.fullmatch(text)
+    if match is None:
+        return parse_amount_fen_general(text)
+    sign, whole, cents = match.groups()
+    fen = int(whole.replace(",", "")) * 100 + (int(cents.ljust(2, "0")) if cents else 0)
+    return -fen if sign == "-" else fen
+
+
+def parse_amount_fen_general(text: str) -> int:
+    """``parse_amount_fen`` for every form: NFKC, currency signs, brackets, through Decimal."""
     s = unicodedata.normalize("NFKC", text).strip(" \t`")
     negative = False
     if s.startswith("(") and s.endswith(")"):
@@ -86,8 +101,22 @@ _TIME = r"(?P<H>\d{1,2})(?::|时)(?P<M>\d{2})(?:(?::|分)(?P<S>\d{2})(?:\.\d+)?�
 _STAMP = re.compile(rf"{_DATE}(?:(?:\s+|T){_TIME})?")
 
 
+_ISO_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?: [0-9]{2}:[0-9]{2}:[0-9]{2})?")
+_from_iso = datetime.fromisoformat
+
+
 def parse_stamp(text: str) -> Stamp:
     """A date with an optional time (seconds optional: Excel drops them when it re-saves)."""
+    if _ISO_STAMP.fullmatch(text):  # 2023-02-12 21:32:14 or 2023-02-12: the C parser
+        try:
+            return Stamp(_from_iso(text), len(text) > 10)
+        except ValueError:
+            pass  # 2023-02-30: the general parser says so
+    return parse_stamp_general(text)
+
+
+def parse_stamp_general(text: str) -> Stamp:
+    """``parse_stamp`` for every form the exports print."""
     s = unicodedata.normalize("NFKC", text).strip(" \t`")
     match = _STAMP.fullmatch(s)
     if not match:

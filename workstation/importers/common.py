@@ -8,9 +8,10 @@ is refused and no record leaves this module (DOMAIN R24's traceability needs who
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
@@ -93,7 +94,7 @@ class Reading:
 
     def identifier(self, row: Row, text: str) -> str:
         """An order or account number; warn when Excel has turned it into 4.00123E+27."""
-        if _SCIENTIFIC.fullmatch(text):
+        if ("E" in text or "e" in text) and _SCIENTIFIC.fullmatch(text):
             self.warn(row.line, EXCEL_ROUNDED, value=text)
         return text
 
@@ -174,3 +175,39 @@ def text(row: Row, columns: dict[str, int], role: str, empty: str = "") -> str:
     """A cell's text by role; ``empty`` (WeChat's ``/``) reads as nothing."""
     value = row.cell(columns.get(role))
     return "" if value == empty and empty else value
+
+
+def getter(
+    columns: dict[str, int], roles: tuple[str, ...], empty: str = ""
+) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+    """cells → the texts of ``roles``, in that order, as ``text`` reads them one by one.
+
+    Indices are resolved once from the header; a role the header lacks reads as "". Rows
+    given to it come from ``data_rows``, so every mapped column is there.
+    """
+    indices = [columns.get(role) for role in roles]
+    if all(i is not None for i in indices):
+        pick = itemgetter(*indices)
+    else:  # a missing role reads the "" put after the cells
+        inner = itemgetter(*(-1 if i is None else i for i in indices))
+
+        def pick(cells: tuple[str, ...]) -> tuple[str, ...]:
+            return inner((*cells, ""))
+
+    if len(roles) == 1:
+        single = pick
+
+        def pick(cells: tuple[str, ...]) -> tuple[str, ...]:
+            return (single(cells),)
+
+    if not empty:
+        return pick
+    plain = pick
+
+    def pick_emptied(cells: tuple[str, ...]) -> tuple[str, ...]:
+        values = plain(cells)
+        if empty in values:
+            return tuple(["" if v == empty else v for v in values])
+        return values
+
+    return pick_emptied

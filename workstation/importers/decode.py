@@ -26,7 +26,7 @@ UNREADABLE = QT_TRANSLATE_NOOP(
 )
 NOT_TEXT = QT_TRANSLATE_NOOP("messages", "{file} is not a text table (it holds binary data)")
 
-_PAD = " \t`\r\n"
+PAD = " \t`\r\n"  # what exporters pad cells with
 # What a Chinese export may plausibly be when it is neither UTF-8 nor GB18030. Anything else
 # charset-normalizer proposes for such bytes is a damaged GBK file read as mojibake: refuse it.
 _GUESSABLE = ("utf_16", "utf_16_le", "utf_16_be", "utf_32", "big5", "big5hkscs", "cp950")
@@ -104,8 +104,8 @@ def _refusal(template: str, file: str, line: int) -> StatementRefused:
 def clean(cell: str) -> str:
     """A cell's text: NFKC, without the padding exporters put around it."""
     if cell.isascii():  # most cells; NFKC cannot change them (a fast path for 100k-line files)
-        return cell.strip(_PAD)
-    return unicodedata.normalize("NFKC", cell).strip(_PAD)
+        return cell.strip(PAD)
+    return unicodedata.normalize("NFKC", cell).strip(PAD)
 
 
 def header_key(cell: str) -> str:

@@ -10,6 +10,7 @@ refusal is a ``StatementRefused`` exception carrying the same.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -67,6 +68,23 @@ class Transaction:
     is_refund: bool = False  # this row gives money back for an earlier order
     refund_of: str = ""  # that earlier order's number, when it is in the same file
     refunded_fen: int = 0  # for an original order: how much of it was refunded (WeChat status)
+
+
+_TRANSACTION_FIELDS = tuple(Transaction.__dataclass_fields__)
+
+
+def transaction_maker() -> Callable[..., Transaction]:
+    """``Transaction(*values)`` with every field given in order, built in one step rather than
+    through the frozen dataclass's per-field ``object.__setattr__``: the same record (fields,
+    equality, hash, repr), for readers making 100,000 of them."""
+    names, new, setattr_ = _TRANSACTION_FIELDS, object.__new__, object.__setattr__
+
+    def make(*values: object) -> Transaction:
+        record = new(Transaction)
+        setattr_(record, "__dict__", dict(zip(names, values, strict=True)))
+        return record
+
+    return make
 
 
 @dataclass(frozen=True)
