@@ -28,7 +28,7 @@ from workstation.domain.application import (
 from workstation.domain.decision import Outcome
 from workstation.domain.limits import LegalReview
 from workstation.domain.messages import RuleError
-from workstation.services import rating
+from workstation.services import pipeline, rating, rescore
 from workstation.services.context import Context, FixedClock, Session
 
 ID_NUMBER = "11010519491231002X"
@@ -273,7 +273,7 @@ def test_masked_values_do_not_overwrite_the_stored_ones(
         "SELECT owner_id_number, owner_name FROM customers"
     ).fetchone()
     assert customer == (ID_NUMBER, "王小伟")
-    assert rating.pipeline.reveal_personal_data(ctx, wang, case_id, "owner_phone") == PHONE
+    assert pipeline.reveal_personal_data(ctx, wang, case_id, "owner_phone") == PHONE
     audit = ctx.store.conn.execute(
         "SELECT before, after FROM audit_events WHERE action = 'application:update'"
     ).fetchone()
@@ -367,7 +367,7 @@ def test_a_cancelled_rescore_keeps_what_was_committed(
     ids = [_ready(ctx, li) for _ in range(3)]
     for case_id in ids:
         rating.submit_application(ctx, li, case_id, 2)
-    monkeypatch.setattr(rating, "RESCORE_CHUNK", 2)
+    monkeypatch.setattr(rescore, "RESCORE_CHUNK", 2)  # where the loop reads it
     calls = iter([False, True])
     summary = rating.rescore_open_cases(ctx, wang, cancelled=lambda: next(calls))
     assert (summary.scored, summary.cancelled) == (2, True)

@@ -32,6 +32,9 @@ from workstation.domain.people import Role
 from workstation.domain.scoring import Scale, Scorecard
 from workstation.services import rating
 from workstation.services.context import Context
+from workstation.services.rating_common import _data_text
+from workstation.services.rating_settings import _ensure_settings
+from workstation.services.rescore import _decision_row
 from workstation.store import codec
 from workstation.store import rating as rating_store
 
@@ -100,7 +103,7 @@ class DemoRater:
         now = ctx.clock.now()
         self.macro_changed = now - timedelta(days=3)
         with ctx.store.write():
-            rating._ensure_settings(ctx)
+            _ensure_settings(ctx)
         self.cards = rating.current_scorecards(ctx)
         first = rating.macro_settings(ctx)
         outlook = tuple(
@@ -174,7 +177,7 @@ class DemoRater:
         out.applications.append(
             (
                 case_id,
-                rating._data_text(app),
+                _data_text(app),
                 int(given),
                 consent_at if given else None,
                 officer if given else None,
@@ -211,10 +214,8 @@ class DemoRater:
             tier = {"D": "C", "C": "B"}.get(tier, "B")
             app = self._application(rng, customer, case, tier, legal)
             decision = decide(app, card, macro, hits)
-            out.applications[-1] = (case_id, rating._data_text(app), *out.applications[-1][2:])
-        out.decisions.append(
-            rating._decision_row(case_id, at, self.system, decision, card, macro.version)
-        )
+            out.applications[-1] = (case_id, _data_text(app), *out.applications[-1][2:])
+        out.decisions.append(_decision_row(case_id, at, self.system, decision, card, macro.version))
         got = decision.score.tier if decision.score else None
         risk = case[8]
         if stage in ("investigation", "approval", "disbursement", "declined", "rating"):

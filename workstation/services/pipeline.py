@@ -44,7 +44,7 @@ OPEN_STAGES: tuple[str, ...] = tuple(s.value for s in Stage if s not in FINAL_ST
 WAITING_STAGES: tuple[str, ...] = tuple(s.value for s in WORK_STAGES)
 
 
-def _stale_error(exc: StaleCase) -> RuleError:
+def stale_error(exc: StaleCase) -> RuleError:
     return RuleError(
         Message.of(
             QT_TRANSLATE_NOOP(
@@ -65,7 +65,7 @@ def _missing(case_id: int) -> RuleError:
     )
 
 
-def _load(ctx: Context, case_id: int) -> CaseRecord:
+def load_case(ctx: Context, case_id: int) -> CaseRecord:
     try:
         return case_store.case_by_id(ctx.store, case_id)
     except NoSuchCase:
@@ -103,9 +103,9 @@ def move_case(
     """
     at = ctx.stamp()
     with ctx.store.write():
-        case = _load(ctx, case_id)
+        case = load_case(ctx, case_id)
         if case.version != expected_version:
-            raise _stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
+            raise stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
         facts = _facts(case)
         target = check_move(facts, action, session.actor, reason)
         fields: dict[str, object] = {
@@ -122,7 +122,7 @@ def move_case(
                 ctx.store, case_id, expected_version, session.user_id, at, **fields
             )
         except StaleCase as exc:
-            raise _stale_error(exc) from None
+            raise stale_error(exc) from None
         case_store.insert_move(
             ctx.store,
             case_id,
@@ -162,9 +162,9 @@ def claim_case(ctx: Context, session: Session, case_id: int, expected_version: i
     require(session, Permission.CLAIM_CASE)
     at = ctx.stamp()
     with ctx.store.write():
-        case = _load(ctx, case_id)
+        case = load_case(ctx, case_id)
         if case.version != expected_version:
-            raise _stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
+            raise stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
         if not may_claim(session.role, Stage(case.stage)):
             raise RuleError(
                 Message.of(
@@ -215,9 +215,9 @@ def reassign_case(
     require(session, Permission.REASSIGN_CASE)
     at = ctx.stamp()
     with ctx.store.write():
-        case = _load(ctx, case_id)
+        case = load_case(ctx, case_id)
         if case.version != expected_version:
-            raise _stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
+            raise stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
         if officer_id == case.officer_id:
             return  # already there: no new version to trip a colleague's open page
         if officer_id is not None:
@@ -280,7 +280,7 @@ class CaseDetail:
 
 def case_detail(ctx: Context, session: Session, case_id: int) -> CaseDetail:
     require(session, Permission.VIEW_CASES)
-    case = _load(ctx, case_id)
+    case = load_case(ctx, case_id)
     facts = _facts(case)
     allowed = []
     for action in actions_from(facts.stage):
@@ -309,7 +309,7 @@ def case_detail(ctx: Context, session: Session, case_id: int) -> CaseDetail:
 def reveal_personal_data(ctx: Context, session: Session, case_id: int, field: str) -> str:
     """Show one unmasked ID number or phone (R37); every reveal is audited."""
     require(session, Permission.REVEAL_PERSONAL_DATA)
-    case = _load(ctx, case_id)
+    case = load_case(ctx, case_id)
     values = {"owner_id_number": case.owner_id_number, "owner_phone": case.owner_phone}
     if field not in values:
         raise RuleError(Message.of(QT_TRANSLATE_NOOP("messages", "Nothing to reveal.")))
