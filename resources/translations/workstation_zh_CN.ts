@@ -862,12 +862,123 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Masked: type the whole number to change it.</source>
+        <translation>已脱敏：如需修改，请输入完整号码。</translation>
+    </message>
+    <message>
+        <source>Record the owner&apos;s consent first.</source>
+        <translation>请先记录经营者的授权。</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>新建申请</translation>
+    </message>
+    <message>
+        <source>Application — case {id}</source>
+        <translation>申请 — 案件 {id}</translation>
+    </message>
+    <message>
+        <source>at most {cap}</source>
+        <translation>最高 {cap}</translation>
+    </message>
+    <message>
+        <source>Not a number: {text}</source>
+        <translation>不是数字：{text}</translation>
+    </message>
+    <message>
+        <source>Type the whole number again, or undo the change to keep it.</source>
+        <translation>请重新输入完整号码，或撤销修改以保留原号码。</translation>
+    </message>
+    <message>
+        <source>A named customer needs the years and the share.</source>
+        <translation>已填写客户名称的，还需填写合作年限和销售占比。</translation>
+    </message>
+    <message>
+        <source>Give the order&apos;s amount in yuan, e.g. 1280.50.</source>
+        <translation>请以元为单位填写订单金额，如 1280.50。</translation>
+    </message>
+    <message>
+        <source>Give the order number.</source>
+        <translation>请填写订单号。</translation>
+    </message>
+    <message>
+        <source>Reading case {id}…</source>
+        <translation>正在读取案件 {id}…</translation>
+    </message>
+    <message>
+        <source>The application could not be read: {error}</source>
+        <translation>无法读取申请资料：{error}</translation>
+    </message>
+    <message>
+        <source>Recorded {when}.</source>
+        <translation>记录于 {when}。</translation>
+    </message>
+    <message>
+        <source>{field}, row {row}</source>
+        <translation>{field}，第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>{errors} error(s) to correct, {warnings} warning(s) to check:</source>
+        <translation>{errors} 个错误需更正，{warnings} 个警告需核对：</translation>
+    </message>
+    <message>
+        <source>Correct the errors listed below first.</source>
+        <translation>请先更正下列错误。</translation>
+    </message>
+    <message>
+        <source>Score the application and decide (Ctrl+Enter)</source>
+        <translation>对申请评分并作出决策（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Saved as a draft: case {id}.</source>
+        <translation>已保存为草稿：案件 {id}。</translation>
+    </message>
+    <message>
+        <source>Case {id} rated</source>
+        <translation>案件 {id} 已评级</translation>
+    </message>
+    <message>
+        <source>Declined at screening.</source>
+        <translation>初筛未通过，已拒绝。</translation>
+    </message>
+    <message>
+        <source>On to investigation: tier {tier}, score {score}, limit {limit}.</source>
+        <translation>转入调查：评级 {tier}，得分 {score}，额度 {limit}。</translation>
+    </message>
+    <message>
+        <source>Flagged for manual review.</source>
+        <translation>已转人工审核。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>The changes to this application are not saved. Discard them?</source>
+        <translation>对该申请的修改尚未保存。确定放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSections</name>
+    <message>
         <source>Business and owner</source>
         <translation>企业与经营者</translation>
     </message>
     <message>
         <source>Platform seller</source>
         <translation>平台卖家</translation>
+    </message>
+    <message>
+        <source>Taobao, Tmall, Alibaba or Alipay seller</source>
+        <translation>淘宝、天猫、阿里巴巴或支付宝卖家</translation>
     </message>
     <message>
         <source>Off-platform business</source>
@@ -1054,16 +1165,16 @@
         <translation>社区发帖</translation>
     </message>
     <message>
-        <source>Masked: type the whole number to change it.</source>
-        <translation>已脱敏：如需修改，请输入完整号码。</translation>
-    </message>
-    <message>
-        <source>Record the owner&apos;s consent first.</source>
-        <translation>请先记录经营者的授权。</translation>
+        <source>Orders offered for an order loan</source>
+        <translation>申请订单贷款的订单</translation>
     </message>
     <message>
         <source>Orders offered</source>
         <translation>申贷订单</translation>
+    </message>
+    <message>
+        <source>Legal review</source>
+        <translation>法律审查</translation>
     </message>
     <message>
         <source>Guarantees given for others, outstanding</source>
@@ -1086,6 +1197,10 @@
         <translation>勾选任一项，案件即转人工审核。</translation>
     </message>
     <message>
+        <source>Consent</source>
+        <translation>授权</translation>
+    </message>
+    <message>
         <source>The owner consents to the use of their data and to credit queries</source>
         <translation>经营者同意使用其数据并授权查询征信</translation>
     </message>
@@ -1106,120 +1221,8 @@
         <translation>授权方式</translation>
     </message>
     <message>
-        <source>Consent</source>
-        <translation>授权</translation>
-    </message>
-    <message>
-        <source>Taobao, Tmall, Alibaba or Alipay seller</source>
-        <translation>淘宝、天猫、阿里巴巴或支付宝卖家</translation>
-    </message>
-    <message>
-        <source>Orders offered for an order loan</source>
-        <translation>申请订单贷款的订单</translation>
-    </message>
-    <message>
-        <source>Legal review</source>
-        <translation>法律审查</translation>
-    </message>
-    <message>
         <source>How consent was given</source>
         <translation>授权方式</translation>
-    </message>
-    <message>
-        <source>New application</source>
-        <translation>新建申请</translation>
-    </message>
-    <message>
-        <source>Application — case {id}</source>
-        <translation>申请 — 案件 {id}</translation>
-    </message>
-    <message>
-        <source>at most {cap}</source>
-        <translation>最高 {cap}</translation>
-    </message>
-    <message>
-        <source>Not a number: {text}</source>
-        <translation>不是数字：{text}</translation>
-    </message>
-    <message>
-        <source>Type the whole number again, or undo the change to keep it.</source>
-        <translation>请重新输入完整号码，或撤销修改以保留原号码。</translation>
-    </message>
-    <message>
-        <source>A named customer needs the years and the share.</source>
-        <translation>已填写客户名称的，还需填写合作年限和销售占比。</translation>
-    </message>
-    <message>
-        <source>Give the order&apos;s amount in yuan, e.g. 1280.50.</source>
-        <translation>请以元为单位填写订单金额，如 1280.50。</translation>
-    </message>
-    <message>
-        <source>Give the order number.</source>
-        <translation>请填写订单号。</translation>
-    </message>
-    <message>
-        <source>Reading case {id}…</source>
-        <translation>正在读取案件 {id}…</translation>
-    </message>
-    <message>
-        <source>The application could not be read: {error}</source>
-        <translation>无法读取申请资料：{error}</translation>
-    </message>
-    <message>
-        <source>Recorded {when}.</source>
-        <translation>记录于 {when}。</translation>
-    </message>
-    <message>
-        <source>{field}, row {row}</source>
-        <translation>{field}，第 {row} 行</translation>
-    </message>
-    <message>
-        <source>{field}: {problem}</source>
-        <translation>{field}：{problem}</translation>
-    </message>
-    <message>
-        <source>No problems found.</source>
-        <translation>未发现问题。</translation>
-    </message>
-    <message>
-        <source>{errors} error(s) to correct, {warnings} warning(s) to check:</source>
-        <translation>{errors} 个错误需更正，{warnings} 个警告需核对：</translation>
-    </message>
-    <message>
-        <source>Correct the errors listed below first.</source>
-        <translation>请先更正下列错误。</translation>
-    </message>
-    <message>
-        <source>Score the application and decide (Ctrl+Enter)</source>
-        <translation>对申请评分并作出决策（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Saved as a draft: case {id}.</source>
-        <translation>已保存为草稿：案件 {id}。</translation>
-    </message>
-    <message>
-        <source>Case {id} rated</source>
-        <translation>案件 {id} 已评级</translation>
-    </message>
-    <message>
-        <source>Declined at screening.</source>
-        <translation>初筛未通过，已拒绝。</translation>
-    </message>
-    <message>
-        <source>On to investigation: tier {tier}, score {score}, limit {limit}.</source>
-        <translation>转入调查：评级 {tier}，得分 {score}，额度 {limit}。</translation>
-    </message>
-    <message>
-        <source>Flagged for manual review.</source>
-        <translation>已转人工审核。</translation>
-    </message>
-    <message>
-        <source>Discard changes?</source>
-        <translation>放弃修改？</translation>
-    </message>
-    <message>
-        <source>The changes to this application are not saved. Discard them?</source>
-        <translation>对该申请的修改尚未保存。确定放弃吗？</translation>
     </message>
 </context>
 <context>
