@@ -13,7 +13,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -42,15 +41,16 @@ from workstation.domain.people import Role
 from workstation.services import rating as rating_service
 from workstation.services.context import Context, Session
 from workstation.ui import dialogs
-from workstation.ui.common import column_title, format_time, show_refusal
+from workstation.ui.common import format_time, show_refusal
 from workstation.ui.decision_tab import BLACKLIST_KINDS, blacklist_kind_label
+from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 LIFTED_COLOR = QColor("#9e9e9e")
 
 
-class BlacklistModel(QAbstractTableModel):
+class BlacklistModel(HeaderedTableModel):
     """One row an entry (``BlacklistRow``); lifted ones grey, with who lifted, when and why."""
 
     HEADERS = (
@@ -74,16 +74,8 @@ class BlacklistModel(QAbstractTableModel):
     def entry(self, row: int) -> Any:
         return self._rows[row]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title("BlacklistModel", self.HEADERS, section, orientation, role)
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -16,7 +16,6 @@ from typing import Any, Protocol
 import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -52,7 +51,6 @@ from workstation.ui.common import (
     BREACH_COLOR,
     RISK_COLORS,
     action_label,
-    column_title,
     format_duration,
     format_fen,
     format_time,
@@ -65,6 +63,7 @@ from workstation.ui.common import (
     translate,
 )
 from workstation.ui.decision_tab import DecisionTab
+from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -146,7 +145,7 @@ class CaseSection(Protocol):
     def show_case(self, data: CasePageData) -> None: ...
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(HeaderedTableModel):
     """Every move of the case, oldest first, with how long the case stayed after it."""
 
     HEADERS = (
@@ -172,16 +171,8 @@ class HistoryModel(QAbstractTableModel):
         self._current = len(self._moves) - 1
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._moves)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title("HistoryModel", self.HEADERS, section, orientation, role)
+    def row_count(self) -> int:
+        return len(self._moves)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._moves):

@@ -21,7 +21,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -52,7 +51,6 @@ from workstation.services import rating as rating_service
 from workstation.services.context import Context, Session
 from workstation.ui.common import (
     RISK_COLORS,
-    column_title,
     format_fen,
     format_time,
     kind_label,
@@ -60,6 +58,7 @@ from workstation.ui.common import (
     product_label,
     translate,
 )
+from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -198,7 +197,7 @@ def weakest_first(items: Sequence[IndicatorScore]) -> list[IndicatorScore]:
 # ---- the indicator table ----------------------------------------------------------------
 
 
-class IndicatorModel(QAbstractTableModel):
+class IndicatorModel(HeaderedTableModel):
     """The indicators of one score, weakest first; a missing value says so, in amber."""
 
     HEADERS = (
@@ -228,16 +227,8 @@ class IndicatorModel(QAbstractTableModel):
     def item(self, row: int) -> IndicatorScore:
         return self._items[row]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title("IndicatorModel", self.HEADERS, section, orientation, role)
+    def row_count(self) -> int:
+        return len(self._items)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):

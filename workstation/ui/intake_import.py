@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -41,13 +40,14 @@ from PySide6.QtWidgets import (
 from workstation.domain.messages import Message, RuleError
 from workstation.services import rating
 from workstation.services.context import Context, Session
-from workstation.ui.common import column_title, message_text
+from workstation.ui.common import message_text
+from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background, Cancelled, Progress
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class RejectedRowsModel(QAbstractTableModel):
+class RejectedRowsModel(HeaderedTableModel):
     """The rows of the file the rules refused: row number, field, reason (translated)."""
 
     HEADERS = (
@@ -65,16 +65,8 @@ class RejectedRowsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title("RejectedRowsModel", self.HEADERS, section, orientation, role)
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -15,7 +15,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -46,7 +45,8 @@ from workstation.domain.messages import RuleError
 from workstation.domain.people import Role
 from workstation.services import rating as rating_service
 from workstation.services.context import Context, Session
-from workstation.ui.common import column_title, format_time, show_refusal, translate
+from workstation.ui.common import format_time, show_refusal, translate
+from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -74,7 +74,7 @@ def multiplier_text(value: Decimal | None) -> str:
     return "—" if value is None else f"× {value.normalize():f}"
 
 
-class IndustryModel(QAbstractTableModel):
+class IndustryModel(HeaderedTableModel):
     """Industry, its outlook (editable by a supervisor) and the limit multiplier it means."""
 
     HEADERS = (
@@ -109,16 +109,8 @@ class IndustryModel(QAbstractTableModel):
         self.edited.emit()
         return True
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title("IndustryModel", self.HEADERS, section, orientation, role)
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -184,7 +176,7 @@ class OutlookDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class MacroHistoryModel(QAbstractTableModel):
+class MacroHistoryModel(HeaderedTableModel):
     """Every version of the macro settings, newest first, with who set it and when."""
 
     HEADERS = (
@@ -206,16 +198,8 @@ class MacroHistoryModel(QAbstractTableModel):
         self._current = self._versions[0].version if self._versions else -1
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._versions)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title("MacroHistoryModel", self.HEADERS, section, orientation, role)
+    def row_count(self) -> int:
+        return len(self._versions)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._versions):

@@ -45,7 +45,6 @@ from workstation.store.board import CaseListRow
 from workstation.ui.common import (
     BREACH_COLOR,
     RISK_COLORS,
-    column_title,
     format_duration,
     format_fen,
     format_time,
@@ -56,6 +55,7 @@ from workstation.ui.common import (
     stage_label,
     translate,
 )
+from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -224,7 +224,7 @@ def _count(n: int) -> str:
     return str(n) if n else "·"
 
 
-class BreachedModel(QAbstractTableModel):
+class BreachedModel(HeaderedTableModel):
     """Cases past their stage's limit, oldest first: ids in memory, rows fetched by block."""
 
     HEADERS = (
@@ -283,16 +283,8 @@ class BreachedModel(QAbstractTableModel):
 
         self._background.read(lambda ctx: pipeline.case_list_rows(ctx, ids), arrived)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title("BreachedModel", self.HEADERS, section, orientation, role)
+    def row_count(self) -> int:
+        return len(self._ids)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

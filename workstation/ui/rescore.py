@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -31,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from workstation.services import rating as rating_service
 from workstation.services.context import Context, Session
-from workstation.ui.common import column_title, translate
+from workstation.ui.common import translate
 from workstation.ui.decision_tab import outcome_label
+from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background, Cancelled, Progress
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -51,7 +51,7 @@ def rating_text(label: str) -> str:
     return f"{text} · {outcome}" if outcome else text
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(HeaderedTableModel):
     """Cases whose rating changed: case, before, after."""
 
     HEADERS = (
@@ -67,16 +67,8 @@ class ChangesModel(QAbstractTableModel):
     def case_id(self, row: int) -> int:
         return int(self._changes[row][0])
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._changes)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return column_title("ChangesModel", self.HEADERS, section, orientation, role)
+    def row_count(self) -> int:
+        return len(self._changes)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._changes):

@@ -1,0 +1,33 @@
+"""The flat table model every list on screen shares: column titles translated, rows counted.
+
+Subclasses give ``HEADERS`` (marked with ``QT_TRANSLATE_NOOP`` in the class's own name as
+context), ``row_count()`` and ``data()``; nothing else of Qt's table protocol is repeated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from workstation.ui.common import column_title
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class HeaderedTableModel(QAbstractTableModel):
+    HEADERS: tuple[str, ...] = ()
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self.row_count()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return column_title(type(self).__name__, self.HEADERS, section, orientation, role)
