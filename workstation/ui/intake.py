@@ -94,6 +94,21 @@ def _row_number(key: str) -> int | None:
     return int(match.group(1)) + 1 if match else None
 
 
+# The platform figures (R13) the form shows as plain numbers, in PlatformData's field names.
+PLATFORM_FIGURES = (
+    "order_count",
+    "inventory_turnover",
+    "complaints",
+    "seller_dsr",
+    "active_days_per_month",
+    "login_days_per_month",
+    "advertising_fen_per_month",
+    "community_posts_per_month",
+    "favourites",
+    "positive_review_rate",
+)
+
+
 class IntakeDialog(IntakeSections):
     """A new application, or a draft reopened (``case_id``), as one form.
 
@@ -336,18 +351,7 @@ class IntakeDialog(IntakeSections):
                 else self.tr("Give the order number.")
             )
             local.append((f"{p}orders.{row}.{column}", text, Severity.ERROR))
-        names = (
-            "order_count",
-            "inventory_turnover",
-            "complaints",
-            "seller_dsr",
-            "active_days_per_month",
-            "login_days_per_month",
-            "advertising_fen_per_month",
-            "community_posts_per_month",
-            "favourites",
-            "positive_review_rate",
-        )
+        names = PLATFORM_FIGURES
         return PlatformData(
             **{name: self._value(p + name, local) for name in names},
             seller_level=self.seller_level.text() or None,
@@ -455,18 +459,7 @@ class IntakeDialog(IntakeSections):
         self.top_customers.set_customers(fin.top_customers)
 
     def _show_platform(self, data: PlatformData) -> None:
-        for name in (
-            "order_count",
-            "inventory_turnover",
-            "complaints",
-            "seller_dsr",
-            "active_days_per_month",
-            "login_days_per_month",
-            "advertising_fen_per_month",
-            "community_posts_per_month",
-            "favourites",
-            "positive_review_rate",
-        ):
+        for name in PLATFORM_FIGURES:
             self.fields[f"platform.{name}"].set_value(getattr(data, name))  # type: ignore
         self.seller_level.setText(data.seller_level or "")
         self.certified.set_value(data.certified)
