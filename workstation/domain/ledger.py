@@ -38,13 +38,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from workstation.domain.limits import annual_rate
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
 from workstation.domain.schedule import (
     Instalment,
     Plan,
+    due_dates,
     penalty_rate,
+    principal_split,
     schedule,
 )
 
@@ -116,27 +119,32 @@ class DrawTerms:
     daily_rate: Decimal  # per day, exact
     term_months: int
     plan: Plan
-    instalments: tuple[Instalment, ...] = field(init=False, repr=False, compare=False)
     due_ordinals: tuple[int, ...] = field(init=False, repr=False, compare=False)
     # cumulative_due[k]: principal falling due in the first k instalments (0 … amount)
     cumulative_due: tuple[int, ...] = field(init=False, repr=False, compare=False)
     penalty_daily_rate: Decimal = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        plan = schedule(
-            self.amount_fen, self.drawn_on, self.term_months, self.plan, self.daily_rate
-        )
+        # Only what accrual needs is computed here: a day-end restores 100,000 terms from
+        # the cache, and the full schedule (interest per instalment) is 5x dearer.
         cumulative = [0]
-        for instalment in plan:
-            cumulative.append(cumulative[-1] + instalment.principal_fen)
-        object.__setattr__(self, "instalments", plan)
-        object.__setattr__(self, "due_ordinals", tuple(i.due_on.toordinal() for i in plan))
+        for principal in principal_split(self.amount_fen, self.term_months, self.plan):
+            cumulative.append(cumulative[-1] + principal)
+        dues = tuple(d.toordinal() for d in due_dates(self.drawn_on, self.term_months))
+        object.__setattr__(self, "due_ordinals", dues)
         object.__setattr__(self, "cumulative_due", tuple(cumulative))
         object.__setattr__(self, "penalty_daily_rate", penalty_rate(self.daily_rate))
 
+    @cached_property
+    def instalments(self) -> tuple[Instalment, ...]:
+        """The plan as it falls if kept to (R9), computed on first use."""
+        return schedule(
+            self.amount_fen, self.drawn_on, self.term_months, self.plan, self.daily_rate
+        )
+
     @property
     def matures_on(self) -> date:
-        return self.instalments[-1].due_on
+        return date.fromordinal(self.due_ordinals[-1])
 
 
 @dataclass(frozen=True)
@@ -180,10 +188,10 @@ class DrawState:
         terms, repaid = self.terms, self.repaid_fen
         cumulative = terms.cumulative_due
         out = []
-        for k, instalment in enumerate(terms.instalments):
+        for k, due in enumerate(terms.due_ordinals):
             left = cumulative[k + 1] - max(repaid, cumulative[k])
             if left > 0:
-                out.append((instalment.due_on, left))
+                out.append((date.fromordinal(due), left))
         return tuple(out)
 
 
