@@ -73,7 +73,9 @@ FINANCE_MAY = {
 }
 SYSTEM_MAY = {
     **_FRONT_OFFICE,
-    (S.APPROVAL, A.APPROVE): S.DISBURSEMENT,  # R39 straight-through lane
+    (S.APPROVAL, A.APPROVE): S.DISBURSEMENT,
+    (S.RATING, A.AUTO_APPROVE): S.DISBURSEMENT,  # R39 straight-through lane
+    (S.DISBURSEMENT, A.LAPSE): S.CLOSED,  # day-end: the limit's period ended undrawn
     (S.APPROVAL, A.DECLINE): S.DECLINED,
     (S.MONITORING, A.SETTLE): S.CLOSED,  # day-end: repaid in full
     (S.OVERDUE, A.SETTLE): S.CLOSED,

@@ -67,7 +67,9 @@ def dump(ctx: Context) -> dict[str, list[tuple]]:
         )
     ]
     return {
-        t: ctx.store.conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables
+        # sorted in Python: WITHOUT ROWID tables (the ledger) have no rowid to order by
+        t: sorted(ctx.store.conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+        for t in tables
     }
 
 

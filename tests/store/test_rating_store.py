@@ -25,7 +25,7 @@ from workstation.services.context import Context
 from workstation.store import codec, users
 from workstation.store import rating as rating_store
 from workstation.store.db import open_store
-from workstation.store.schema import MIGRATIONS
+from workstation.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 AT = "2026-11-26T10:00:00"
 
@@ -60,7 +60,10 @@ def test_a_released_v1_file_gains_the_rating_tables_and_keeps_its_cases(tmp_path
     _v1_file(path)
     store = open_store(path)
     try:
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION
+        assert {"loans", "loan_entries", "draws", "signatures"} <= {
+            r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")
+        }
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
         assert {"applications", "decisions", "scorecards", "macro_settings", "blacklist"} <= tables
         assert "blacklist_value" in tables  # the (kind, value) index

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from workstation.domain.ledger import (
@@ -368,3 +368,35 @@ def reverse(state: LoanState, original: Entry, on: date) -> Posted | Refusal:
         return Posted(append(state, entry), (entry,))
     except Refused:
         return refuse("later_entries_depend", _T_DEPENDS, seq=seq).refusal
+
+
+# --- what the day-end must look at next -------------------------------------------------------
+
+
+def owes_nothing(state: LoanState) -> bool:
+    """No principal, no posted interest or penalty unpaid, nothing accrued unposted."""
+    return all(
+        d.principal_fen == 0 and not d.interest_due and not d.penalty_due and not _is_live(d)
+        for d in state.draws
+    )
+
+
+def next_event(state: LoanState, available_until: date) -> date | None:
+    """The next date a day-end has anything to do for this loan: the first posting date
+    after ``accrued_through`` of a draw with principal or accrued interest; when nothing is
+    owed, the end of the limit's period (the loan closes then). Between two events the
+    loan only accrues, which needs no row and no visit (its state is accrued on reading)."""
+    start = state.accrued_through.toordinal() + 1
+    dates = [posting_on_or_after(d.terms, start) for d in state.draws if _is_live(d)]
+    if dates:
+        return date.fromordinal(min(dates))
+    if owes_nothing(state):
+        return max(available_until, state.accrued_through + timedelta(days=1))
+    return None
+
+
+def overdue_since(state: LoanState, closed_through: date) -> date | None:
+    """The due date of the oldest amount still unpaid at the close of ``closed_through``
+    (the loan is overdue from the next day, R30), or None when nothing due is unpaid."""
+    days = days_past_due(state, closed_through + timedelta(days=1))
+    return None if days == 0 else closed_through + timedelta(days=1) - timedelta(days=days)

@@ -63,9 +63,11 @@ class Action(StrEnum):
     DECLINE = "decline"
     RECOMMEND = "recommend"  # investigator recommends for approval
     APPROVE = "approve"
+    AUTO_APPROVE = "auto_approve"  # the straight-through lane (R39): the system approves
     SEND_BACK = "send_back"  # back one stage for more work
     DISBURSE = "disburse"
     SETTLE = "settle"  # loan repaid in full
+    LAPSE = "lapse"  # an approved limit never drawn by the end of its period
     MARK_OVERDUE = "mark_overdue"
     CURE = "cure"  # arrears paid, back to monitoring
     WARN = "warn"  # early warning raised (R29)
@@ -112,9 +114,11 @@ MOVES: tuple[MoveRule, ...] = tuple(
     + _rule(Action.DECLINE, (Stage.APPROVAL,), Stage.DECLINED, (SUP, SYS), needs_reason=True)
     + _rule(Action.RECOMMEND, (Stage.INVESTIGATION,), Stage.APPROVAL, (INV, SUP))
     + _rule(Action.APPROVE, (Stage.APPROVAL,), Stage.DISBURSEMENT, (SUP, SYS))
+    + _rule(Action.AUTO_APPROVE, (Stage.RATING,), Stage.DISBURSEMENT, (SYS,))
     + _rule(Action.SEND_BACK, (Stage.APPROVAL,), Stage.INVESTIGATION, (SUP,), needs_reason=True)
     + _rule(Action.SEND_BACK, (Stage.DISBURSEMENT,), Stage.APPROVAL, (FIN, SUP), needs_reason=True)
     + _rule(Action.DISBURSE, (Stage.DISBURSEMENT,), Stage.MONITORING, (FIN,))
+    + _rule(Action.LAPSE, (Stage.DISBURSEMENT,), Stage.CLOSED, (SYS,))
     + _rule(
         Action.SETTLE,
         (Stage.MONITORING, Stage.OVERDUE, Stage.WARNING, Stage.RECOVERY),

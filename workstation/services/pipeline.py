@@ -72,7 +72,7 @@ def load_case(ctx: Context, case_id: int) -> CaseRecord:
         raise _missing(case_id) from None
 
 
-def _facts(case: CaseRecord) -> CaseFacts:
+def case_facts(case: CaseRecord) -> CaseFacts:
     return CaseFacts(
         stage=Stage(case.stage),
         officer_id=case.officer_id,
@@ -106,7 +106,7 @@ def move_case(
         case = load_case(ctx, case_id)
         if case.version != expected_version:
             raise stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
-        facts = _facts(case)
+        facts = case_facts(case)
         target = check_move(facts, action, session.actor, reason)
         fields: dict[str, object] = {
             "stage": target.value,
@@ -281,7 +281,7 @@ class CaseDetail:
 def case_detail(ctx: Context, session: Session, case_id: int) -> CaseDetail:
     require(session, Permission.VIEW_CASES)
     case = load_case(ctx, case_id)
-    facts = _facts(case)
+    facts = case_facts(case)
     allowed = []
     for action in actions_from(facts.stage):
         try:
@@ -404,7 +404,7 @@ def refused_actions(detail: CaseDetail, session: Session) -> tuple[tuple[Action,
     Maker–checker and another officer's work list refuse a move the role could otherwise
     make; the case page shows these greyed out with the reason, instead of hiding them.
     """
-    facts = _facts(detail.case)
+    facts = case_facts(detail.case)
     refused: list[tuple[Action, RuleError]] = []
     for rule in MOVES:
         if rule.source != facts.stage or session.role not in rule.roles:

@@ -149,5 +149,115 @@ V2 = [
     "CREATE INDEX blacklist_value ON blacklist (kind, value)",
 ]
 
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2)]
+# Loans (R3-R11, R25, R39): recommendations, signatures, authority, the loans with their
+# draws and ledger. The ledger is append-only (``loan_entries`` keyed on (loan, seq): two
+# writers appending the same number collide). ``loans.state`` is a cache of what the ledger
+# adds up to through ``accrued_through`` (``check`` compares it with a fresh derivation);
+# ``next_event_on`` is the next day a day-end has anything to post for the loan, so a night
+# touches only the loans with something due.
+V3 = [
+    """CREATE TABLE recommendations (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        at TEXT NOT NULL,
+        by_user INTEGER NOT NULL REFERENCES users(id),
+        product TEXT NOT NULL CHECK (product IN ('credit','order')),
+        limit_fen INTEGER NOT NULL CHECK (limit_fen > 0),
+        daily_rate TEXT NOT NULL,
+        term_months INTEGER NOT NULL CHECK (term_months BETWEEN 1 AND 12),
+        plan TEXT NOT NULL CHECK (plan IN ('interest_monthly','equal_principal')),
+        note TEXT NOT NULL DEFAULT '',
+        -- who proposed these terms: the investigator, or an approver who amended them
+        kind TEXT NOT NULL DEFAULT 'recommend' CHECK (kind IN ('recommend','amend','system'))
+    )""",
+    """CREATE TABLE signatures (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        recommendation_id INTEGER NOT NULL REFERENCES recommendations(id),
+        at TEXT NOT NULL,
+        by_user INTEGER NOT NULL REFERENCES users(id),
+        authority_fen INTEGER NOT NULL,
+        completes INTEGER NOT NULL CHECK (completes IN (0, 1)),
+        reason TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE approval_authority (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id),
+        max_fen INTEGER NOT NULL CHECK (max_fen >= 0),
+        set_by INTEGER NOT NULL REFERENCES users(id),
+        set_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE loans (
+        case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        recommendation_id INTEGER NOT NULL REFERENCES recommendations(id),
+        product TEXT NOT NULL CHECK (product IN ('credit','order')),
+        limit_fen INTEGER NOT NULL CHECK (limit_fen > 0),
+        daily_rate TEXT NOT NULL,
+        term_months INTEGER NOT NULL,
+        plan TEXT NOT NULL,
+        approved_at TEXT NOT NULL,
+        opened_on TEXT NOT NULL,
+        available_until TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','closed')),
+        accrued_through TEXT NOT NULL,
+        next_event_on TEXT,
+        state TEXT NOT NULL,
+        principal_fen INTEGER NOT NULL DEFAULT 0 CHECK (principal_fen >= 0),
+        overdue_since TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+    )""",
+    """CREATE TABLE draws (
+        draw_id TEXT PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES loans(case_id),
+        drawn_on TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+        daily_rate TEXT NOT NULL,
+        term_months INTEGER NOT NULL CHECK (term_months BETWEEN 1 AND 12),
+        plan TEXT NOT NULL CHECK (plan IN ('interest_monthly','equal_principal'))
+    )""",
+    """CREATE TABLE loan_entries (
+        case_id INTEGER NOT NULL REFERENCES loans(case_id),
+        seq INTEGER NOT NULL CHECK (seq > 0),
+        kind TEXT NOT NULL CHECK (kind IN
+            ('draw','repayment','interest_posting','penalty_posting','reversal')),
+        on_date TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+        draw_id TEXT REFERENCES draws(draw_id),
+        day_sum INTEGER NOT NULL DEFAULT 0 CHECK (day_sum >= 0),
+        due_on TEXT,
+        reverses INTEGER,
+        reversed_kind TEXT,
+        at TEXT NOT NULL,
+        by_user INTEGER NOT NULL REFERENCES users(id),
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (case_id, seq)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE allocation_parts (
+        case_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        bucket TEXT NOT NULL CHECK (bucket IN ('penalty','interest','principal','credit')),
+        amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+        draw_id TEXT,
+        due_on TEXT,
+        PRIMARY KEY (case_id, seq, n),
+        FOREIGN KEY (case_id, seq) REFERENCES loan_entries(case_id, seq)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE day_end_runs (
+        through TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        started_by INTEGER NOT NULL REFERENCES users(id),
+        finished_at TEXT,
+        loans INTEGER NOT NULL DEFAULT 0,
+        postings INTEGER NOT NULL DEFAULT 0,
+        overdue INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX recommendations_case ON recommendations (case_id, id)",
+    "CREATE INDEX signatures_case ON signatures (case_id, id)",
+    "CREATE INDEX loans_next_event ON loans (next_event_on) WHERE status = 'active'",
+    "CREATE INDEX loans_customer ON loans (customer_id)",
+    "CREATE INDEX draws_case ON draws (case_id)",
+]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3)]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

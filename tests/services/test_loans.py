@@ -1,0 +1,367 @@
+"""Loans through the services: approval with authority and maker-checker, draws, repayment,
+the day-end, and the worked examples of issue 5 computed by hand."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import T0
+from tests.services.book import add_case
+from workstation.domain.approval import LoanTerms
+from workstation.domain.messages import RuleError
+from workstation.domain.schedule import Plan
+from workstation.services import approval, day_end, loans
+from workstation.services.context import Context, FixedClock, Session
+from workstation.store import loans as loan_store
+
+YUAN = 100
+CREDIT = Decimal("0.0006")
+ORDER = Decimal("0.0005")
+
+
+def _tables(ctx: Context) -> dict[str, list[tuple]]:
+    names = ("loans", "loan_entries", "allocation_parts", "draws", "signatures", "cases")
+    return {n: ctx.store.conn.execute(f"SELECT * FROM {n} ORDER BY 1").fetchall() for n in names}
+
+
+def _investigated(ctx: Context, people: dict[str, Session], amount_fen: int = 0) -> int:
+    inv = people["li.inv"]
+    case_id = add_case(
+        ctx,
+        "investigation",
+        officer_id=inv.user_id,
+        history=(("application", "rating", "submit"), ("rating", "investigation", "rate")),
+    )
+    return case_id
+
+
+def _version(ctx: Context, case_id: int) -> int:
+    return int(
+        ctx.store.conn.execute("SELECT version FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
+    )
+
+
+def _stage(ctx: Context, case_id: int) -> str:
+    return str(
+        ctx.store.conn.execute("SELECT stage FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
+    )
+
+
+def _loan_version(ctx: Context, case_id: int) -> int:
+    row = loan_store.loan(ctx.store, case_id)
+    assert row is not None
+    return row.version
+
+
+def _approved(
+    ctx: Context,
+    people: dict[str, Session],
+    terms: LoanTerms,
+) -> int:
+    case_id = _investigated(ctx, people)
+    approval.set_authority(ctx, people["admin"], people["wang.sup"].user_id, 1_000_000 * YUAN)
+    approval.recommend(ctx, people["li.inv"], case_id, _version(ctx, case_id), terms)
+    outcome = approval.approve(ctx, people["wang.sup"], case_id, _version(ctx, case_id))
+    assert outcome.approved
+    return case_id
+
+
+def _draw(ctx: Context, people: dict[str, Session], case_id: int, amount: int, months: int) -> None:
+    loans.disburse(ctx, people["liu.fin"], case_id, _loan_version(ctx, case_id), amount, months)
+
+
+def _close_days(ctx: Context, clock: FixedClock, people: dict[str, Session], days: int) -> None:
+    """Move the business clock ``days`` on, running the day-end every night."""
+    for _ in range(days):
+        day_end.run_day_end(ctx, people["wang.sup"], clock.now().date())
+        clock.advance(days=1)
+
+
+CREDIT_100K = LoanTerms("credit", 100_000 * YUAN, CREDIT, 12, Plan.INTEREST_MONTHLY)
+
+
+# --- approval ----------------------------------------------------------------------------------
+
+
+def test_recommend_then_approve_opens_the_loan(ctx: Context, people: dict[str, Session]) -> None:
+    case_id = _approved(ctx, people, CREDIT_100K)
+    assert _stage(ctx, case_id) == "disbursement"
+    view = loans.loan_view(ctx, people["liu.fin"], case_id)
+    assert view.terms == CREDIT_100K
+    assert view.annual_rate == Decimal("0.2190")
+    assert view.available_fen == 100_000 * YUAN and view.principal_fen == 0
+    assert view.available_until == date(2027, 11, 26)
+
+
+def test_the_recommender_may_not_approve_and_nothing_changes(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    case_id = _investigated(ctx, people)
+    sup = people["wang.sup"]
+    approval.set_authority(ctx, people["admin"], sup.user_id, 1_000_000 * YUAN)
+    approval.recommend(ctx, sup, case_id, _version(ctx, case_id), CREDIT_100K)
+    before = _tables(ctx)
+    with pytest.raises(RuleError, match="Maker–checker"):
+        approval.approve(ctx, sup, case_id, _version(ctx, case_id))
+    assert _tables(ctx) == before
+    assert all(item.case_id != case_id for item in approval.inbox(ctx, sup))
+
+
+def test_above_authority_needs_a_second_approver(ctx: Context, people: dict[str, Session]) -> None:
+    case_id = _investigated(ctx, people)
+    wang, zhou = people["wang.sup"], people["zhou.sup"]
+    approval.set_authority(ctx, people["admin"], wang.user_id, 50_000 * YUAN)
+    approval.set_authority(ctx, people["admin"], zhou.user_id, 500_000 * YUAN)
+    approval.recommend(ctx, people["li.inv"], case_id, _version(ctx, case_id), CREDIT_100K)
+    [item] = approval.inbox(ctx, wang)
+    assert not item.within_authority and not item.may_bulk
+    first = approval.approve(ctx, wang, case_id, _version(ctx, case_id))
+    assert not first.approved and _stage(ctx, case_id) == "approval"
+    assert approval.inbox(ctx, wang) == []  # signed: waits for someone else
+    [item] = approval.inbox(ctx, zhou)
+    assert item.signed_by == ("王主管",) and item.within_authority
+    second = approval.approve(ctx, zhou, case_id, _version(ctx, case_id))
+    assert second.approved and _stage(ctx, case_id) == "disbursement"
+
+
+def test_no_authority_set_is_none_held(ctx: Context, people: dict[str, Session]) -> None:
+    case_id = _investigated(ctx, people)
+    approval.recommend(ctx, people["li.inv"], case_id, _version(ctx, case_id), CREDIT_100K)
+    with pytest.raises(RuleError, match="no approval authority"):
+        approval.approve(ctx, people["wang.sup"], case_id, _version(ctx, case_id))
+
+
+def test_an_amendment_needs_a_reason_and_replaces_the_terms(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    case_id = _investigated(ctx, people)
+    wang = people["wang.sup"]
+    approval.set_authority(ctx, people["admin"], wang.user_id, 1_000_000 * YUAN)
+    approval.recommend(ctx, people["li.inv"], case_id, _version(ctx, case_id), CREDIT_100K)
+    lower = LoanTerms("credit", 60_000 * YUAN, CREDIT, 6, Plan.EQUAL_PRINCIPAL)
+    with pytest.raises(RuleError, match="reason"):
+        approval.approve(ctx, wang, case_id, _version(ctx, case_id), amended=lower)
+    approval.approve(ctx, wang, case_id, _version(ctx, case_id), amended=lower, reason="thin sales")
+    state = approval.approval_state(ctx, case_id)
+    assert state.terms == lower and state.proposal is not None and state.proposal.kind == "amend"
+    assert loans.loan_view(ctx, wang, case_id).terms == lower
+
+
+def test_bulk_approve_signs_what_is_within_authority_and_lists_the_rest(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    wang = people["wang.sup"]
+    approval.set_authority(ctx, people["admin"], wang.user_id, 80_000 * YUAN)
+    small = LoanTerms("credit", 50_000 * YUAN, CREDIT, 12, Plan.INTEREST_MONTHLY)
+    ids = []
+    for terms in (small, small, CREDIT_100K):
+        case_id = _investigated(ctx, people)
+        approval.recommend(ctx, people["li.inv"], case_id, _version(ctx, case_id), terms)
+        ids.append(case_id)
+    items = approval.inbox(ctx, wang)
+    assert [i.may_bulk for i in items] == [True, True, False]
+    result = approval.bulk_approve(ctx, wang, [(i.case_id, i.version) for i in items])
+    assert result.approved == tuple(ids[:2])
+    assert [case for case, _ in result.refused] == [ids[2]]
+
+
+def test_terms_outside_the_rules_are_refused(ctx: Context, people: dict[str, Session]) -> None:
+    case_id = _investigated(ctx, people)
+    for bad in (
+        LoanTerms("credit", 2_000_000 * YUAN, CREDIT, 12, Plan.INTEREST_MONTHLY),  # above cap
+        LoanTerms("credit", 100_000 * YUAN, CREDIT, 13, Plan.INTEREST_MONTHLY),  # term
+        LoanTerms("credit", 100_000 * YUAN, Decimal("0.001"), 12, Plan.INTEREST_MONTHLY),
+    ):
+        before = _tables(ctx)
+        with pytest.raises(RuleError):
+            approval.recommend(ctx, people["li.inv"], case_id, _version(ctx, case_id), bad)
+        assert _tables(ctx) == before
+
+
+# --- money: the worked examples ----------------------------------------------------------------
+
+
+def test_a_100000_credit_draw_repaid_after_30_days(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    # 100,000.00 × 30 days × 0.06% = 1,800.00 interest (R6, R8): 10,000,000 fen × 30 × 0.0006
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 100_000 * YUAN, 1)
+    assert _stage(ctx, case_id) == "monitoring"
+    _close_days(ctx, clock, people, 30)
+    assert clock.now().date() == date(2026, 12, 26)
+    payoff = loans.trial(ctx, people["liu.fin"], case_id, date(2026, 12, 26))
+    assert (payoff.principal_fen, payoff.interest_fen, payoff.penalty_fen) == (
+        10_000_000,
+        180_000,
+        0,
+    )
+    paid = loans.repay(
+        ctx, people["liu.fin"], case_id, _loan_version(ctx, case_id), payoff.total_fen
+    )
+    assert (paid.penalty_fen, paid.interest_fen, paid.principal_fen) == (0, 180_000, 10_000_000)
+    view = loans.loan_view(ctx, people["liu.fin"], case_id)
+    assert view.principal_fen == 0 and view.total_owed_fen == 0
+    assert view.available_fen == 100_000 * YUAN  # R7: repaid principal can be drawn again
+
+
+def test_an_order_loan_repaid_on_the_day_of_the_draw_costs_nothing(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    terms = LoanTerms("order", 30_000 * YUAN, ORDER, 3, Plan.INTEREST_MONTHLY)
+    case_id = _approved(ctx, people, terms)
+    _draw(ctx, people, case_id, 30_000 * YUAN, 1)
+    assert loans.trial(ctx, people["liu.fin"], case_id, T0.date()).total_fen == 3_000_000
+    paid = loans.repay(ctx, people["liu.fin"], case_id, _loan_version(ctx, case_id), 3_000_000)
+    assert (paid.interest_fen, paid.principal_fen) == (0, 3_000_000)
+
+
+def test_ten_days_overdue_with_penalty_then_a_part_repayment(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 100_000 * YUAN, 1)  # due 2026-12-26
+    _close_days(ctx, clock, people, 41)  # closes 11-26 … 01-05; today 2027-01-06
+    assert clock.now().date() == date(2027, 1, 6)
+    assert _stage(ctx, case_id) == "overdue"
+    # Penalty from the day after the due date (12-27 … 01-05: 10 days) at 1.5 × 0.06% on
+    # the overdue principal: 10,000,000 × 10 × 0.0009 = 90,000 fen; no normal interest on it.
+    payoff = loans.trial(ctx, people["liu.fin"], case_id, date(2027, 1, 5))
+    assert (payoff.principal_fen, payoff.interest_fen, payoff.penalty_fen) == (
+        10_000_000,
+        180_000,
+        90_000,
+    )
+    view = loans.loan_view(ctx, people["liu.fin"], case_id)
+    assert view.overdue_class == "M1" and view.days_past_due == 11  # as of today, 01-06
+    # Part repayment on 01-06: penalty now 11 days (99,000), interest 180,000, the rest principal.
+    paid = loans.repay(ctx, people["liu.fin"], case_id, _loan_version(ctx, case_id), 1_000_000)
+    assert (paid.penalty_fen, paid.interest_fen, paid.principal_fen) == (99_000, 180_000, 721_000)
+    view = loans.loan_view(ctx, people["liu.fin"], case_id)
+    assert view.principal_fen == 10_000_000 - 721_000
+    assert view.penalty_unpaid_fen == 0 and view.interest_unpaid_fen == 0
+    assert _stage(ctx, case_id) == "overdue"  # principal is still late
+
+
+def test_paying_the_arrears_cures_the_loan(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 100_000 * YUAN, 1)
+    _close_days(ctx, clock, people, 33)
+    assert _stage(ctx, case_id) == "overdue"
+    owed = loans.trial(ctx, people["liu.fin"], case_id, clock.now().date()).total_fen
+    loans.repay(ctx, people["liu.fin"], case_id, _loan_version(ctx, case_id), owed)
+    assert _stage(ctx, case_id) == "monitoring"
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+
+def test_refusals_leave_the_ledger_untouched(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    case_id = _approved(ctx, people, CREDIT_100K)
+    fin = people["liu.fin"]
+    _draw(ctx, people, case_id, 60_000 * YUAN, 3)
+    _close_days(ctx, clock, people, 2)
+    before = _tables(ctx)
+    version = _loan_version(ctx, case_id)
+    with pytest.raises(RuleError, match="more than the limit still available"):
+        loans.disburse(ctx, fin, case_id, version, 50_000 * YUAN, 3)
+    for amount in (0, -100):
+        with pytest.raises(RuleError, match="more than zero"):
+            loans.repay(ctx, fin, case_id, version, amount)
+    with pytest.raises(RuleError, match="before the last day-end"):
+        loans.repay(ctx, fin, case_id, version, 100, on=T0.date())
+    with pytest.raises(RuleError, match="more than is owed"):
+        loans.repay(ctx, fin, case_id, version, 70_000 * YUAN)
+    with pytest.raises(RuleError, match="Only finance"):
+        loans.repay(ctx, people["wang.sup"], case_id, version, 100)
+    with pytest.raises(RuleError, match="changed meanwhile"):
+        loans.repay(ctx, fin, case_id, version - 1, 100)
+    with pytest.raises(RuleError, match="after today"):
+        loans.repay(ctx, fin, case_id, version, 100, on=clock.now().date() + timedelta(days=1))
+    assert _tables(ctx) == before
+
+
+def test_an_overpayment_may_be_held_as_a_credit(ctx: Context, people: dict[str, Session]) -> None:
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+    paid = loans.repay(
+        ctx, people["liu.fin"], case_id, _loan_version(ctx, case_id), 10_050 * YUAN,
+        hold_excess=True,
+    )  # fmt: skip
+    assert paid.excess_fen == 50 * YUAN
+    assert loans.loan_view(ctx, people["liu.fin"], case_id).credit_fen == 50 * YUAN
+
+
+def test_a_reversal_undoes_a_repayment_of_the_open_day(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+    fin = people["liu.fin"]
+    loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), 1_000 * YUAN)
+    seq = loans.loan_view(ctx, fin, case_id).ledger[-1].entry.seq
+    with pytest.raises(RuleError, match="reason"):
+        loans.reverse(ctx, fin, case_id, _loan_version(ctx, case_id), seq, "")
+    loans.reverse(ctx, fin, case_id, _loan_version(ctx, case_id), seq, "wrong account")
+    view = loans.loan_view(ctx, fin, case_id)
+    assert view.principal_fen == 10_000 * YUAN
+    assert [r.entry.kind.value for r in view.ledger] == ["draw", "repayment", "reversal"]
+
+
+# --- the day-end -------------------------------------------------------------------------------
+
+
+def test_the_day_end_twice_equals_once_and_visits_only_loans_with_something_due(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 100_000 * YUAN, 3)
+    clock.advance(days=30)  # 12-26: the first posting date
+    sup = people["wang.sup"]
+    quiet = day_end.run_day_end(ctx, sup, date(2026, 12, 25))
+    assert quiet.loans == 0 and quiet.postings == 0  # nothing due before 12-26
+    first = day_end.run_day_end(ctx, sup, date(2026, 12, 26))
+    assert (first.loans, first.postings) == (1, 1)
+    tables = _tables(ctx)
+    again = day_end.run_day_end(ctx, sup, date(2026, 12, 26))
+    assert (again.loans, again.postings) == (0, 0) and _tables(ctx) == tables
+    [posting] = [r.entry for r in loans.loan_view(ctx, sup, case_id).ledger][1:]
+    assert posting.amount_fen == 180_000 and posting.day_sum == 10_000_000 * 30
+
+
+def test_the_day_end_refuses_the_future_and_other_roles(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    with pytest.raises(RuleError, match="ahead of today"):
+        day_end.run_day_end(ctx, people["wang.sup"], T0.date() + timedelta(days=1))
+    with pytest.raises(RuleError, match="supervisor"):
+        day_end.run_day_end(ctx, people["liu.fin"], T0.date())
+
+
+def test_a_cancelled_day_end_resumes_where_it_stopped(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    ids = []
+    for _ in range(5):
+        case_id = _approved(
+            ctx, people, LoanTerms("credit", 50_000 * YUAN, CREDIT, 12, Plan.INTEREST_MONTHLY)
+        )
+        _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+        ids.append(case_id)
+    clock.advance(days=30)
+    sup, through = people["wang.sup"], date(2026, 12, 26)
+    calls = iter([False, True])
+    part = day_end.run_day_end(ctx, sup, through, cancelled=lambda: next(calls), batch=2)
+    assert part.cancelled and part.loans == 2
+    assert loan_store.day_end_through(ctx.store) is None  # not finished: not recorded
+    rest = day_end.run_day_end(ctx, sup, through, batch=2)
+    assert rest.loans == 3 and loan_store.day_end_through(ctx.store) == "2026-12-26"
+    for case_id in ids:
+        assert len(loans.loan_view(ctx, sup, case_id).ledger) == 2  # draw + one posting

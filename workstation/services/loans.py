@@ -1,0 +1,547 @@
+"""Loans after approval (R3-R11, R30, R35): draws, repayments, reversals, the trial
+calculation and the loan page's figures.
+
+Every change is: read the loan's cached state, accrue it through the last day-end, let the
+domain propose ledger rows (``postings``), append them and write the new state, all in one
+transaction, guarded by the loan's version (a second window working on the same loan gets
+"changed meanwhile" instead of a lost write). Money moves only for finance; any role that
+sees cases may look and run the trial calculation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from workstation.domain import postings
+from workstation.domain.approval import LoanTerms
+from workstation.domain.ledger import (
+    DrawTerms,
+    Entry,
+    EntryKind,
+    LoanState,
+    Refusal,
+    accrue,
+    append,
+    new_loan,
+    yuan,
+)
+from workstation.domain.limits import KIND_CAPS_FEN, annual_rate
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
+from workstation.domain.people import Permission, Role
+from workstation.domain.schedule import Instalment, Plan, add_months, interest_fen
+from workstation.domain.stages import Action, Stage
+from workstation.services import pipeline
+from workstation.services.context import Context, Session, require
+from workstation.store import loan_codec
+from workstation.store import loans as loan_store
+from workstation.store import users as user_store
+from workstation.store.loans import LoanRow
+
+_ONE_DAY = timedelta(days=1)
+ARREARS_STAGES = (Stage.OVERDUE.value,)
+NO_DRAW_STAGES = (
+    Stage.OVERDUE.value,
+    Stage.WARNING.value,
+    Stage.RECOVERY.value,
+    Stage.BLACKLISTED.value,
+    Stage.CLOSED.value,
+    Stage.DECLINED.value,
+)
+
+
+def _refuse(template: str, **params: object) -> RuleError:
+    return RuleError(Message.of(template, **params))
+
+
+def _refused(refusal: Refusal) -> RuleError:
+    return RuleError(refusal.message)
+
+
+def business_date(ctx: Context) -> date:
+    return ctx.clock.now().date()
+
+
+def _no_loan(case_id: int) -> RuleError:
+    return _refuse(QT_TRANSLATE_NOOP("messages", "Case {case} has no approved loan."), case=case_id)
+
+
+def _loan_row(ctx: Context, case_id: int) -> LoanRow:
+    row = loan_store.loan(ctx.store, case_id)
+    if row is None:
+        raise _no_loan(case_id)
+    return row
+
+
+def closed_through(ctx: Context) -> date | None:
+    """The last day-end: every loan is accrued through it."""
+    text = loan_store.day_end_through(ctx.store)
+    return None if text is None else date.fromisoformat(text)
+
+
+def current_state(ctx: Context, row: LoanRow) -> LoanState:
+    """The loan's state through the last day-end (its cache is left where its last event
+    was: between events a loan only accrues, which needs no row)."""
+    state = loan_codec.decode_state(row.state)
+    through = closed_through(ctx)
+    if through is not None and through > state.accrued_through:
+        state = accrue(state, through)
+    return state
+
+
+def _require_finance(session: Session, what: str) -> None:
+    if session.role not in (Role.FINANCE, Role.SYSTEM):
+        raise _refuse(QT_TRANSLATE_NOOP("messages", "Only finance staff may {what}."), what=what)
+
+
+def _check_loan_version(row: LoanRow, expected_version: int) -> None:
+    if row.version != expected_version:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "This loan was changed meanwhile (another window or the day-end); it has "
+                "been reloaded: check the figures and try again.",
+            )
+        )
+
+
+def _save(
+    ctx: Context, row: LoanRow, state: LoanState, entries: tuple[Entry, ...], by: int, note: str
+) -> None:
+    available_until = date.fromisoformat(row.available_until)
+    at = ctx.stamp()
+    loan_store.append_entries(ctx.store, row.case_id, entries, at, by, note)
+    # overdue since: what fell due before today and is unpaid (today's dues are not late yet)
+    since = postings.overdue_since(state, business_date(ctx) - _ONE_DAY)
+    ok = loan_store.save_state(
+        ctx.store,
+        row.case_id,
+        state,
+        next_event_on=postings.next_event(state, available_until),
+        overdue_since=since,
+        expected_version=row.version,
+    )
+    if not ok:
+        _check_loan_version(row, -1)
+
+
+def _follow_stage(ctx: Context, case_id: int, state: LoanState, on: date, at: str) -> None:
+    """Arrears paid: back to monitoring (CURE); everything repaid after the limit's period:
+    closed (SETTLE). Done by the system, recorded as such."""
+    case = pipeline.load_case(ctx, case_id)
+    system = Session(user_store.system_user_id(ctx.store, at), "system", "System", Role.SYSTEM)
+    late = postings.days_past_due(state, on) > 0
+    if case.stage in ARREARS_STAGES and not late:
+        pipeline.move_case(ctx, system, case_id, Action.CURE, case.version)
+        case = pipeline.load_case(ctx, case_id)
+    row = _loan_row(ctx, case_id)
+    if postings.owes_nothing(state) and on >= date.fromisoformat(row.available_until):
+        if case.stage in (Stage.MONITORING.value, Stage.OVERDUE.value, Stage.WARNING.value):
+            pipeline.move_case(ctx, system, case_id, Action.SETTLE, case.version)
+            ctx.store.conn.execute(
+                "UPDATE loans SET status = 'closed', next_event_on = NULL WHERE case_id = ?",
+                (case_id,),
+            )
+
+
+# --- draw ------------------------------------------------------------------------------------
+
+
+def _draw_terms(
+    row: LoanRow, draw_id: str, on: date, amount_fen: int, term_months: int, plan: Plan
+) -> DrawTerms:
+    return DrawTerms(draw_id, on, amount_fen, Decimal(row.daily_rate), term_months, plan)
+
+
+def draw_term_limit(row: LoanRow, on: date) -> int:
+    """The longest term a draw made on ``on`` may have: it must fall due within the limit's
+    period (each draw has its own due date within the term)."""
+    until = date.fromisoformat(row.available_until)
+    months = 0
+    while months < row.term_months and add_months(on, months + 1) <= until:
+        months += 1
+    return months
+
+
+def disburse(
+    ctx: Context,
+    session: Session,
+    case_id: int,
+    expected_version: int,
+    amount_fen: int,
+    term_months: int,
+    plan: Plan | None = None,
+) -> Entry:
+    """Pay out a draw today, within the limit still available and the customer's cap (R5,
+    R7); the first draw moves the case to monitoring. Returns the draw's ledger row."""
+    _require_finance(session, "disburse")
+    on, at = business_date(ctx), ctx.stamp()
+    with ctx.store.write():
+        row = _loan_row(ctx, case_id)
+        _check_loan_version(row, expected_version)
+        case = pipeline.load_case(ctx, case_id)
+        if row.status != "active" or case.stage in NO_DRAW_STAGES:
+            raise _refuse(
+                QT_TRANSLATE_NOOP("messages", "No new draw while the loan is in “{stage}”."),
+                stage=case.stage,
+            )
+        longest = draw_term_limit(row, on)
+        if longest == 0:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "The limit's period ends on {until}: too late for a new draw.",
+                ),
+                until=row.available_until,
+            )
+        if not 1 <= term_months <= longest:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "A draw made today may run 1 to {longest} months (it must fall due by "
+                    "{until}).",
+                ),
+                longest=longest,
+                until=row.available_until,
+            )
+        cap = KIND_CAPS_FEN.get(case.kind, 0)
+        elsewhere = loan_store.customer_principal(ctx.store, row.customer_id, case_id)
+        state = current_state(ctx, row)
+        if amount_fen > 0 and elsewhere + state.principal_fen + amount_fen > cap:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "This draw would take the customer's outstanding principal to {total}, "
+                    "above the cap of {cap} (other loans: {elsewhere}).",
+                ),
+                total=yuan(elsewhere + state.principal_fen + amount_fen),
+                cap=yuan(cap),
+                elsewhere=yuan(elsewhere),
+            )
+        draw_id = f"{case_id}-{loan_store.draw_count(ctx.store, case_id) + 1}"
+        terms = _draw_terms(row, draw_id, on, amount_fen, term_months, plan or Plan(row.plan))
+        result = postings.disburse(state, terms, row.limit_fen)
+        if isinstance(result, Refusal):
+            raise _refused(result)
+        loan_store.insert_draw(ctx.store, case_id, terms)
+        _save(ctx, row, result.state, result.entries, session.user_id, "")
+        if case.stage == Stage.DISBURSEMENT.value:
+            pipeline.move_case(ctx, session, case_id, Action.DISBURSE, case.version)
+        user_store.record_audit(
+            ctx.store,
+            at=at,
+            actor_id=session.user_id,
+            entity="loan",
+            entity_id=case_id,
+            action="draw",
+            after={"draw_id": draw_id, "amount_fen": amount_fen, "term_months": term_months},
+        )
+    return result.entries[-1]
+
+
+# --- repay -----------------------------------------------------------------------------------
+
+
+def _on(ctx: Context, on: date | None) -> date:
+    today = business_date(ctx)
+    day = on or today
+    if day > today:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "messages", "{on} is after today ({today}): money cannot be received in advance."
+            ),
+            on=day.isoformat(),
+            today=today.isoformat(),
+        )
+    return day
+
+
+def preview_repayment(
+    ctx: Context, session: Session, case_id: int, amount_fen: int, on: date | None = None
+) -> postings.Allocation:
+    """Where every fen of a payment would go (R11); nothing is written."""
+    require(session, Permission.VIEW_CASES)
+    day = _on(ctx, on)
+    state = current_state(ctx, _loan_row(ctx, case_id))
+    result = postings.allocate(state, amount_fen, day)
+    if isinstance(result, Refusal):
+        raise _refused(result)
+    return result
+
+
+def repay(
+    ctx: Context,
+    session: Session,
+    case_id: int,
+    expected_version: int,
+    amount_fen: int,
+    on: date | None = None,
+    hold_excess: bool = False,
+    note: str = "",
+) -> postings.Allocation:
+    """Receive a payment (R7, R11): penalty, interest, principal, oldest due first. More than
+    is owed is refused unless the excess is to be held as a credit for the customer."""
+    _require_finance(session, "receive repayments")
+    day = _on(ctx, on)
+    with ctx.store.write():
+        row = _loan_row(ctx, case_id)
+        _check_loan_version(row, expected_version)
+        state = current_state(ctx, row)
+        result = postings.repay(state, amount_fen, day)
+        if isinstance(result, Refusal):
+            raise _refused(result)
+        *posted, payment = result.entries
+        allocation = postings.Allocation(day, amount_fen, payment.parts, tuple(posted))
+        if allocation.excess_fen and not hold_excess:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{amount} is {excess} more than is owed ({owed}); enter at most {owed}, or "
+                    "hold the excess as a credit for the customer.",
+                ),
+                amount=yuan(amount_fen),
+                excess=yuan(allocation.excess_fen),
+                owed=yuan(amount_fen - allocation.excess_fen),
+            )
+        _save(ctx, row, result.state, result.entries, session.user_id, note.strip())
+        at = ctx.stamp()
+        _follow_stage(ctx, case_id, result.state, day, at)
+        user_store.record_audit(
+            ctx.store,
+            at=at,
+            actor_id=session.user_id,
+            entity="loan",
+            entity_id=case_id,
+            action="repayment",
+            after={
+                "seq": payment.seq,
+                "amount_fen": amount_fen,
+                "penalty_fen": allocation.penalty_fen,
+                "interest_fen": allocation.interest_fen,
+                "principal_fen": allocation.principal_fen,
+                "credit_fen": allocation.excess_fen,
+            },
+        )
+    return allocation
+
+
+def reverse(
+    ctx: Context, session: Session, case_id: int, expected_version: int, seq: int, reason: str
+) -> Entry:
+    """Undo a ledger row of the open day by a reversal row (nothing is deleted)."""
+    _require_finance(session, "reverse ledger entries")
+    if not reason.strip():
+        raise _refuse(QT_TRANSLATE_NOOP("messages", "Give a reason for the reversal."))
+    with ctx.store.write():
+        row = _loan_row(ctx, case_id)
+        _check_loan_version(row, expected_version)
+        state = current_state(ctx, row)
+        original = next(
+            (line.entry for line in loan_store.ledger_of(ctx.store, case_id)
+             if line.entry.seq == seq),
+            None,
+        )  # fmt: skip
+        if original is None:
+            raise _refuse(
+                QT_TRANSLATE_NOOP("messages", "Entry {seq} is not on this loan's ledger"), seq=seq
+            )
+        result = postings.reverse(state, original, max(business_date(ctx), state.accrued_through))
+        if isinstance(result, Refusal):
+            raise _refused(result)
+        _save(ctx, row, result.state, result.entries, session.user_id, reason.strip())
+        user_store.record_audit(
+            ctx.store,
+            at=ctx.stamp(),
+            actor_id=session.user_id,
+            entity="loan",
+            entity_id=case_id,
+            action="reversal",
+            after={"reverses": seq, "reason": reason.strip()},
+        )
+    return result.entries[-1]
+
+
+def trial(ctx: Context, session: Session, case_id: int, on: date) -> postings.Payoff:
+    """还款试算: what repaying everything on ``on`` takes; nothing is written. A future date
+    is allowed here (that is the point of a trial)."""
+    require(session, Permission.VIEW_CASES)
+    state = current_state(ctx, _loan_row(ctx, case_id))
+    result = postings.payoff(state, on)
+    if isinstance(result, Refusal):
+        raise _refused(result)
+    return result
+
+
+# --- the loan page ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """A ledger row with the balances after it (the statement's running balances)."""
+
+    entry: Entry
+    at: str
+    by_name: str
+    note: str
+    principal_fen: int
+    interest_fen: int  # posted, unpaid
+    penalty_fen: int  # posted, unpaid
+    credit_fen: int
+
+
+@dataclass(frozen=True)
+class DrawView:
+    terms: DrawTerms
+    principal_fen: int
+    interest_unpaid_fen: int
+    penalty_unpaid_fen: int
+    schedule: tuple[Instalment, ...]
+
+
+@dataclass(frozen=True)
+class LoanView:
+    case_id: int
+    version: int
+    business_name: str
+    stage: str
+    status: str
+    terms: LoanTerms
+    annual_rate: Decimal  # first (R35)
+    approved_at: str
+    opened_on: date
+    available_until: date
+    as_of: date  # the figures are to the close of this day
+    drawn_fen: int  # every draw ever made
+    available_fen: int
+    principal_fen: int
+    interest_accrued_fen: int  # earned since the last posting, rounded for display only
+    interest_unpaid_fen: int  # posted, unpaid
+    penalty_accrued_fen: int
+    penalty_unpaid_fen: int
+    credit_fen: int
+    next_due_on: date | None
+    next_due_fen: int
+    days_past_due: int
+    overdue_class: str | None
+    draws: tuple[DrawView, ...]
+    ledger: tuple[LedgerRow, ...]
+    closed_through: date | None
+
+    @property
+    def total_owed_fen(self) -> int:
+        return (
+            self.principal_fen
+            + self.interest_unpaid_fen
+            + self.interest_accrued_fen
+            + self.penalty_unpaid_fen
+            + self.penalty_accrued_fen
+        )
+
+
+def _next_due(state: LoanState, after: date) -> tuple[date | None, int]:
+    """The next due date on or after ``after`` with what falls due then (principal of that
+    instalment, plus interest posted for it; interest still accruing is estimated)."""
+    best: date | None = None
+    for draw in state.draws:
+        for due_on, _left in draw.principal_remaining():
+            if due_on >= after and (best is None or due_on < best):
+                best = due_on
+                break
+        for due in (*draw.interest_due, *draw.penalty_due):
+            if due.due_on >= after and (best is None or due.due_on < best):
+                best = due.due_on
+    if best is None:
+        return None, 0
+    total = 0
+    for draw in state.draws:
+        total += sum(left for due_on, left in draw.principal_remaining() if due_on <= best)
+        total += sum(d.amount_fen for d in (*draw.interest_due, *draw.penalty_due))
+        if draw.principal_fen:
+            days = (best - state.accrued_through).days
+            total += interest_fen(
+                draw.interest_day_sum + draw.principal_fen * days, draw.terms.daily_rate
+            )
+    return best, total
+
+
+def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
+    """The loan page: its terms, balances to today, the draws with their schedules and the
+    whole ledger with running balances (replayed from the rows, and checked against the
+    cache as it goes)."""
+    require(session, Permission.VIEW_CASES)
+    row = _loan_row(ctx, case_id)
+    case = pipeline.load_case(ctx, case_id)
+    draws = {t.draw_id: t for t in loan_store.draws_of(ctx.store, case_id)}
+    replay = new_loan(str(case_id), date.fromisoformat(row.opened_on))
+    lines = []
+    for line in loan_store.ledger_of(ctx.store, case_id):
+        entry = line.entry
+        replay = append(
+            replay, entry, draws.get(entry.draw_id or "") if entry.kind == EntryKind.DRAW else None
+        )
+        lines.append(
+            LedgerRow(
+                entry, line.at, line.by_name, line.note, replay.principal_fen,
+                replay.interest_unpaid_fen, replay.penalty_unpaid_fen, replay.credit_fen,
+            )
+        )  # fmt: skip
+    state = current_state(ctx, row)
+    today = business_date(ctx)
+    as_of = max(today, state.accrued_through)
+    shown = accrue(state, as_of)
+    interest_accrued = sum(
+        interest_fen(d.interest_day_sum, d.terms.daily_rate) for d in shown.draws
+    )
+    penalty_accrued = sum(
+        interest_fen(d.penalty_day_sum, d.terms.penalty_daily_rate) for d in shown.draws
+    )
+    dpd = postings.days_past_due(shown, as_of)
+    cls = postings.overdue_class(dpd)
+    next_on, next_fen = _next_due(shown, as_of)
+    terms = LoanTerms(
+        row.product, row.limit_fen, Decimal(row.daily_rate), row.term_months, Plan(row.plan)
+    )
+    return LoanView(
+        case_id=case_id,
+        version=row.version,
+        business_name=case.business_name,
+        stage=case.stage,
+        status=row.status,
+        terms=terms,
+        annual_rate=annual_rate(terms.daily_rate),
+        approved_at=row.approved_at,
+        opened_on=date.fromisoformat(row.opened_on),
+        available_until=date.fromisoformat(row.available_until),
+        as_of=as_of,
+        drawn_fen=sum(t.amount_fen for t in draws.values()),
+        available_fen=postings.available_fen(shown, row.limit_fen)
+        if row.status == "active" and today <= date.fromisoformat(row.available_until)
+        else 0,
+        principal_fen=shown.principal_fen,
+        interest_accrued_fen=interest_accrued,
+        interest_unpaid_fen=shown.interest_unpaid_fen,
+        penalty_accrued_fen=penalty_accrued,
+        penalty_unpaid_fen=shown.penalty_unpaid_fen,
+        credit_fen=shown.credit_fen,
+        next_due_on=next_on,
+        next_due_fen=next_fen,
+        days_past_due=dpd,
+        overdue_class=None if cls is None else cls.value,
+        draws=tuple(
+            DrawView(
+                d.terms,
+                d.principal_fen,
+                d.interest_unpaid_fen,
+                d.penalty_unpaid_fen,
+                d.terms.instalments,
+            )
+            for d in shown.draws
+        ),  # fmt: skip
+        ledger=tuple(lines),
+        closed_through=closed_through(ctx),
+    )
+
+
+def has_loan(ctx: Context, case_id: int) -> bool:
+    return loan_store.loan(ctx.store, case_id) is not None
