@@ -279,6 +279,225 @@ def bocom_csv() -> bytes:
     )
 
 
+# --- bank statements as text PDFs (minipdf: STSong-Light, as the banks' generators write) ----
+
+# (title, left x, right x or None for left-aligned text)
+CMB_PDF_COLUMNS = [("记账日期", 40, None), ("货币", 110, None), ("交易金额", 190, 250),
+                   ("联机余额", 270, 340), ("交易摘要", 360, None), ("对手信息", 450, None),
+                   ("客户摘要", 680, None)]  # fmt: skip
+CMB_PDF_ENGLISH = ["Date", "Currency", "Transaction Amount", "Balance", "Transaction Type",
+                   "Counter Party", "Customer Type"]  # fmt: skip
+# A tuple in a cell wraps it onto a second line, as long counterparties do.
+CMB_PDF_PAGES = [
+    [("2024-01-03", "人民币", "-5,020.45", "12,345.67", "转账汇款",
+      ("某某供应商", "6222000011110000"), "货款"),
+     ("2024-01-09", "人民币", "+44,754.02", "57,099.69", "网联收款",
+      "支付宝（中国）网络技术有限公司", ""),
+     ("2024-01-15", "人民币", "-2,300.00", "54,799.69", "转账汇款", "张某 6222000099990000",
+      "一月房租"),
+     ("2024-01-20", "人民币", "-215.40", "54,584.29", "代扣水电费", "国网浙江省电力有限公司",
+      "电费")],
+    [("2024-02-03", "人民币", "+12,800.00", "67,384.29", "网联收款", "财付通支付科技有限公司",
+      ""),
+     ("2024-02-10", "人民币", "-3,100.00", "64,284.29", "代发工资",
+      ("王某某", "6222020200098765432"), "工资")],
+]  # fmt: skip
+
+
+def _cell_lines(cell: str | tuple[str, ...]) -> tuple[str, ...]:
+    return cell if isinstance(cell, tuple) else (cell,)
+
+
+def _unruled_rows(page, columns, rows, top: float, pitch: float = 18.0) -> float:
+    """Rows under left-aligned text / right-aligned amount columns, no ruling (CMB)."""
+    for row in rows:
+        for (_, left, right), cell in zip(columns, row, strict=True):
+            for n, part in enumerate(_cell_lines(cell)):
+                if right is None:
+                    page.text(left, top + 10 * n, part)
+                else:
+                    page.text_right(right, top + 10 * n, part)
+        top += pitch + 10 * (max(len(_cell_lines(c)) for c in row) - 1)
+    return top
+
+
+def _unruled_header(page, columns, top: float, english: list[str] | None = None) -> None:
+    for (title, left, _), n in zip(columns, range(len(columns)), strict=True):
+        page.text(left, top, title)
+        if english:
+            page.text(left, top + 10, english[n], 6)
+
+
+def _page_number(page, number: int, count: int) -> None:
+    page.text(page.width / 2 - 8, page.height - 30, f"{number}/{count}")
+
+
+def cmb_pdf_pages() -> list:
+    """招商银行交易流水 as its PDF: no ruling, bilingual titles on two lines, signed amounts,
+    the header again on every page, pages numbered ``1/2``, the table ending at 合并统计."""
+    from tests.importers.minipdf import Page
+
+    pages = []
+    for number, rows in enumerate(CMB_PDF_PAGES, start=1):
+        page = Page()
+        page.text(360, 40, "招商银行交易流水", 14)
+        top = 80.0
+        if number == 1:
+            page.text(40, 80, "户名：王五")
+            page.text(300, 80, "账号：6214830000001234")
+            page.text(40, 95, "币种：人民币")
+            page.text(300, 95, "起始日期：2024-01-01")
+            page.text(500, 95, "终止日期：2024-02-29")
+            top = 130.0
+        _unruled_header(page, CMB_PDF_COLUMNS, top, CMB_PDF_ENGLISH)
+        end = _unruled_rows(page, CMB_PDF_COLUMNS, rows, top + 30)
+        if number == len(CMB_PDF_PAGES):
+            page.text(40, end + 10, "合并统计")
+            page.text(190, end + 10, "收入：2笔 57,554.02")
+            page.text(360, end + 10, "支出：4笔 10,635.85")
+        _page_number(page, number, len(CMB_PDF_PAGES))
+        pages.append(page)
+    return pages
+
+
+def cmb_pdf() -> bytes:
+    from tests.importers.minipdf import document
+
+    return document(cmb_pdf_pages())
+
+
+CCB_PDF_COLUMNS = [("记账日", 30, None), ("交易日期", 85, None), ("交易时间", 140, None),
+                   ("支出", 195, 240), ("收入", 250, 300), ("账户余额", 310, 370),
+                   ("币种", 385, None), ("摘要", 420, None), ("对方账号", 480, None),
+                   ("对方户名", 580, None), ("交易地点", 720, None)]  # fmt: skip
+
+
+def ccb_pdf() -> bytes:
+    """CCB 活期明细 printed to PDF: dates like 20250101, 0.00 in the unused amount column."""
+    from tests.importers.minipdf import Page, document
+
+    page = Page()
+    page.text(300, 40, "中国建设银行个人活期账户交易明细", 12)
+    page.text(30, 70, "户\u3000\u3000名：李四")
+    page.text(300, 70, "账\u3000\u3000号：6217000012345678901")
+    page.text(30, 85, "起始日期：20250101")
+    page.text(300, 85, "终止日期：20250131")
+    _unruled_header(page, CCB_PDF_COLUMNS, 110)
+    rows = [
+        (str(r[0]), str(r[1]), r[2], f"{r[3]:,.2f}", f"{r[4]:,.2f}", f"{r[5]:,.2f}", *r[6:])
+        for r in CCB_ROWS
+    ]
+    end = _unruled_rows(page, CCB_PDF_COLUMNS, rows, 130)
+    page.text(30, end + 10, "以上交易明细仅供参考，具体以银行记账为准。")
+    return document([page])
+
+
+# (title lines, left x, right x) of ICBC's ruled grid
+ICBC_PDF_COLUMNS = [(("交易日期",), 30, 90), (("摘要",), 90, 150), (("交易场所",), 150, 240),
+                    (("记账金额", "(收入)"), 240, 320), (("记账金额", "(支出)"), 320, 400),
+                    (("记账币种",), 400, 450), (("余额",), 450, 530),
+                    (("对方户名",), 530, 640)]  # fmt: skip
+ICBC_PDF_PAGES = [
+    [("2023-01-05", "转账", "网上银行", "12,500.00", "", "人民币", "25,600.50",
+      ("杭州某某商贸有", "限公司")),
+     ("2023-01-08", "消费", "某某加油站", "", "356.78", "人民币", "25,243.72", ""),
+     ("2023-01-31", "代发工资", "批量代发", "", "3,100.00", "人民币", "22,143.72", "王某某")],
+    [("2023-02-14", "转账", "手机银行", "8,000.00", "", "人民币", "30,143.72", "李某某"),
+     ("2023-03-01", "消费", "某某超市", "", "1,234.00", "人民币", "28,909.72", ""),
+     ("人民币合计", "", "", "20,500.00", "4,690.78", "", "", "")],
+]  # fmt: skip
+
+
+def _ruled_row(page, top: float, cells, header: bool = False) -> float:
+    """One row of the grid; returns the top of the next. Wrapped cells make it taller."""
+    height = 8 + 10 * max(len(_cell_lines(c)) for c in cells)
+    right_edge = ICBC_PDF_COLUMNS[-1][2]
+    page.line(ICBC_PDF_COLUMNS[0][1], top, right_edge, top)
+    for (_, left, right), cell in zip(ICBC_PDF_COLUMNS, cells, strict=True):
+        page.line(left, top, left, top + height)
+        for n, part in enumerate(_cell_lines(cell)):
+            if header or not part[:1].isdigit() or "-" in part:
+                page.text(left + 3, top + 4 + 10 * n, part)
+            else:
+                page.text_right(right - 3, top + 4 + 10 * n, part)
+    page.line(right_edge, top, right_edge, top + height)
+    return top + height
+
+
+def icbc_pdf_pages() -> list:
+    """ICBC 借记卡账户历史明细 as its PDF: a ruled grid, a two-line 记账金额 / (收入) title,
+    the title row again on the second page, a wrapped counterparty, 人民币合计 at the end."""
+    from tests.importers.minipdf import Page
+
+    pages = []
+    for number, rows in enumerate(ICBC_PDF_PAGES, start=1):
+        page = Page()
+        page.text(250, 30, "中国工商银行借记卡账户历史明细清单", 12)
+        top = 60.0
+        if number == 1:
+            page.text(30, 60, "卡号：6222020200012345678")
+            page.text(300, 60, "户名：张三")
+            page.text(30, 75, "起始日期：2023-01-01")
+            page.text(300, 75, "终止日期：2023-03-31")
+            top = 100.0
+        top = _ruled_row(page, top, [title for title, _, _ in ICBC_PDF_COLUMNS], header=True)
+        for row in rows:
+            top = _ruled_row(page, top, row)
+        page.line(ICBC_PDF_COLUMNS[0][1], top, ICBC_PDF_COLUMNS[-1][2], top)
+        _page_number(page, number, len(ICBC_PDF_PAGES))
+        pages.append(page)
+    return pages
+
+
+def icbc_pdf(user_password: str | None = None) -> bytes:
+    from tests.importers.minipdf import document
+
+    return document(icbc_pdf_pages(), user_password=user_password)
+
+
+def protected_pdf() -> bytes:
+    """The ICBC statement protected against editing only: opens without a password."""
+    return icbc_pdf(user_password="")
+
+
+def encrypted_pdf() -> bytes:
+    """The CMB statement behind a password (the applicant forgot to remove it)."""
+    from tests.importers.minipdf import document
+
+    return document(cmb_pdf_pages(), user_password="123456")
+
+
+def scanned_pdf() -> bytes:
+    """A photographed statement: each page one grey picture, no text layer."""
+    from tests.importers.minipdf import Page, document
+
+    width, height = 210, 150
+    pixels = bytes(
+        0 if (y % 12 < 3 and 20 < x < 190 and (x // 7 + y // 12) % 5) else 250
+        for y in range(height)
+        for x in range(width)
+    )
+    pages = []
+    for _ in range(2):
+        page = Page()
+        page.picture(width, height, pixels)
+        pages.append(page)
+    return document(pages)
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """Any text PDF, a line a string (cells split by two spaces): for unknown layouts."""
+    from tests.importers.minipdf import Page, document
+
+    page = Page()
+    for n, line in enumerate(lines):
+        x = 40.0
+        for cell in line.split("  "):
+            page.text(x, 60 + 16 * n, cell)
+            x += 120
+    return document([page])
+
+
 BUILDERS = {
     "alipay.csv": alipay_csv,
     "wechat.csv": wechat_csv,
@@ -288,6 +507,12 @@ BUILDERS = {
     "ccb_signed.csv": ccb_signed_csv,
     "cmb.csv": cmb_csv,
     "bocom.csv": bocom_csv,
+    "cmb.pdf": cmb_pdf,
+    "icbc.pdf": icbc_pdf,
+    "ccb.pdf": ccb_pdf,
+    "icbc_protected.pdf": protected_pdf,
+    "cmb_encrypted.pdf": encrypted_pdf,
+    "scanned.pdf": scanned_pdf,
 }
 
 

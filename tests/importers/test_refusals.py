@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from tests.importers import make_fixtures as mk
-from workstation.importers import tables
+from workstation.importers import pdf, tables
 from workstation.importers.common import MORE_PROBLEMS, SHORT_ROW, TOO_FEW_ROWS
 from workstation.importers.decode import MIXED, NOT_TEXT, UNREADABLE
 from workstation.importers.detect import (
@@ -16,7 +16,6 @@ from workstation.importers.detect import (
     MISNAMED,
     NOT_A_WORKBOOK,
     OLD_EXCEL,
-    PDF_NOT_YET,
     TEXT,
     UNKNOWN_LAYOUT,
     WORKBOOK,
@@ -136,8 +135,8 @@ def test_a_file_that_is_not_what_its_name_says(raw: bytes, name: str, template: 
     assert error.message.template in (MISNAMED.values() if template is None else [template])
 
 
-def test_pdf_and_old_excel_are_refused_for_now() -> None:
-    assert refused(b"%PDF-1.4\n", "招商银行交易流水.pdf").message.template == PDF_NOT_YET
+def test_a_pdf_that_is_only_its_first_line_and_old_excel() -> None:
+    assert refused(b"%PDF-1.4\n", "招商银行交易流水.pdf").message.template == pdf.DAMAGED
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)
     assert refused(ole, "ccb.xls").message.template == OLD_EXCEL
 

@@ -1,8 +1,9 @@
 """Which importer a file needs, found from its content; and the one call that reads a file.
 
 ``detect`` checks the file is what its name says (a ``.csv`` is text, an ``.xlsx`` a workbook),
-refuses what cannot be read yet (PDF, the old binary ``.xls``), then looks in every table (every
-sheet of a workbook) for a known header. ``read_statement`` = ``detect`` + that importer.
+refuses what cannot be read (the old binary ``.xls``), then looks in every table (every sheet of
+a workbook; the one table ``pdf`` rebuilds from a text PDF's pages) for a known header.
+``read_statement`` = ``detect`` + that importer.
 Every refusal is a ``StatementRefused`` whose message names the file.
 """
 
@@ -16,7 +17,7 @@ from io import BytesIO
 from pathlib import Path, PurePath
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
-from workstation.importers import alipay, bank, wechat
+from workstation.importers import alipay, bank, pdf, wechat
 from workstation.importers.decode import decode_text
 from workstation.importers.records import ImportResult, Source, StatementRefused
 from workstation.importers.tables import Table, check_zip_sizes, csv_table, find_header, xlsx_tables
@@ -25,9 +26,6 @@ EMPTY = QT_TRANSLATE_NOOP("messages", "{file} is empty")
 UNKNOWN_LAYOUT = QT_TRANSLATE_NOOP(
     "messages",
     "{file}: no Alipay, WeChat Pay or known bank statement header was found; the layout is unknown",
-)
-PDF_NOT_YET = QT_TRANSLATE_NOOP(
-    "messages", "{file} is a PDF; PDF statements cannot be imported yet"
 )
 OLD_EXCEL = QT_TRANSLATE_NOOP(
     "messages",
@@ -117,13 +115,14 @@ def detect(source: bytes | Path, name: str | None = None) -> Detected:
     expected = _EXPECTED.get(extension)
     if expected and expected != content:
         raise _refuse(MISNAMED[content], file, extension=extension)
-    if content == PDF:
-        raise _refuse(PDF_NOT_YET, file)
     if content == OLE2:
         raise _refuse(OLD_EXCEL, file)
-    tables = (
-        _workbook(raw, file) if content == WORKBOOK else [csv_table(decode_text(raw, file), file)]
-    )
+    if content == PDF:
+        tables = pdf.pdf_tables(raw, file, [(layout.roles, layout.required) for layout in LAYOUTS])
+    elif content == WORKBOOK:
+        tables = _workbook(raw, file)
+    else:
+        tables = [csv_table(decode_text(raw, file), file)]
     sha256 = hashlib.sha256(raw).hexdigest()
     best: Detected | None = None
     for table in tables:
