@@ -365,3 +365,68 @@ def test_a_cancelled_day_end_resumes_where_it_stopped(
     assert rest.loans == 3 and loan_store.day_end_through(ctx.store) == "2026-12-26"
     for case_id in ids:
         assert len(loans.loan_view(ctx, sup, case_id).ledger) == 2  # draw + one posting
+
+
+# --- the straight-through lane (R39) -------------------------------------------------------------
+
+
+def _submitted(ctx: Context, people: dict[str, Session], **changes: object) -> int:
+    from tests.services.test_rating import _ready, good_app
+    from workstation.services import rating
+
+    inv = people["li.inv"]
+    case_id = _ready(ctx, inv, good_app(**changes))
+    rating.submit_application(ctx, inv, case_id, _version(ctx, case_id))
+    return case_id
+
+
+def test_a_clean_small_platform_case_is_approved_by_the_system(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    import time
+
+    started = time.perf_counter()
+    case_id = _submitted(ctx, people, amount_fen=3_000_000)
+    assert time.perf_counter() - started < 1.0  # "well under a second" (not a benchmark)
+    assert _stage(ctx, case_id) == "disbursement"
+    actions = [
+        r[0]
+        for r in ctx.store.conn.execute(
+            "SELECT action FROM stage_moves WHERE case_id = ? ORDER BY id", (case_id,)
+        )
+    ]
+    assert actions == ["receive", "submit", "auto_approve"]
+    state = approval.approval_state(ctx, case_id)
+    assert state.proposal is not None and state.proposal.kind == "system" and state.complete
+    assert state.terms is not None and state.terms.limit_fen == 3_000_000
+    assert approval.straight_through_counts(ctx, T0.date().isoformat()) == (1, 1)
+
+
+def test_the_lane_leaves_to_people_what_is_too_large_or_not_clean(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    too_large = _submitted(ctx, people, amount_fen=8_000_000)  # above CNY 50,000
+    assert _stage(ctx, too_large) == "investigation"
+    approval.set_system_authority(ctx, people["admin"], 100_000 * YUAN)
+    now_within = _submitted(ctx, people, amount_fen=8_000_000)
+    assert _stage(ctx, now_within) == "disbursement"
+    with pytest.raises(RuleError):
+        approval.set_system_authority(ctx, people["wang.sup"], 0)  # admin only
+
+
+def test_check_finds_a_cache_that_differs_from_the_ledger(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    from workstation.services import check
+
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+    assert check.ledger_problems(ctx) == []
+    with ctx.store.write():
+        ctx.store.conn.execute(
+            "UPDATE loans SET state = replace(state, ',1000000,', ',999999,') WHERE case_id = ?",
+            (case_id,),
+        )
+    assert check.ledger_problems(ctx) == [
+        f"loan {case_id}: the cached balances differ from its ledger"
+    ]

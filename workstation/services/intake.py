@@ -18,7 +18,7 @@ from workstation.domain.decision import Outcome
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
 from workstation.domain.people import Permission, Role, mask_sensitive
 from workstation.domain.stages import Action, Stage
-from workstation.services import pipeline
+from workstation.services import approval, pipeline
 from workstation.services.context import Context, Session, require
 from workstation.services.rating_common import (
     ApplicationProblems,
@@ -348,9 +348,16 @@ def submit_application(
             ctx.store, _decision_row(case_id, at, system.user_id, decision, card, macro.version)
         )
         pipeline.move_case(ctx, session, case_id, Action.SUBMIT, expected_version)
+        lane = (
+            None
+            if decision.outcome == Outcome.DECLINE
+            else approval.lane_terms(ctx, case, decision)
+        )
         if decision.outcome == Outcome.DECLINE:
             reasons = "; ".join(m.render() for m in decision.reasons)
             pipeline.move_case(ctx, system, case_id, Action.DECLINE, expected_version + 1, reasons)
+        elif lane is not None:  # R39: the system approves; straight to disbursement
+            approval.approve_by_system(ctx, case_id, expected_version + 1, lane, at)
         else:
             pipeline.move_case(ctx, system, case_id, Action.RATE, expected_version + 1)
         tier = decision.score.tier if decision.score else None
