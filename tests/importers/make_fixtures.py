@@ -498,6 +498,33 @@ def text_pdf(lines: list[str]) -> bytes:
     return document([page])
 
 
+# --- utility bills (水电费单): no standard export; shaped like what investigators type up ----
+
+UTILITY_ROWS = [
+    # 户号, 户名, 账期, 用电量(度), 峰段电量, 平段电量, 谷段电量, 应缴金额(元)
+    ("3300123456", "杭州某某餐饮店", "2024-01", "1,250", "420", "500", "330", "812.83"),
+    ("3300123456", "杭州某某餐饮店", "2024-02-01至2024-02-29", "980.5", "300.5", "400",
+     "280", "640.20"),
+    ("3300123456", "杭州某某餐饮店", "2024年3月", "1,302", "", "", "", "850.00"),
+]  # fmt: skip
+
+
+def utility_csv(rows: list[tuple[str, ...]] = UTILITY_ROWS) -> bytes:
+    """An electricity bill list as a State Grid (国网) account page copies out: GBK, a title
+    and account lines above the header, 度 for kWh, 峰/平/谷 when the bill splits them."""
+    quoted = [",".join(f'"{c}"' if "," in c else c for c in r) for r in rows]
+    return _csv(
+        [
+            "国网浙江省电力有限公司 电费账单,,,,,,,",
+            "用电地址：杭州市某某路1号,,,,,,,",
+            "户号,户名,账期,用电量(度),峰段电量,平段电量,谷段电量,应缴金额(元)",
+            *quoted,
+            "合计,,,,,,,2303.03",
+        ],
+        "gbk",
+    )
+
+
 BUILDERS = {
     "alipay.csv": alipay_csv,
     "wechat.csv": wechat_csv,
@@ -513,6 +540,7 @@ BUILDERS = {
     "icbc_protected.pdf": protected_pdf,
     "cmb_encrypted.pdf": encrypted_pdf,
     "scanned.pdf": scanned_pdf,
+    "utility.csv": utility_csv,
 }
 
 

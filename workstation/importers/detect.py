@@ -3,7 +3,8 @@
 ``detect`` checks the file is what its name says (a ``.csv`` is text, an ``.xlsx`` a workbook),
 refuses what cannot be read (the old binary ``.xls``), then looks in every table (every sheet of
 a workbook; the one table ``pdf`` rebuilds from a text PDF's pages) for a known header.
-``read_statement`` = ``detect`` + that importer.
+``read_statement`` = ``detect`` + that importer. Utility bills are no statement:
+``read_utility_bills`` reads them (CSV or XLSX), and each reader names the other's files.
 Every refusal is a ``StatementRefused`` whose message names the file.
 """
 
@@ -17,7 +18,7 @@ from io import BytesIO
 from pathlib import Path, PurePath
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
-from workstation.importers import alipay, bank, pdf, wechat
+from workstation.importers import alipay, bank, pdf, utility, wechat
 from workstation.importers.decode import decode_text
 from workstation.importers.records import ImportResult, Source, StatementRefused
 from workstation.importers.tables import Table, check_zip_sizes, csv_table, find_header, xlsx_tables
@@ -31,6 +32,23 @@ OLD_EXCEL = QT_TRANSLATE_NOOP(
     "messages",
     "{file} is an old Excel (.xls) or password-protected workbook; open it in Excel and "
     "save it as .xlsx without a password",
+)
+BILLS_NOT_STATEMENT = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} is a list of utility bills, not a statement; import it as utility bills",
+)
+STATEMENT_NOT_BILLS = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} is a payment or bank statement, not a list of utility bills; import it as a statement",
+)
+NO_BILL_HEADER = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file}: no utility bill header was found (account 户号, period 账期 or start and end dates, "
+    "usage 用电量/用水量, amount 金额); start from the template",
+)
+BILLS_NOT_PDF = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} is a PDF; utility bills are imported from CSV or Excel, or typed in by hand",
 )
 NOT_A_WORKBOOK = QT_TRANSLATE_NOOP("messages", "{file} is a zip archive, not an Excel workbook")
 
@@ -108,21 +126,13 @@ def detect(source: bytes | Path, name: str | None = None) -> Detected:
     """The importer ``source`` needs, or a refusal naming the file."""
     raw = source.read_bytes() if isinstance(source, Path) else source
     file = name or (source.name if isinstance(source, Path) else "")
-    if not raw.strip():
-        raise _refuse(EMPTY, file)
-    content = _content(raw)
-    extension = PurePath(file).suffix.lower().lstrip(".")
-    expected = _EXPECTED.get(extension)
-    if expected and expected != content:
-        raise _refuse(MISNAMED[content], file, extension=extension)
+    content = _checked_content(raw, file)
     if content == OLE2:
         raise _refuse(OLD_EXCEL, file)
     if content == PDF:
         tables = pdf.pdf_tables(raw, file, [(layout.roles, layout.required) for layout in LAYOUTS])
-    elif content == WORKBOOK:
-        tables = _workbook(raw, file)
     else:
-        tables = [csv_table(decode_text(raw, file), file)]
+        tables = _tables(raw, file, content)
     sha256 = hashlib.sha256(raw).hexdigest()
     best: Detected | None = None
     for table in tables:
@@ -132,12 +142,53 @@ def detect(source: bytes | Path, name: str | None = None) -> Detected:
                 best = Detected(file, sha256, layout, table, found[0], found[1])
         if best:
             return best
+    if any(utility.find_bill_header(table) for table in tables):
+        raise _refuse(BILLS_NOT_STATEMENT, file)
     raise _refuse(UNKNOWN_LAYOUT, file)
 
 
 def read_statement(source: bytes | Path, name: str | None = None) -> ImportResult:
     """The whole file read into records, or ``StatementRefused``; never part of a file."""
     return detect(source, name).read()
+
+
+def read_utility_bills(source: bytes | Path, name: str | None = None) -> utility.UtilityImport:
+    """A CSV or XLSX of utility bills (resources/templates/utility_bills.csv), all or nothing."""
+    raw = source.read_bytes() if isinstance(source, Path) else source
+    file = name or (source.name if isinstance(source, Path) else "")
+    content = _checked_content(raw, file)
+    if content == PDF:
+        raise _refuse(BILLS_NOT_PDF, file)
+    if content == OLE2:
+        raise _refuse(OLD_EXCEL, file)
+    tables = _tables(raw, file, content)
+    sha256 = hashlib.sha256(raw).hexdigest()
+    for table in tables:
+        header = utility.find_bill_header(table)
+        if header:
+            return utility.read_bills(table, header, file, sha256)
+    for table in tables:
+        if any(find_header(table, layout.roles, layout.required) for layout in LAYOUTS):
+            raise _refuse(STATEMENT_NOT_BILLS, file)
+    raise _refuse(NO_BILL_HEADER, file)
+
+
+def _checked_content(raw: bytes, file: str) -> str:
+    """What the file holds, refusing an empty file and one whose name says otherwise."""
+    if not raw.strip():
+        raise _refuse(EMPTY, file)
+    content = _content(raw)
+    extension = PurePath(file).suffix.lower().lstrip(".")
+    expected = _EXPECTED.get(extension)
+    if expected and expected != content:
+        raise _refuse(MISNAMED[content], file, extension=extension)
+    return content
+
+
+def _tables(raw: bytes, file: str, content: str) -> list[Table]:
+    if content == WORKBOOK:
+        return _workbook(raw, file)
+    return [csv_table(decode_text(raw, file), file)]
 
 
 def _content(raw: bytes) -> str:
