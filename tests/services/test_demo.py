@@ -62,3 +62,18 @@ def test_a_demo_built_today_is_reused_and_rebuilt_the_next_day(
 def test_the_demo_refuses_a_database_that_holds_cases(demo_ctx: Context) -> None:
     with pytest.raises(ValueError, match="already holds cases"):
         demo.build_demo(demo_ctx, cases=10)
+
+
+def test_the_demo_has_loans_with_ledger_history_made_by_the_services(demo_ctx: Context) -> None:
+    from workstation.services import check
+
+    conn = demo_ctx.store.conn
+    stages = dict(
+        conn.execute(
+            "SELECT c.stage, COUNT(*) FROM loans l JOIN cases c ON c.id = l.case_id GROUP BY 1"
+        ).fetchall()
+    )
+    assert stages.get("monitoring", 0) > 0 and stages.get("overdue", 0) > 0
+    kinds = dict(conn.execute("SELECT kind, COUNT(*) FROM loan_entries GROUP BY 1").fetchall())
+    assert {"draw", "repayment", "interest_posting", "penalty_posting"} <= set(kinds)
+    assert check.ledger_problems(demo_ctx) == []

@@ -506,6 +506,10 @@ def build_demo(
         moves += len(move_rows)
         if progress:
             progress(done, cases)
+    if rating_data:  # loans with months of ledger history, made by the services
+        from workstation.services.demo_loans import build_demo_loans
+
+        build_demo_loans(ctx, count=max(10, min(40, cases // 50)), seed=seed)
     with ctx.store.write():
         user_store.set_meta_value(ctx.store, "demo_built_at", ctx.stamp())
     return DemoSummary(done, done, moves, sum(len(v) for v in ids.values()))

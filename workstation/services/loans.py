@@ -74,6 +74,11 @@ def _loan_row(ctx: Context, case_id: int) -> LoanRow:
     return row
 
 
+def loan_row(ctx: Context, case_id: int) -> LoanRow:
+    """The loan's stored row (terms, status, version), or a refusal naming the case."""
+    return _loan_row(ctx, case_id)
+
+
 def closed_through(ctx: Context) -> date | None:
     """The last day-end: every loan is accrued through it."""
     text = loan_store.day_end_through(ctx.store)
@@ -427,6 +432,7 @@ class LoanView:
     draws: tuple[DrawView, ...]
     ledger: tuple[LedgerRow, ...]
     closed_through: date | None
+    draw_months: int = 0  # the longest term of a draw made today; 0: no draw today
 
     @property
     def total_owed_fen(self) -> int:
@@ -440,16 +446,21 @@ class LoanView:
 
 
 def _next_due(state: LoanState, after: date) -> tuple[date | None, int]:
-    """The next due date on or after ``after`` with what falls due then (principal of that
-    instalment, plus interest posted for it; interest still accruing is estimated)."""
+    """The next due date on or after ``after`` and what falls due then: every instalment
+    date is an interest date (R9), so the next one of any draw still owing, or an unpaid
+    posting; the amount is principal due by then, posted interest and penalty unpaid, and
+    the interest that will have accrued by then (an estimate until it is posted)."""
     best: date | None = None
+    start = after.toordinal()
     for draw in state.draws:
-        for due_on, _left in draw.principal_remaining():
-            if due_on >= after and (best is None or due_on < best):
-                best = due_on
-                break
+        if draw.principal_fen:
+            later = [d for d in draw.terms.due_ordinals if d >= start]
+            day = date.fromordinal(
+                later[0] if later else postings.posting_on_or_after(draw.terms, start)
+            )
+            best = day if best is None or day < best else best
         for due in (*draw.interest_due, *draw.penalty_due):
-            if due.due_on >= after and (best is None or due.due_on < best):
+            if best is None or due.due_on < best:
                 best = due.due_on
     if best is None:
         return None, 0
@@ -457,11 +468,10 @@ def _next_due(state: LoanState, after: date) -> tuple[date | None, int]:
     for draw in state.draws:
         total += sum(left for due_on, left in draw.principal_remaining() if due_on <= best)
         total += sum(d.amount_fen for d in (*draw.interest_due, *draw.penalty_due))
-        if draw.principal_fen:
-            days = (best - state.accrued_through).days
-            total += interest_fen(
-                draw.interest_day_sum + draw.principal_fen * days, draw.terms.daily_rate
-            )
+        days = max((best - state.accrued_through).days, 0)
+        total += interest_fen(
+            draw.interest_day_sum + draw.principal_fen * days, draw.terms.daily_rate
+        )
     return best, total
 
 
@@ -540,6 +550,7 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
         ),  # fmt: skip
         ledger=tuple(lines),
         closed_through=closed_through(ctx),
+        draw_months=draw_term_limit(row, today) if row.status == "active" else 0,
     )
 
 

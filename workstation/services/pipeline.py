@@ -461,3 +461,52 @@ def release_cases_of(
         )
         released.append(case_id)
     return released
+
+
+def move_cases(
+    ctx: Context,
+    session: Session,
+    items: list[tuple[int, int]],
+    action: Action,
+    reason: str = "",
+) -> int:
+    """Move many (case, version) pairs by one action inside the caller's transaction: the
+    same rules as ``move_case`` (``check_move``, ``holder_after_move``), the writes in bulk.
+    For the system's nightly moves (a close of day may move thousands of loans to overdue).
+    Every case must be movable: the first refusal raises and the transaction rolls back."""
+    if not items:
+        return 0
+    at = ctx.stamp()
+    facts_of = case_store.move_facts(ctx.store, [case_id for case_id, _ in items])
+    may_hold: dict[tuple[int, Stage], bool] = {}
+
+    def can_hold(uid: int, stage: Stage) -> bool:
+        if (uid, stage) not in may_hold:
+            may_hold[uid, stage] = _may_hold(ctx, uid, stage)
+        return may_hold[uid, stage]
+
+    moves = []
+    for case_id, version in items:
+        if case_id not in facts_of:
+            raise _missing(case_id)
+        stage, officer, recommender, bank, stored_version = facts_of[case_id]
+        if stored_version != version:
+            raise stale_error(StaleCase(case_id, None, None))
+        facts = CaseFacts(Stage(stage), officer, recommender, bool(bank))
+        target = check_move(facts, action, session.actor, reason)
+        holder = holder_after_move(facts, action, target, session.actor, can_hold)
+        moves.append((case_id, version, stage, target.value, holder))
+    case_store.apply_moves(ctx.store, moves, action.value, session.user_id, at, reason.strip())
+    user_store.record_audits(
+        ctx.store,
+        at=at,
+        actor_id=session.user_id,
+        entity="case",
+        action=f"move:{action.value}",
+        rows=[
+            (case_id, {"stage": source, "version": version},
+             {"stage": target, "version": version + 1, "officer_id": holder})
+            for case_id, version, source, target, holder in moves
+        ],
+    )  # fmt: skip
+    return len(moves)

@@ -176,3 +176,54 @@ def open_cases_held_by(
         f"SELECT id, stage, version FROM cases WHERE officer_id = ? AND stage IN ({marks})",
         (officer_id, *stages),
     ).fetchall()
+
+
+def move_facts(store: Store, case_ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    """(stage, officer, recommender, bank-referred, version) of many cases, for the system's
+    bulk moves (the day-end); in chunks that stay inside SQLite's variable limit."""
+    found: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(case_ids), 900):
+        chunk = case_ids[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+            "SELECT c.id, c.stage, c.officer_id, c.recommended_by, k.partner_bank IS NOT NULL, "
+            "c.version FROM cases c JOIN customers k ON k.id = c.customer_id "
+            f"WHERE c.id IN ({marks})",
+            chunk,
+        ):
+            found[int(row[0])] = tuple(row[1:])
+    return found
+
+
+def apply_moves(
+    store: Store,
+    moves: list[tuple[int, int, str, str, int | None]],
+    action: str,
+    actor_id: int,
+    at: str,
+    reason: str = "",
+) -> None:
+    """Write many checked moves: (case, expected version, from, to, holder). Raises
+    ``StaleCase`` for the first case whose version moved meanwhile (nothing is kept then:
+    the caller's transaction rolls back)."""
+    conn = store.conn
+    before = conn.total_changes
+    conn.executemany(
+        "UPDATE cases SET stage = ?, stage_entered_at = ?, officer_id = ?, "
+        "version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+        [(to, at, holder, at, actor_id, case_id, version)
+         for case_id, version, _, to, holder in moves],
+    )  # fmt: skip
+    if conn.total_changes - before != len(moves):
+        for case_id, version, *_ in moves:
+            row = conn.execute("SELECT version FROM cases WHERE id = ?", (case_id,)).fetchone()
+            if row is None or row[0] != version + 1:
+                _raise_stale(store, case_id)
+    role = conn.execute("SELECT role FROM users WHERE id = ?", (actor_id,)).fetchone()[0]
+    conn.executemany(
+        "INSERT INTO stage_moves "
+        "(case_id, from_stage, to_stage, action, actor_id, at, reason, actor_role) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(case_id, source, to, action, actor_id, at, reason, role)
+         for case_id, _, source, to, _ in moves],
+    )  # fmt: skip

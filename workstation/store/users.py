@@ -127,6 +127,35 @@ def audit_for(store: Store, entity: str, entity_id: int) -> list[dict[str, Any]]
     ]
 
 
+def record_audits(
+    store: Store,
+    *,
+    at: str,
+    actor_id: int | None,
+    entity: str,
+    action: str,
+    rows: list[tuple[int | None, dict[str, Any] | None, dict[str, Any] | None]],
+) -> None:
+    """Many audit events of one action: (entity id, before, after) each."""
+    dumps = json.dumps
+    store.conn.executemany(
+        "INSERT INTO audit_events (at, actor_id, entity, entity_id, action, before, after) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                at,
+                actor_id,
+                entity,
+                entity_id,
+                action,
+                None if before is None else dumps(before, ensure_ascii=False),
+                None if after is None else dumps(after, ensure_ascii=False),
+            )
+            for entity_id, before, after in rows
+        ],
+    )
+
+
 def meta_value(store: Store, key: str) -> str | None:
     """A fact about the database itself (when the demo was built, …)."""
     row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -1,0 +1,197 @@
+"""Demo loans with months of real ledger history, made by the same services as the window.
+
+A clock is set back ``DAYS`` days and walked forward to the demo's "now": on the first
+days investigators recommend and supervisors approve (within their authority, some needing
+a second signature), finance draws, and every night the close of day runs. Customers
+follow a habit: on time, early, late by a week or two, partly, or not at all, so the book
+ends with loans in monitoring, a few in each overdue class and some settled.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+
+from workstation.domain.approval import LoanTerms
+from workstation.domain.messages import RuleError
+from workstation.domain.people import Role
+from workstation.domain.schedule import Plan
+from workstation.services import approval, day_end, loans
+from workstation.services.context import Context, FixedClock, Session
+from workstation.store import cases as case_store
+from workstation.store import loans as loan_store
+from workstation.store import users as user_store
+
+DAYS = 190
+HABITS = ("on_time",) * 5 + ("early",) * 2 + ("late",) * 2 + ("partial", "never", "never_late")
+NAMES = (
+    "义乌晨光小商品行", "杭州西溪茶叶店", "温州鹿城鞋业", "宁波江北五金", "绍兴柯桥布行",
+    "嘉兴南湖粽子铺", "湖州织里童装", "金华永康工具", "台州路桥电器", "丽水青田石雕",
+    "衢州江山蜂蜜", "舟山普陀海鲜", "苏州吴江丝绸", "无锡宜兴紫砂", "常州武进灯具",
+    "南通海门家纺", "扬州江都玩具", "泉州晋江运动鞋", "厦门思明茶饮", "福州仓山电商",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DemoLoansSummary:
+    loans: int
+    ledger_rows: int
+    overdue: int
+    closed: int
+
+
+def _session(ctx: Context, username: str) -> Session:
+    row = user_store.user_by_name(ctx.store, username)
+    assert row is not None
+    return Session(row.id, row.username, row.display_name, Role(row.role))
+
+
+def _new_case(ctx: Context, rng: random.Random, n: int, officer: Session, at: str) -> int:
+    """A customer and a case standing in investigation (the application and rating are the
+    other demo's subject), held by ``officer``."""
+    system = user_store.system_user_id(ctx.store, at)
+    with ctx.store.write():
+        customer = case_store.insert_customer(
+            ctx.store,
+            kind="platform" if n % 4 else "off_platform",
+            business_name=NAMES[n % len(NAMES)]
+            + ("" if n < len(NAMES) else f"{n // len(NAMES)}号店"),
+            credit_code=f"9133{n:014d}",
+            owner_name=rng.choice(("王", "李", "张", "刘", "陈"))
+            + rng.choice(("伟", "芳", "敏", "静")),
+            owner_id_number=f"3301{rng.randrange(10**13, 10**14)}",
+            owner_phone=f"139{rng.randrange(10**7, 10**8)}",
+            industry=rng.choice(("服装服饰", "食品饮料", "五金工具", "家居家纺")),
+            region="浙江",
+            created_at=at,
+        )
+        case_id = case_store.insert_case(
+            ctx.store,
+            customer_id=customer,
+            product="credit",
+            amount_fen=rng.choice((50_000, 80_000, 120_000, 200_000, 300_000)) * 100,
+            stage="investigation",
+            stage_entered_at=at,
+            officer_id=officer.user_id,
+            risk="green",
+            version=3,
+            created_at=at,
+            updated_at=at,
+        )
+        case_store.insert_move(ctx.store, case_id, None, "application", "receive", system, at)
+        case_store.insert_move(
+            ctx.store, case_id, "application", "rating", "submit", officer.user_id, at
+        )
+        case_store.insert_move(ctx.store, case_id, "rating", "investigation", "rate", system, at)
+    return case_id
+
+
+def _version(ctx: Context, case_id: int) -> int:
+    row = ctx.store.conn.execute("SELECT version FROM cases WHERE id = ?", (case_id,)).fetchone()
+    return int(row[0])
+
+
+def _loan_version(ctx: Context, case_id: int) -> int:
+    row = loan_store.loan(ctx.store, case_id)
+    assert row is not None
+    return row.version
+
+
+def build_demo_loans(ctx: Context, count: int = 40, seed: int = 20121) -> DemoLoansSummary:
+    """Add ``count`` loans whose history runs from ``DAYS`` days before the demo's now."""
+    rng = random.Random(seed)
+    now = ctx.clock.now()
+    start = datetime.combine((now - timedelta(days=DAYS)).date(), time(9, 30))
+    clock = FixedClock(start)
+    sim = Context(ctx.store, clock)
+    admin, wang, zhou = (_session(sim, u) for u in ("admin", "wang.sup", "zhou.sup"))
+    fin = _session(sim, "liu.fin")
+    investigators = [_session(sim, u) for u in ("li.inv", "zhang.inv", "chen.inv", "zhao.inv")]
+    approval.set_authority(sim, admin, wang.user_id, 150_000 * 100)
+    approval.set_authority(sim, admin, zhou.user_id, 500_000 * 100)
+    habits: dict[int, str] = {}
+    opened_day: dict[int, int] = {}
+    for n in range(count):
+        opened_day[n] = rng.randrange(0, DAYS - 20)
+    cases: dict[int, int] = {}
+    for day in range(DAYS):
+        today = clock.now().date()
+        for n in [k for k, d in opened_day.items() if d == day]:
+            inv = investigators[n % len(investigators)]
+            case_id = _new_case(sim, rng, n, inv, sim.stamp())
+            terms = approval.suggested_terms(sim, inv, case_id)
+            product = terms.product
+            rate = Decimal("0.0006") if product == "credit" else Decimal("0.0005")
+            plan = Plan.EQUAL_PRINCIPAL if n % 3 == 0 else Plan.INTEREST_MONTHLY
+            terms = LoanTerms(product, terms.limit_fen, rate, 12, plan)
+            approval.recommend(sim, inv, case_id, _version(sim, case_id), terms)
+            first = wang if n % 2 else zhou
+            approval.approve(sim, first, case_id, _version(sim, case_id))
+            if not approval.approval_state(sim, case_id).complete:
+                approval.approve(sim, zhou, case_id, _version(sim, case_id))
+            months = rng.choice((2, 3, 6, 6, 9))
+            amount = terms.limit_fen * rng.choice((5, 8, 10)) // 10
+            loans.disburse(sim, fin, case_id, _loan_version(sim, case_id), amount, months)
+            cases[case_id] = n
+            habits[case_id] = rng.choice(HABITS)
+        for case_id in cases:
+            _customer_pays(sim, fin, case_id, habits[case_id], rng)
+        clock.moment = datetime.combine(today, time(21, 0))
+        day_end.run_day_end(sim, wang, today)
+        clock.moment = datetime.combine(today + timedelta(days=1), time(9, 30))
+    rows = ctx.store.conn.execute("SELECT COUNT(*) FROM loan_entries").fetchone()[0]
+    stages = dict(
+        ctx.store.conn.execute(
+            "SELECT c.stage, COUNT(*) FROM loans l JOIN cases c ON c.id = l.case_id "
+            "GROUP BY c.stage"
+        ).fetchall()
+    )
+    return DemoLoansSummary(len(cases), rows, stages.get("overdue", 0), stages.get("closed", 0))
+
+
+def _customer_pays(
+    ctx: Context, fin: Session, case_id: int, habit: str, rng: random.Random
+) -> None:
+    """One customer's day: pay what falls due, by habit."""
+    view = loans.loan_view(ctx, fin, case_id)
+    if view.status != "active":
+        return
+    if view.principal_fen == 0:  # repaid: a good customer draws again now and then (R7)
+        if habit in ("on_time", "early") and view.available_fen and rng.random() < 0.08:
+            months = min(3, loans.draw_term_limit(loans.loan_row(ctx, case_id), view.as_of))
+            if months:
+                loans.disburse(ctx, fin, case_id, view.version, view.available_fen // 2, months)
+        return
+    today = view.as_of
+    due = view.next_due_on
+    late_by = {"late": 9, "never_late": 75}.get(habit, 0)
+    oldest_late = today - timedelta(days=view.days_past_due) if view.days_past_due else None
+    pay = 0
+    if habit == "never":
+        return
+    if habit == "early" and view.principal_fen and rng.random() < 0.02:
+        pay = loans.trial(ctx, fin, case_id, today).total_fen  # repay everything early
+    elif due is not None and due == today and not late_by:
+        pay = view.next_due_fen
+    elif oldest_late is not None and view.days_past_due >= late_by > 0:
+        pay = loans.trial(ctx, fin, case_id, today).total_fen - view.principal_fen
+        pay += sum(left for d in view.draws for due_on, left in _remaining(d) if due_on < today)
+    if habit == "partial" and pay:
+        pay = pay * 6 // 10
+    if pay <= 0:
+        return
+    try:
+        loans.repay(ctx, fin, case_id, view.version, pay, hold_excess=False)
+    except RuleError:
+        owed = loans.trial(ctx, fin, case_id, today).total_fen
+        if owed > 0:
+            loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), min(pay, owed))
+
+
+def _remaining(draw: loans.DrawView) -> list[tuple]:
+    from workstation.domain.ledger import DrawState
+
+    state = DrawState(draw.terms, draw.principal_fen)
+    return list(state.principal_remaining())
