@@ -45,7 +45,7 @@ from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
 from workstation.domain.schedule import (
     Instalment,
     Plan,
-    due_dates,
+    due_ordinals,
     penalty_rate,
     principal_split,
     schedule,
@@ -130,7 +130,7 @@ class DrawTerms:
         cumulative = [0]
         for principal in principal_split(self.amount_fen, self.term_months, self.plan):
             cumulative.append(cumulative[-1] + principal)
-        dues = tuple(d.toordinal() for d in due_dates(self.drawn_on, self.term_months))
+        dues = due_ordinals(self.drawn_on, self.term_months)
         object.__setattr__(self, "due_ordinals", dues)
         object.__setattr__(self, "cumulative_due", tuple(cumulative))
         object.__setattr__(self, "penalty_daily_rate", penalty_rate(self.daily_rate))
