@@ -16,6 +16,7 @@ from workstation.importers.detect import (
     MISNAMED,
     NOT_A_WORKBOOK,
     OLD_EXCEL,
+    OLE2,
     TEXT,
     UNKNOWN_LAYOUT,
     WORKBOOK,
@@ -127,7 +128,7 @@ def test_utf16_exports_are_read() -> None:
         (mk.alipay_csv(), "支付宝.xlsx", MISNAMED[TEXT]),
         (mk.ccb_xlsx(), "ccb.csv", MISNAMED[WORKBOOK]),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "statement.csv", None),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "ccb.xlsx", None),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "ccb.csv", MISNAMED[OLE2]),
     ],
 )
 def test_a_file_that_is_not_what_its_name_says(raw: bytes, name: str, template: str | None) -> None:

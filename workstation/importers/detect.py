@@ -180,6 +180,8 @@ def _checked_content(raw: bytes, file: str) -> str:
     content = _content(raw)
     extension = PurePath(file).suffix.lower().lstrip(".")
     expected = _EXPECTED.get(extension)
+    if expected == WORKBOOK and content == OLE2:  # Excel wraps an encrypted .xlsx in OLE2
+        raise _refuse(OLD_EXCEL, file)
     if expected and expected != content:
         raise _refuse(MISNAMED[content], file, extension=extension)
     return content

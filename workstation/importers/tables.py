@@ -104,7 +104,7 @@ def check_zip_sizes(raw: bytes, file: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:  # bad version
         raise StatementRefused(Message.of(DAMAGED_XLSX, file=file)) from exc
     total = sum(i.file_size for i in infos)
     bomb = any(
