@@ -108,6 +108,51 @@ def approval_state(ctx: Context, case_id: int) -> ApprovalState:
     )
 
 
+@dataclass(frozen=True)
+class ApprovalSheet:
+    """What a supervisor about to sign a case sees: the terms on the table, who signed
+    them, and what this signature would do (the approval dialog shows it before signing)."""
+
+    case_id: int
+    version: int
+    business_name: str
+    kind: str  # the customer's kind: the terms' caps depend on it (R5)
+    state: ApprovalState
+    authority_fen: int  # what this supervisor may approve alone
+    completes: bool  # signing would complete the approval (the limit is within authority)
+    blocked: Message | None  # why this supervisor cannot sign now; None when they can
+
+
+def approval_sheet(
+    ctx: Context, session: Session, case_id: int, expected_version: int
+) -> ApprovalSheet:
+    """The approval dialog's content, refused before it opens when the case changed since the
+    page was read or the rules keep this user from signing it (maker-checker)."""
+    case = pipeline.load_case(ctx, case_id)
+    _check_version(case, expected_version)
+    check_move(pipeline.case_facts(case), Action.APPROVE, session.actor)
+    state = approval_state(ctx, case_id)
+    authority = loan_store.authority_of(ctx.store, session.user_id)
+    blocked: Message | None = None
+    if state.terms is None:
+        blocked = Message.of(_T_NO_PROPOSAL)
+    elif authority <= 0:
+        blocked = Message.of(_T_NO_AUTHORITY)
+    else:
+        signed = [Signature(s.by_user, s.authority_fen, state.terms) for s in state.signatures]
+        blocked = rules.second_signature_problem(state.terms, signed, session.user_id, authority)
+    return ApprovalSheet(
+        case_id=case_id,
+        version=case.version,
+        business_name=case.business_name,
+        kind=case.kind,
+        state=state,
+        authority_fen=authority,
+        completes=state.terms is not None and authority >= state.terms.limit_fen,
+        blocked=blocked,
+    )
+
+
 # --- recommend ---------------------------------------------------------------------------------
 
 
@@ -492,10 +537,12 @@ def straight_through_counts(ctx: Context, since: str) -> tuple[int, int]:
 
 
 __all__ = [
+    "ApprovalSheet",
     "ApprovalState",
     "BulkResult",
     "InboxItem",
     "SignOutcome",
+    "approval_sheet",
     "approval_state",
     "approve",
     "approve_by_system",

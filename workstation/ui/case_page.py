@@ -42,11 +42,13 @@ from PySide6.QtWidgets import (
 from workstation.domain.line_speed import DEFAULT_LIMITS, deadline
 from workstation.domain.messages import RuleError
 from workstation.domain.stages import FINAL_STAGES, MOVES, Action, Stage
-from workstation.services import pipeline
+from workstation.services import loans, pipeline
 from workstation.services.context import Context, Session
+from workstation.services.loans import LoanView
 from workstation.store.cases import MoveRecord
 from workstation.store.users import UserRow
 from workstation.ui import dialogs
+from workstation.ui.case_moves import DIALOG_ACTIONS, CaseMoves
 from workstation.ui.common import (
     BREACH_COLOR,
     RISK_COLORS,
@@ -63,6 +65,7 @@ from workstation.ui.common import (
     translate,
 )
 from workstation.ui.decision_tab import DecisionTab
+from workstation.ui.loan_page import LoanTab
 from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background
 
@@ -78,6 +81,7 @@ class CasePageData:
     refused: tuple[tuple[Action, RuleError], ...]
     officers: tuple[UserRow, ...]  # who the case could be given to (supervisors only)
     now: datetime
+    loan: LoanView | None = None  # the approved loan's figures, once there is one
 
 
 def load_case_page(ctx: Context, session: Session, case_id: int) -> CasePageData:
@@ -90,7 +94,8 @@ def load_case_page(ctx: Context, session: Session, case_id: int) -> CasePageData
         else ()
     )
     refused = pipeline.refused_actions(detail, session)
-    return CasePageData(detail, refused, officers, ctx.clock.now())
+    loan = loans.loan_view(ctx, session, case_id) if loans.has_loan(ctx, case_id) else None
+    return CasePageData(detail, refused, officers, ctx.clock.now(), loan)
 
 
 def needs_reason(stage: str, action: Action) -> bool:
@@ -397,6 +402,8 @@ class CasePage(QWidget):
         self.revealed: dict[str, str] = {}
         self.action_buttons: dict[str, QPushButton] = {}
         self._sections: list[CaseSection] = []
+        self.loan_tab: LoanTab | None = None  # added when the case has an approved loan
+        self.moves = CaseMoves(self)
         self._build()
         self.reload()
 
@@ -452,9 +459,10 @@ class CasePage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
 
-    def add_section(self, title: str, section: QWidget) -> None:
-        """Add a tab; if it has ``show_case(data)`` it is refreshed with every load."""
-        self.tabs.addTab(section, title)
+    def add_section(self, title: str, section: QWidget, index: int = -1) -> None:
+        """Add a tab (at ``index``, else last); if it has ``show_case(data)`` it is refreshed
+        with every load."""
+        self.tabs.insertTab(index, section, title)
         if hasattr(section, "show_case"):
             self._sections.append(section)  # type: ignore[arg-type]
 
@@ -484,6 +492,9 @@ class CasePage(QWidget):
         self.error.hide()
         self._show_header(data)
         self._show_actions(data)
+        if data.loan is not None and self.loan_tab is None:
+            self.loan_tab = LoanTab(self._ctx, self._session, self._write, self.reload, self)
+            self.add_section(self.tr("Loan"), self.loan_tab, 1)
         for section in self._sections:
             section.show_case(data)
         self.loaded.emit()
@@ -578,9 +589,12 @@ class CasePage(QWidget):
     # -- actions --------------------------------------------------------------------------
 
     def perform(self, action: Action) -> bool:
-        """Move the case by ``action`` at the version shown; True when it was done."""
+        """Move the case by ``action`` at the version shown; True when it was done (for a
+        move that needs its own dialog, recommend, approve and disburse: when it opened)."""
         if self._data is None:
             return False
+        if action in DIALOG_ACTIONS:
+            return self.moves.perform(action)
         case = self._data.detail.case
         reason = ""
         if needs_reason(case.stage, action):

@@ -1,0 +1,254 @@
+"""The loan page's lists as Qt models: the draws, one draw's schedule, the ledger with its
+running balances, and where the fen of a repayment go (R9, R11).
+
+Each model holds what ``loans.loan_view`` (or a preview) returned; nothing is computed here
+but the words and the money's format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from workstation.domain.ledger import AllocationPart, EntryKind
+from workstation.domain.schedule import Instalment
+from workstation.services.loans import DrawView, LedgerRow
+from workstation.ui.common import format_fen, format_time, translate
+from workstation.ui.loan_text import (
+    bucket_label,
+    entry_kind_label,
+    months_text,
+    plan_short_label,
+)
+from workstation.ui.table_model import HeaderedTableModel
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+REVERSED_COLOR = QColor("#9e9e9e")
+
+
+def parts_text(parts: Sequence[AllocationPart]) -> str:
+    """A repayment's destination in one line: penalty, interest, principal, credit."""
+    totals: dict[str, int] = {}
+    for part in parts:
+        totals[part.bucket.value] = totals.get(part.bucket.value, 0) + part.amount_fen
+    return " · ".join(f"{bucket_label(b)} {format_fen(fen)}" for b, fen in totals.items())
+
+
+class DrawsModel(HeaderedTableModel):
+    """Every draw of the loan with what it still owes."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DrawsModel", "Draw"),
+        QT_TRANSLATE_NOOP("DrawsModel", "Drawn on"),
+        QT_TRANSLATE_NOOP("DrawsModel", "Amount"),
+        QT_TRANSLATE_NOOP("DrawsModel", "Term"),
+        QT_TRANSLATE_NOOP("DrawsModel", "Plan"),
+        QT_TRANSLATE_NOOP("DrawsModel", "Matures"),
+        QT_TRANSLATE_NOOP("DrawsModel", "Principal left"),
+        QT_TRANSLATE_NOOP("DrawsModel", "Interest unpaid"),
+        QT_TRANSLATE_NOOP("DrawsModel", "Penalty unpaid"),
+    )
+    MONEY_COLUMNS = (2, 6, 7, 8)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.draws: list[DrawView] = []
+
+    def set_draws(self, draws: Sequence[DrawView]) -> None:
+        self.beginResetModel()
+        self.draws = list(draws)
+        self.endResetModel()
+
+    def row_count(self) -> int:
+        return len(self.draws)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.draws):
+            return None
+        draw, col = self.draws[index.row()], index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in self.MONEY_COLUMNS:
+            return RIGHT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        terms = draw.terms
+        return (
+            terms.draw_id,
+            terms.drawn_on.isoformat(),
+            format_fen(terms.amount_fen),
+            months_text(terms.term_months),
+            plan_short_label(terms.plan.value),
+            terms.matures_on.isoformat(),
+            format_fen(draw.principal_fen),
+            format_fen(draw.interest_unpaid_fen),
+            format_fen(draw.penalty_unpaid_fen),
+        )[col]
+
+
+class ScheduleModel(HeaderedTableModel):
+    """One draw's instalments as they fall if kept to plan (R9)."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ScheduleModel", "No."),
+        QT_TRANSLATE_NOOP("ScheduleModel", "Due date"),
+        QT_TRANSLATE_NOOP("ScheduleModel", "Days"),
+        QT_TRANSLATE_NOOP("ScheduleModel", "Principal"),
+        QT_TRANSLATE_NOOP("ScheduleModel", "Interest"),
+        QT_TRANSLATE_NOOP("ScheduleModel", "Total"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.instalments: list[Instalment] = []
+
+    def set_schedule(self, instalments: Sequence[Instalment]) -> None:
+        self.beginResetModel()
+        self.instalments = list(instalments)
+        self.endResetModel()
+
+    def row_count(self) -> int:
+        return len(self.instalments)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.instalments):
+            return None
+        item, col = self.instalments[index.row()], index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return RIGHT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            str(item.number),
+            item.due_on.isoformat(),
+            str(item.days),
+            format_fen(item.principal_fen),
+            format_fen(item.interest_fen),
+            format_fen(item.total_fen),
+        )[col]
+
+
+def entry_detail(row: LedgerRow) -> str:
+    """What a ledger row did, in words: where a repayment went, when a posting is due."""
+    entry = row.entry
+    if entry.kind == EntryKind.REPAYMENT:
+        return parts_text(entry.parts)
+    if entry.kind in (EntryKind.INTEREST_POSTING, EntryKind.PENALTY_POSTING) and entry.due_on:
+        return translate("LedgerModel", "draw {draw}, due {due}").format(
+            draw=entry.draw_id or "", due=entry.due_on.isoformat()
+        )
+    if entry.kind == EntryKind.DRAW:
+        return translate("LedgerModel", "draw {draw}").format(draw=entry.draw_id or "")
+    if entry.kind == EntryKind.REVERSAL:
+        return translate("LedgerModel", "reverses no. {seq} ({kind})").format(
+            seq=entry.reverses,
+            kind=entry_kind_label(entry.reversed_kind.value if entry.reversed_kind else ""),
+        )
+    return ""
+
+
+class LedgerModel(HeaderedTableModel):
+    """The whole ledger, oldest first, with the balances after each row (R8: derived, never
+    edited; a reversed row stays, greyed, beside its reversal)."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LedgerModel", "No."),
+        QT_TRANSLATE_NOOP("LedgerModel", "Date"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Kind"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Amount"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Allocation / detail"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Principal after"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Interest after"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Penalty after"),
+        QT_TRANSLATE_NOOP("LedgerModel", "By"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Note"),
+    )
+    MONEY_COLUMNS = (3, 5, 6, 7)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[LedgerRow] = []
+        self._reversed: set[int] = set()
+
+    def set_rows(self, rows: Sequence[LedgerRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._reversed = {r.entry.reverses for r in self.rows if r.entry.reverses is not None}
+        self.endResetModel()
+
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def is_reversed(self, row: int) -> bool:
+        return self.rows[row].entry.seq in self._reversed
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in self.MONEY_COLUMNS:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_reversed(index.row()):
+            return REVERSED_COLOR
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Recorded {when} by {who}").format(
+                when=format_time(row.at), who=row.by_name
+            )
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        entry = row.entry
+        kind = entry_kind_label(entry.kind.value)
+        if self.is_reversed(index.row()):
+            kind = self.tr("{kind} (reversed)").format(kind=kind)
+        return (
+            str(entry.seq),
+            entry.on.isoformat(),
+            kind,
+            format_fen(entry.amount_fen),
+            entry_detail(row),
+            format_fen(row.principal_fen),
+            format_fen(row.interest_fen),
+            format_fen(row.penalty_fen),
+            row.by_name,
+            row.note,
+        )[col]
+
+
+class AllocationModel(HeaderedTableModel):
+    """Where each fen of a payment goes, in the order R11 fills them."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AllocationModel", "To"),
+        QT_TRANSLATE_NOOP("AllocationModel", "Draw"),
+        QT_TRANSLATE_NOOP("AllocationModel", "Due date"),
+        QT_TRANSLATE_NOOP("AllocationModel", "Amount"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.parts: list[AllocationPart] = []
+
+    def set_parts(self, parts: Sequence[AllocationPart]) -> None:
+        self.beginResetModel()
+        self.parts = list(parts)
+        self.endResetModel()
+
+    def row_count(self) -> int:
+        return len(self.parts)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.parts):
+            return None
+        part, col = self.parts[index.row()], index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+            return RIGHT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            bucket_label(part.bucket.value),
+            part.draw_id or "—",
+            part.due_on.isoformat() if part.due_on else "—",
+            format_fen(part.amount_fen),
+        )[col]

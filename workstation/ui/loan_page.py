@@ -1,0 +1,426 @@
+"""The Loan tab of a case (贷款): the loan's figures, its draws and schedules, its ledger with
+running balances, and the money moves (R3-R11, R30, R35).
+
+The figures come with each load of the case page (``loans.loan_view`` on the background
+reader). Finance draws, receives repayments and reverses the open day's rows; every role
+may run the trial calculation and print the statement. Each write goes to the services with
+the loan's version on screen; a refusal is shown and nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.messages import RuleError
+from workstation.domain.people import Role
+from workstation.services import loans
+from workstation.services.context import Context, Session
+from workstation.services.loans import LoanView
+from workstation.ui import dialogs
+from workstation.ui.common import BREACH_COLOR, format_fen, product_label, show_refusal
+from workstation.ui.loan_dialogs import (
+    DrawDialog,
+    DrawRequest,
+    RepayDialog,
+    RepayRequest,
+    TrialDialog,
+)
+from workstation.ui.loan_models import DrawsModel, LedgerModel, ScheduleModel
+from workstation.ui.loan_pdf import draw_disbursed_by, statement_html, voucher_html, write_pdf
+from workstation.ui.loan_text import months_text, plain_table, plan_label, rate_html
+
+FIGURES = (
+    "limit",
+    "drawn",
+    "available",
+    "principal",
+    "interest",
+    "penalty",
+    "credit",
+    "total",
+    "next_due",
+    "overdue",
+)
+
+
+def ask_pdf_path(parent: QWidget, title: str, suggested: str) -> Path | None:
+    """Where to save a PDF (tests replace this function)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, title, str(Path(folder) / suggested), "PDF (*.pdf)"
+    )
+    if not path:
+        return None
+    return Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
+
+
+class LoanTab(QWidget):
+    """One loan on the case page; ``show_case`` is called with every load."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        session: Session,
+        write: Callable[[Callable[[], Any]], bool],
+        reload: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx, self._session = ctx, session
+        self._write, self._reload = write, reload
+        self.view: LoanView | None = None
+        self.dialog: QDialog | None = None
+        self.saved_path: Path | None = None
+        self.values: dict[str, QLabel] = {}
+        self._build()
+
+    @property
+    def is_finance(self) -> bool:
+        return self._session.role == Role.FINANCE
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.price = QLabel()
+        self.price.setObjectName("loanPrice")
+        self.terms_line = QLabel()
+        self.terms_line.setWordWrap(True)
+        self.terms_line.setStyleSheet("color: #546e7a;")
+        self.as_of = QLabel()
+        self.as_of.setStyleSheet("color: #546e7a;")
+        figures = QGroupBox(self.tr("The loan"))
+        grid = QGridLayout(figures)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self.price, 0, 0, 1, 6)
+        grid.addWidget(self.terms_line, 1, 0, 1, 6)
+        titles = {
+            "limit": self.tr("Limit"),
+            "drawn": self.tr("Drawn in all"),
+            "available": self.tr("Available"),
+            "principal": self.tr("Outstanding principal"),
+            "interest": self.tr("Interest (posted + accruing)"),
+            "penalty": self.tr("Penalty (posted + accruing)"),
+            "credit": self.tr("Credit held"),
+            "total": self.tr("Total to settle today"),
+            "next_due": self.tr("Next due"),
+            "overdue": self.tr("Days past due"),
+        }
+        for number, key in enumerate(FIGURES):
+            row, col = 2 + number % 5, (number // 5) * 2
+            caption = QLabel(titles[key])
+            caption.setStyleSheet("color: #546e7a;")
+            value = QLabel()
+            value.setObjectName(key)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.values[key] = value
+            grid.addWidget(caption, row, col)
+            grid.addWidget(value, row, col + 1)
+        grid.setColumnStretch(4, 1)
+        grid.addWidget(self.as_of, 7, 0, 1, 6)
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, slot, finance_only in (
+            ("draw", self.tr("Draw…"), self.draw, True),
+            ("repay", self.tr("Repay…"), self.repay, True),
+            ("reverse", self.tr("Reverse…"), self.reverse, True),
+            ("trial", self.tr("Trial calculation…"), self.trial, False),
+            ("statement", self.tr("Statement (PDF)…"), self.save_statement, False),
+            ("voucher", self.tr("Voucher (PDF)…"), self.save_voucher, False),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"loan_{key}")
+            button.clicked.connect(slot)
+            button.setVisible(self.is_finance or not finance_only)
+            self.buttons[key] = button
+            bar.addWidget(button)
+            if key == "reverse":
+                bar.addSpacing(24)
+        bar.addStretch(1)
+        self.draws_model = DrawsModel(self)
+        self.draws = plain_table(self)
+        self.draws.setModel(self.draws_model)
+        self.schedule_model = ScheduleModel(self)
+        self.schedule = plain_table(self)
+        self.schedule.setModel(self.schedule_model)
+        self.ledger_model = LedgerModel(self)
+        self.ledger = plain_table(self, stretch=9)
+        self.ledger.setModel(self.ledger_model)
+        self.draws.selectionModel().currentRowChanged.connect(self._draw_chosen)
+        self.ledger.selectionModel().currentRowChanged.connect(self._update_buttons)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self._titled(self.tr("Draws"), self.draws))
+        self.schedule_title = QLabel()
+        top.addWidget(self._titled(self.schedule_title, self.schedule))
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(
+            self._titled(self.tr("Ledger (running balances after each row)"), self.ledger)
+        )
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(figures)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+    @staticmethod
+    def _titled(title: str | QLabel, table: QWidget) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        label = title if isinstance(title, QLabel) else QLabel(title)
+        label.setStyleSheet("font-weight: 600;")
+        column.addWidget(label)
+        column.addWidget(table)
+        return box
+
+    # -- showing --------------------------------------------------------------------------
+
+    def show_case(self, data: Any) -> None:
+        view = getattr(data, "loan", None)
+        if view is not None:
+            self.show_loan(view)
+
+    def show_loan(self, view: LoanView) -> None:
+        chosen = self._chosen_draw_row()
+        self.view = view
+        terms = view.terms
+        self.price.setText(rate_html(terms.daily_rate, 18))
+        self.terms_line.setText(
+            " · ".join(
+                (
+                    product_label(terms.product),
+                    months_text(terms.term_months),
+                    plan_label(terms.plan.value),
+                    self.tr("limit period {start} — {end}").format(
+                        start=view.opened_on.isoformat(), end=view.available_until.isoformat()
+                    ),
+                )
+            )
+        )
+        self._show_figures(view)
+        self.draws_model.set_draws(view.draws)
+        self.ledger_model.set_rows(view.ledger)
+        if view.draws:
+            row = chosen if chosen is not None and chosen < len(view.draws) else len(view.draws) - 1
+            self.draws.selectRow(row)
+        self._draw_chosen()
+        self.ledger.scrollToBottom()
+        self._update_buttons()
+
+    def _show_figures(self, view: LoanView) -> None:
+        interest = view.interest_unpaid_fen + view.interest_accrued_fen
+        penalty = view.penalty_unpaid_fen + view.penalty_accrued_fen
+        texts = {
+            "limit": format_fen(view.terms.limit_fen),
+            "drawn": format_fen(view.drawn_fen),
+            "available": format_fen(view.available_fen),
+            "principal": f"<b>{format_fen(view.principal_fen)}</b>",
+            "interest": self.tr("{total} ({posted} posted + {accruing} accruing)").format(
+                total=format_fen(interest),
+                posted=format_fen(view.interest_unpaid_fen),
+                accruing=format_fen(view.interest_accrued_fen),
+            ),
+            "penalty": format_fen(penalty),
+            "credit": format_fen(view.credit_fen),
+            "total": f"<b>{format_fen(view.total_owed_fen)}</b>",
+            "next_due": self.tr("{amount} on {day}").format(
+                amount=format_fen(view.next_due_fen), day=view.next_due_on.isoformat()
+            )
+            if view.next_due_on
+            else self.tr("nothing due"),
+            "overdue": self.tr("{days} ({cls})").format(
+                days=view.days_past_due, cls=view.overdue_class
+            )
+            if view.overdue_class
+            else "0",
+        }
+        for key, text in texts.items():
+            self.values[key].setText(text)
+        late = view.days_past_due > 0
+        style = f"color: {BREACH_COLOR.name()}; font-weight: bold;" if late else ""
+        self.values["overdue"].setStyleSheet(style)
+        self.values["penalty"].setStyleSheet(style if penalty else "")
+        closed = view.closed_through.isoformat() if view.closed_through else self.tr("never")
+        self.as_of.setText(
+            self.tr("Figures to the close of {day}; last close of day: {closed}.").format(
+                day=view.as_of.isoformat(), closed=closed
+            )
+        )
+
+    def _chosen_draw_row(self) -> int | None:
+        rows = self.draws.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _draw_chosen(self, *_: object) -> None:
+        row = self._chosen_draw_row()
+        draws = self.draws_model.draws
+        if row is None or row >= len(draws):
+            self.schedule_model.set_schedule(())
+            self.schedule_title.setText(self.tr("Schedule"))
+            return
+        draw = draws[row]
+        self.schedule_model.set_schedule(draw.schedule)
+        self.schedule_title.setText(
+            self.tr("Schedule of draw {draw}").format(draw=draw.terms.draw_id)
+        )
+        self._update_buttons()
+
+    def _update_buttons(self, *_: object) -> None:
+        view = self.view
+        self.buttons["draw"].setEnabled(view is not None and view.draw_months > 0)
+        self.buttons["repay"].setEnabled(view is not None and bool(view.draws))
+        self.buttons["reverse"].setEnabled(self.selected_entry_row() is not None)
+        self.buttons["voucher"].setEnabled(self._chosen_draw_row() is not None)
+        self.buttons["statement"].setEnabled(view is not None)
+        self.buttons["trial"].setEnabled(view is not None and bool(view.draws))
+
+    def selected_entry_row(self) -> int | None:
+        rows = self.ledger.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    # -- money moves ----------------------------------------------------------------------
+
+    def _today(self) -> date:
+        return loans.business_date(self._ctx)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        """Window-modal, not blocking: the page reloads when a write was confirmed."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def draw(self) -> QDialog | None:
+        view = self.view
+        if view is None:
+            return None
+        ctx, session, case_id = self._ctx, self._session, view.case_id
+
+        def disburse(request: DrawRequest) -> None:
+            self._change(
+                lambda version: loans.disburse(
+                    ctx, session, case_id, version,
+                    request.amount_fen, request.term_months, request.plan,
+                )
+            )  # fmt: skip
+
+        return self._open(DrawDialog(view, self._today(), disburse, self))
+
+    def repay(self) -> QDialog | None:
+        view = self.view
+        if view is None:
+            return None
+        ctx, session, case_id = self._ctx, self._session, view.case_id
+
+        def receive(request: RepayRequest) -> None:
+            self._change(
+                lambda version: loans.repay(
+                    ctx, session, case_id, version, request.amount_fen, request.on,
+                    hold_excess=request.hold_excess, note=request.note,
+                )
+            )  # fmt: skip
+
+        return self._open(RepayDialog(ctx, session, view, self._today(), receive, self))
+
+    def _change(self, call: Callable[[int], Any]) -> None:
+        """Run one write at the loan's version on screen, then reload and tell the window.
+        A refusal reloads the page behind the dialog and goes back to the dialog, which
+        shows it and keeps the officer's input (the next try sees the stored version)."""
+        version = self.view.version if self.view is not None else -1
+        try:
+            call(version)
+        except RuleError:
+            self._reload()
+            raise
+        self._write(lambda: None)
+
+    def reverse(self) -> bool:
+        view, row = self.view, self.selected_entry_row()
+        if view is None or row is None:
+            return False
+        entry = self.ledger_model.rows[row].entry
+        reason = dialogs.ask_reason(
+            self,
+            self.tr("Reverse"),
+            self.tr("Why reverse entry no. {seq} ({amount} on {day})?").format(
+                seq=entry.seq, amount=format_fen(entry.amount_fen), day=entry.on.isoformat()
+            ),
+        )
+        if reason is None:
+            return False
+        ctx, session = self._ctx, self._session
+        return self._write(
+            lambda: loans.reverse(ctx, session, view.case_id, view.version, entry.seq, reason)
+        )
+
+    def trial(self) -> QDialog | None:
+        if self.view is None:
+            return None
+        return self._open(TrialDialog(self._ctx, self._session, self.view, self._today(), self))
+
+    # -- PDFs -------------------------------------------------------------------------------
+
+    def save_statement(self) -> Path | None:
+        view = self.view
+        if view is None:
+            return None
+        title = self.tr("Statement of account")
+        path = ask_pdf_path(self, title, f"statement-{view.case_id}-{view.as_of.isoformat()}.pdf")
+        if path is None:
+            return None
+        return self._save(statement_html(view, self._ctx.clock.now()), path, title)
+
+    def save_voucher(self) -> Path | None:
+        view, row = self.view, self._chosen_draw_row()
+        if view is None or row is None:
+            return None
+        draw = view.draws[row]
+        title = self.tr("Disbursement voucher")
+        path = ask_pdf_path(self, title, f"voucher-{draw.terms.draw_id}.pdf")
+        if path is None:
+            return None
+        by = draw_disbursed_by(view, draw.terms.draw_id)
+        return self._save(voucher_html(view, draw, by, self._ctx.clock.now()), path, title)
+
+    def _save(self, document: str, path: Path, title: str) -> Path | None:
+        try:
+            write_pdf(document, path, title)
+        except OSError as exc:
+            QMessageBox.critical(
+                self, title, self.tr("The PDF could not be saved: {error}").format(error=exc)
+            )
+            return None
+        self.saved_path = path
+        QMessageBox.information(self, title, self.tr("Saved to {path}").format(path=path))
+        return path
+
+
+def refuse_without_loan(parent: QWidget, ctx: Context, session: Session, case_id: int) -> None:
+    """The case has no approved loan: say so with the service's own words."""
+    try:
+        loans.loan_view(ctx, session, case_id)
+    except RuleError as exc:
+        show_refusal(parent, exc)
