@@ -62,10 +62,8 @@ GARBLED = QT_TRANSLATE_NOOP(
     "ask for the statement as CSV or Excel",
 )
 
-Headers = Iterable[tuple[dict[str, tuple[str, ...]], tuple[str, ...]]]
-BANK_HEADERS: tuple[tuple[dict[str, tuple[str, ...]], tuple[str, ...]], ...] = tuple(
-    (p.roles, p.required) for p in bank.PRESETS
-)
+HeaderSpec = tuple[dict[str, tuple[str, ...]], tuple[str, ...]]  # (roles, required roles)
+BANK_HEADERS: tuple[HeaderSpec, ...] = tuple((p.roles, p.required) for p in bank.PRESETS)
 
 _PAGE_NUMBER = re.compile(
     r"(?:\d+\s*/\s*\d+|第\s*\d+\s*页.*|共\s*\d+\s*页.*|-\s*\d+\s*-|page\s*\d+(?:\s*of\s*\d+)?)",
@@ -99,7 +97,7 @@ class _Line:
         return self.cells if self.cells is not None else [r.text for r in self.runs]
 
 
-def pdf_tables(raw: bytes, file: str, headers: Headers = BANK_HEADERS) -> list[Table]:
+def pdf_tables(raw: bytes, file: str, headers: Iterable[HeaderSpec] = BANK_HEADERS) -> list[Table]:
     """The statement table of a text PDF (one table for all pages), or ``StatementRefused``."""
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
@@ -235,7 +233,7 @@ class _Header:
 class _Aligner:
     """Puts every line under the header's columns; drops repeated headers and running heads."""
 
-    def __init__(self, headers: tuple[tuple[dict[str, tuple[str, ...]], tuple[str, ...]], ...]):
+    def __init__(self, headers: tuple[HeaderSpec, ...]) -> None:
         self.headers = headers
         self.header: _Header | None = None
         self.rows_out: list[tuple[int, list[str]]] = []
