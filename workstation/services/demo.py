@@ -473,9 +473,12 @@ def build_demo(
     if bulk.max_id(ctx.store, "cases"):
         raise ValueError("the database already holds cases; build the demo in a new file")
     ids = create_demo_users(ctx, password_cost)
-    rows = generate_rows(cases, ctx.clock.now(), ids, ids[Role.SYSTEM][0], seed)
     if rating_data is None:
         rating_data = cases <= RATING_DATA_UP_TO
+    # with the rating data come loans with ledger history: part of the ``cases`` asked for
+    loan_cases = min(40, max(cases // 50, 10), cases // 5) if rating_data else 0
+    total, cases = cases, cases - loan_cases
+    rows = generate_rows(cases, ctx.clock.now(), ids, ids[Role.SYSTEM][0], seed)
     rater = None
     if rating_data:
         from workstation.services.demo_rating import DemoRater
@@ -505,11 +508,13 @@ def build_demo(
         done += len(case_rows)
         moves += len(move_rows)
         if progress:
-            progress(done, cases)
-    if rating_data:  # loans with months of ledger history, made by the services
+            progress(done, total)
+    if loan_cases:  # loans with months of ledger history, made by the services
         from workstation.services.demo_loans import build_demo_loans
 
-        build_demo_loans(ctx, count=max(10, min(40, cases // 50)), seed=seed)
+        done += build_demo_loans(ctx, count=loan_cases, seed=seed).loans
+        if progress:
+            progress(done, total)
     with ctx.store.write():
         user_store.set_meta_value(ctx.store, "demo_built_at", ctx.stamp())
     return DemoSummary(done, done, moves, sum(len(v) for v in ids.values()))
