@@ -76,7 +76,6 @@ def encode_state(state: LoanState) -> str:
             draws,
         ],
         separators=(",", ":"),
-        ensure_ascii=False,
     )
 
 
