@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import T0
 from tests.services.book import add_case, dump
+from tests.services.test_loans import investigated
 from workstation.domain.approval import LoanTerms
 from workstation.domain.ledger import EntryKind
 from workstation.domain.messages import RuleError
@@ -53,6 +54,7 @@ def _book(root: Path) -> tuple[Context, FixedClock, dict, int]:
         officer_id=people["li.inv"].user_id,
         history=(("application", "rating", "submit"), ("rating", "investigation", "rate")),
     )
+    investigated(ctx, people["li.inv"], case_id)
     approval.set_authority(ctx, people["admin"], people["wang.sup"].user_id, 10**9)
     terms = LoanTerms("credit", 100_000 * YUAN, Decimal("0.0006"), 12, Plan.EQUAL_PRINCIPAL)
     version = ctx.store.conn.execute("SELECT version FROM cases").fetchone()[0]

@@ -11,9 +11,10 @@ import pytest
 from tests.conftest import T0
 from tests.services.book import add_case
 from workstation.domain.approval import LoanTerms
+from workstation.domain.interview import InterviewMode, required_documents
 from workstation.domain.messages import RuleError
 from workstation.domain.schedule import Plan
-from workstation.services import approval, day_end, loans
+from workstation.services import approval, day_end, investigation, loans
 from workstation.services.context import Context, FixedClock, Session
 from workstation.store import loans as loan_store
 
@@ -35,7 +36,18 @@ def _investigated(ctx: Context, people: dict[str, Session], amount_fen: int = 0)
         officer_id=inv.user_id,
         history=(("application", "rating", "submit"), ("rating", "investigation", "rate")),
     )
+    investigated(ctx, inv, case_id)
     return case_id
+
+
+def investigated(ctx: Context, inv: Session, case_id: int) -> None:
+    """The owner interviewed with the identity check, the required documents received."""
+    investigation.record_interview(
+        ctx, inv, case_id, T0 - timedelta(hours=1), InterviewMode.VIDEO,
+        frozenset({"identity", "premises"}), "video call; shop and stock shown",
+    )  # fmt: skip
+    for kind in required_documents("platform"):
+        investigation.mark_received(ctx, inv, case_id, kind)
 
 
 def _version(ctx: Context, case_id: int) -> int:

@@ -22,7 +22,7 @@ from workstation.domain.people import Permission, Role
 from workstation.domain.postings import next_event
 from workstation.domain.schedule import Plan, add_months
 from workstation.domain.stages import Action, check_move
-from workstation.services import pipeline, rescore
+from workstation.services import investigation, pipeline, rescore
 from workstation.services.context import Context, Session, require
 from workstation.store import cases as case_store
 from workstation.store import loan_codec
@@ -169,6 +169,9 @@ def recommend(
         case = pipeline.load_case(ctx, case_id)
         _check_version(case, expected_version)
         _check_terms(terms, case.kind)
+        blocking = investigation.leave_problems(ctx, case_id, case.kind)
+        if blocking:  # R23: interviewed, and every required document received or waived
+            raise RuleError(blocking[0])
         pipeline.move_case(ctx, session, case_id, Action.RECOMMEND, expected_version)
         loan_store.insert_recommendation(
             ctx.store,

@@ -15,10 +15,11 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from workstation.domain.approval import LoanTerms
+from workstation.domain.interview import CHECKLIST, InterviewMode, required_documents
 from workstation.domain.messages import RuleError
 from workstation.domain.people import Role
 from workstation.domain.schedule import Plan
-from workstation.services import approval, day_end, loans
+from workstation.services import approval, day_end, investigation, loans
 from workstation.services.context import Context, FixedClock, Session
 from workstation.store import cases as case_store
 from workstation.store import loans as loan_store
@@ -88,6 +89,26 @@ def _new_case(ctx: Context, rng: random.Random, n: int, officer: Session, at: st
     return case_id
 
 
+def _investigate(ctx: Context, inv: Session, case_id: int, rng: random.Random) -> None:
+    """The video interview and the documents (R23), as the investigator records them."""
+    held = ctx.clock.now() - timedelta(hours=rng.randrange(1, 5))
+    checked = frozenset(CHECKLIST[: rng.randrange(3, len(CHECKLIST) + 1)])
+    note = rng.choice(
+        (
+            "视频面谈:店主本人,出示营业执照与库存,经营稳定。",
+            "视频看店:门店与仓库实景,进货渠道清楚,贷款用于备货。",
+            "在线面谈:身份核实无误,说明主要客户与结算周期。",
+        )
+    )
+    investigation.record_interview(ctx, inv, case_id, held, InterviewMode.VIDEO, checked, note)
+    case = ctx.store.conn.execute(
+        "SELECT k.kind FROM cases c JOIN customers k ON k.id = c.customer_id WHERE c.id = ?",
+        (case_id,),
+    ).fetchone()[0]
+    for kind in required_documents(case):
+        investigation.mark_received(ctx, inv, case_id, kind, "originals seen on the video call")
+
+
 def _version(ctx: Context, case_id: int) -> int:
     row = ctx.store.conn.execute("SELECT version FROM cases WHERE id = ?", (case_id,)).fetchone()
     return int(row[0])
@@ -121,6 +142,7 @@ def build_demo_loans(ctx: Context, count: int = 40, seed: int = 20121) -> DemoLo
         for n in [k for k, d in opened_day.items() if d == day]:
             inv = investigators[n % len(investigators)]
             case_id = _new_case(sim, rng, n, inv, sim.stamp())
+            _investigate(sim, inv, case_id, rng)
             terms = approval.suggested_terms(sim, inv, case_id)
             product = terms.product
             rate = Decimal("0.0006") if product == "credit" else Decimal("0.0005")

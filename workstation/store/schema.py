@@ -259,5 +259,35 @@ V3 = [
     "CREATE INDEX draws_case ON draws (case_id)",
 ]
 
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3)]
+# The investigation's paperwork (R23): interviews with the owner, and the documents asked
+# for, received or waived (a waiver needs a supervisor and a reason).
+V4 = [
+    """CREATE TABLE interviews (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        held_at TEXT NOT NULL,
+        investigator_id INTEGER NOT NULL REFERENCES users(id),
+        mode TEXT NOT NULL CHECK (mode IN ('video','online','on_site')),
+        checked TEXT NOT NULL,
+        notes TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL REFERENCES users(id)
+    )""",
+    """CREATE TABLE document_requests (
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        kind TEXT NOT NULL,
+        requested_at TEXT,
+        requested_by INTEGER REFERENCES users(id),
+        received_at TEXT,
+        received_by INTEGER REFERENCES users(id),
+        received_note TEXT NOT NULL DEFAULT '',
+        waived_at TEXT,
+        waived_by INTEGER REFERENCES users(id),
+        waive_reason TEXT,
+        PRIMARY KEY (case_id, kind)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX interviews_case ON interviews (case_id, id)",
+]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3), (4, V4)]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -100,6 +100,17 @@ _PERMISSIONS = {
     "reveal_personal_data": QT_TRANSLATE_NOOP("labels", "reveal personal data"),
     "view_cases": QT_TRANSLATE_NOOP("labels", "view cases"),
 }
+DOCUMENT_KINDS = {
+    "bank_statement": QT_TRANSLATE_NOOP("labels", "Bank statement (12 months)"),
+    "payment_export": QT_TRANSLATE_NOOP("labels", "Alipay / WeChat Pay export"),
+    "electricity_bill": QT_TRANSLATE_NOOP("labels", "Electricity bill"),
+    "water_bill": QT_TRANSLATE_NOOP("labels", "Water bill"),
+    "business_licence": QT_TRANSLATE_NOOP("labels", "Business licence"),
+    "lease": QT_TRANSLATE_NOOP("labels", "Lease of the premises"),
+    "other": QT_TRANSLATE_NOOP("labels", "Other document"),
+}
+# Placeholder values that are lists of rule names ("a, b, c"): each translated.
+_PARAM_LIST_LABELS = {"kinds": DOCUMENT_KINDS}
 # Placeholder values that are themselves rule names get translated before filling in.
 _PARAM_LABELS = {
     "stage": _STAGES,
@@ -148,6 +159,11 @@ def message_text(message: Message) -> str:
         name: _label(_PARAM_LABELS[name], value) if name in _PARAM_LABELS else value
         for name, value in message.params
     }
+    for name, table in _PARAM_LIST_LABELS.items():
+        if isinstance(params.get(name), str):
+            params[name] = translate("common", ", ").join(
+                _label(table, item) for item in str(params[name]).split(", ")
+            )
     return translate(CONTEXT, message.template).format(**params)
 
 
