@@ -9,12 +9,19 @@ the column mapping; a later column-mapping dialog builds one for any other bank.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP
 from workstation.importers.amounts import join_date_time
-from workstation.importers.common import Reading, text
-from workstation.importers.records import Flow, ImportResult, Source, Transaction
+from workstation.importers.common import Reading, getter
+from workstation.importers.records import (
+    Flow,
+    ImportResult,
+    Source,
+    Transaction,
+    transaction_maker,
+)
 from workstation.importers.tables import Row, Table
 
 
@@ -131,25 +138,35 @@ UNKNOWN_FLAG = QT_TRANSLATE_NOOP(
 NO_AMOUNT = QT_TRANSLATE_NOOP("messages", "{file}, line {line}: no money moved")
 
 
+# Every role, in one order; ``getter`` fetches them all from a row at once (a role the
+# layout lacks reads as ""), instead of ten look-ups by name a row.
+_FIELDS = ("date", "time", "amount", "flag", "income", "expense", "balance", "account",
+           "counterparty", "party", "memo", "place", "note", "currency")  # fmt: skip
+(_DATE, _TIME, _AMOUNT, _FLAG, _INCOME, _EXPENSE, _BALANCE, _ACCOUNT, _PARTY, _JOINED, _MEMO,
+ _PLACE, _NOTE, _CURRENCY) = range(len(_FIELDS))  # fmt: skip
+
+
 def read(
     layout: BankLayout, table: Table, header: int, columns: dict[str, int], file: str, sha256: str
 ) -> ImportResult:
     reading = Reading(file, sha256, layout.source)
+    get, make = getter(columns, _FIELDS), transaction_maker()
+    timed, joined = "time" in columns, "party" in columns
     for row in reading.data_rows(table, header, columns):
-        _add(reading, layout, row, columns)
+        _add(reading, layout, row, get(row.cells), timed, joined, make)
     return reading.result(table, header)
 
 
 def _signed_amount(
-    reading: Reading, layout: BankLayout, row: Row, columns: dict[str, int]
+    reading: Reading, layout: BankLayout, row: Row, v: tuple[str, ...]
 ) -> tuple[int | None, str]:
     """(signed fen, direction text as given)."""
     if layout.signs is Signs.SIGNED:
-        raw = text(row, columns, "amount")
+        raw = v[_AMOUNT]
         return reading.amount(row, raw), raw[:1] if raw[:1] in "+-" else ""
     if layout.signs is Signs.FLAG:
-        flag = text(row, columns, "flag")
-        amount = reading.amount(row, text(row, columns, "amount"))
+        flag = v[_FLAG]
+        amount = reading.amount(row, v[_AMOUNT])
         word = flag.split()[0].upper() if flag.split() else ""
         if word not in _DEBIT + _CREDIT:
             reading.fail(row.line, UNKNOWN_FLAG, value=flag)
@@ -157,7 +174,7 @@ def _signed_amount(
         if amount is None:
             return None, flag
         return (-abs(amount) if word in _DEBIT else abs(amount)), flag
-    income_text, expense_text = text(row, columns, "income"), text(row, columns, "expense")
+    income_text, expense_text = v[_INCOME], v[_EXPENSE]
     income = reading.amount(row, income_text) if income_text else 0
     expense = reading.amount(row, expense_text) if expense_text else 0
     if income is None or expense is None:
@@ -168,39 +185,52 @@ def _signed_amount(
     return (abs(income) if income else -abs(expense)), ("收入" if income else "支出")
 
 
-def _add(reading: Reading, layout: BankLayout, row: Row, columns: dict[str, int]) -> None:
-    when = text(row, columns, "date")
-    if "time" in columns:
-        when = join_date_time(when, text(row, columns, "time"))
+def _add(
+    reading: Reading,
+    layout: BankLayout,
+    row: Row,
+    v: tuple[str, ...],
+    timed: bool,
+    joined: bool,
+    make: Callable[..., Transaction],
+) -> None:
+    when = join_date_time(v[_DATE], v[_TIME]) if timed else v[_DATE]
     stamp = reading.stamp(row, when)
-    amount, direction = _signed_amount(reading, layout, row, columns)
-    balance_text = text(row, columns, "balance")
+    amount, direction = _signed_amount(reading, layout, row, v)
+    balance_text = v[_BALANCE]
     balance = reading.amount(row, balance_text) if balance_text else None
     if stamp is None or amount is None:
         return
     if amount == 0:
         reading.drop(row.line, NO_AMOUNT)
         return
-    account, name = text(row, columns, "account"), text(row, columns, "counterparty")
-    if "party" in columns:
-        account, _, name = text(row, columns, "party").partition("/")
+    account, name = v[_ACCOUNT], v[_PARTY]
+    if joined:
+        account, _, name = v[_JOINED].partition("/")
     reading.transactions.append(
-        Transaction(
-            source=layout.source,
-            file_sha256=reading.sha256,
-            line=row.line,
-            timestamp=stamp.at,
-            time_known=stamp.time_known,
-            amount_fen=amount,
-            flow=Flow.INCOME if amount > 0 else Flow.EXPENSE,
-            direction=direction,
-            counterparty=name.strip(),
-            counterparty_account=reading.identifier(row, account.strip()),
-            memo=text(row, columns, "memo"),
-            channel=text(row, columns, "place"),
-            note=text(row, columns, "note"),
-            currency=_currency(text(row, columns, "currency")),
-            balance_fen=balance,
+        make(
+            layout.source,  # source
+            reading.sha256,  # file_sha256
+            row.line,  # line
+            stamp.at,  # timestamp
+            stamp.time_known,  # time_known
+            amount,  # amount_fen
+            Flow.INCOME if amount > 0 else Flow.EXPENSE,  # flow
+            direction,  # direction
+            name.strip(),  # counterparty
+            reading.identifier(row, account.strip()),  # counterparty_account
+            v[_MEMO],  # memo
+            "",  # category
+            "",  # status
+            "",  # order_number
+            "",  # merchant_order_number
+            v[_PLACE],  # channel
+            v[_NOTE],  # note
+            _currency(v[_CURRENCY]),  # currency
+            balance,  # balance_fen
+            False,  # is_refund
+            "",  # refund_of
+            0,  # refunded_fen
         )
     )
 
