@@ -4,23 +4,25 @@ really earned and spent, month by month, for the last 12 months — and the R12 
 Order of work, each step recording why a line is left out:
 
 1. A file given twice (same SHA-256) counts once.
-2. Closed or unpaid orders are dropped (no money moved) — unless a refund reverses one, which
-   proves it was paid; the two then net to nothing.
+2. Closed or unpaid orders are dropped (no money moved) — unless a refund in any statement of
+   the account reverses one, which proves it was paid; the two then net to nothing.
 3. Overlapping statements of the same account: a line of a later file equal to a line of an
    earlier one (same account, day, amount and counterparty; same minute when both give the
    time, as Excel drops the seconds when it re-saves) is the same line. Equal lines within
    one file are separate payments and stay.
 4. The same payment in a payment app's statement and in the bank's (same signed amount, the
-   bank booking it the same day or up to ``match_window_days`` later, and the app line paid
+   bank booking it from a day before to ``match_window_days`` after, and the app line paid
    by that bank's card or the bank line naming the platform or the app's counterparty) counts
    once: the app's line, which names the real counterparty.
 5. Transfers between the owner's own accounts across files: an outflow and an inflow of the
-   same amount within ``match_window_days`` in two different accounts, one side already a
-   transfer (owner's name, 余额宝, a withdrawal…) and the other unexplained, where one side
-   names the other's account (bank or platform name, card number). Both become own
-   transfers. Own transfers and loans are shown but not counted (R24).
-6. Refunds net against the sale (or purchase) they reverse, in its month and category. A
-   refund reverses its original whatever sign the export gave it. An unlinked refund paid out
+   same amount within ``match_window_days`` in two different accounts, at least one side
+   already a transfer (the owner's name, a withdrawal…) and neither classed otherwise by a
+   keyword or the officer, where one side is to or from the owner or names the other's
+   account (bank or platform name, card number). Both become own transfers. Own transfers
+   and loans are shown but never counted (R24).
+6. Refunds net against the sale (or purchase) they reverse — found by order number in any
+   statement of the account — in its month and category. A refund reverses its original
+   whatever sign the export gave it. An unlinked refund paid out
    reduces sales; one received stays a refund (counted in the cash flow only).
 
 Every monthly cell keeps the positions of its lines (``RebuiltStatement.lines``), so each

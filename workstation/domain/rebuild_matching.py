@@ -47,7 +47,7 @@ class StatementLine(Classifiable, Protocol):
     @property
     def channel(self) -> str: ...  # how it was paid (收/付款方式): which card, 余额宝, 花呗
     @property
-    def refund_of(self) -> str: ...  # for a refund: the original's order number, same file
+    def refund_of(self) -> str: ...  # for a refund: the original's order number
     @property
     def refunded_fen(self) -> int: ...  # for an original: how much of it was refunded
 
@@ -91,21 +91,10 @@ EXCLUDED_LABELS: dict[Excluded, str] = {
 }
 
 UNPAID_STATUSES = frozenset(
-    {
-        "交易关闭",
-        "已关闭",
-        "交易失败",
-        "支付失败",
-        "已撤销",
-        "未支付",
-        "未付款",
-        "等待付款",
-        "待付款",
-        "已取消",
-    }
+    "交易关闭 已关闭 交易失败 支付失败 已撤销 未支付 未付款 等待付款 待付款 已取消".split()
 )
 # A payment-app line paid from these did not touch a bank account.
-_BALANCES = ("余额宝", "花呗", "余额", "零钱", "账户余额", "零钱通", "借呗", "信用卡")
+_BALANCES = tuple("余额宝 花呗 余额 零钱 账户余额 零钱通 借呗 信用卡".split())
 
 
 @dataclass(frozen=True)
