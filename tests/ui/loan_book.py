@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.services.book import add_case
+from tests.services.test_loans import investigated as interviewed
 from workstation.domain.approval import LoanTerms
 from workstation.domain.schedule import Plan
 from workstation.services import approval, day_end, loans
@@ -29,12 +30,15 @@ def loan_version(ctx: Context, case_id: int) -> int:
 
 
 def investigated(ctx: Context, people: dict[str, Session]) -> int:
-    return add_case(
+    """A case in investigation, the owner interviewed and the documents in (R23)."""
+    case_id = add_case(
         ctx,
         "investigation",
         officer_id=people["li.inv"].user_id,
         history=(("application", "rating", "submit"), ("rating", "investigation", "rate")),
     )
+    interviewed(ctx, people["li.inv"], case_id)
+    return case_id
 
 
 def recommended(ctx: Context, people: dict[str, Session], terms: LoanTerms = CREDIT_100K) -> int:

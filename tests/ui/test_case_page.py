@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from tests.services.test_loans import investigated as interviewed
 from workstation.domain.people import mask_sensitive
 from workstation.domain.stages import Action
 from workstation.services import pipeline
@@ -183,6 +184,8 @@ def test_stale_page_shows_who_changed_it_and_reloads(
 ) -> None:
     wang, zhou = people["wang.sup"], people["zhou.sup"]
     case_id = _case(demo_ctx, "approval", recommended_by=people["li.inv"].user_id)
+    version = _stage_version(demo_ctx, case_id)[1]
+    pipeline.reassign_case(demo_ctx, wang, case_id, version, None, "")  # the queue holds it
     page = _open(qtbot, demo_ctx, wang, background, case_id)
     shown_version = page.data.detail.case.version
     # Behind the page's back, 周主管 takes the case into their own list.
@@ -203,6 +206,7 @@ def test_approve_by_the_recommender_is_refused(
 ) -> None:
     sup = people["wang.sup"]
     case_id = _case(demo_ctx, "investigation", officer_id=None)
+    interviewed(demo_ctx, sup, case_id)  # R23: the paperwork a recommendation needs
     page = _open(qtbot, demo_ctx, sup, background, case_id)
     page.action_buttons["recommend"].click()  # the terms, prefilled from the rating
     with qtbot.waitSignal(page.loaded):

@@ -50,6 +50,7 @@ from workstation.ui.case_model import (
 )
 from workstation.ui.common import kind_label, product_label, risk_label, show_refusal
 from workstation.ui.lanes import ALL_OPEN, LaneBoard, lane_stages
+from workstation.ui.straight_through import StraightThroughLine, read_lane_counts
 from workstation.ui.tasks import Background
 
 SEARCH_DEBOUNCE_MS = 250
@@ -89,6 +90,7 @@ class BoardView(QWidget):
         self._pending_scroll: int | None = None
         self._pending_anchor: int | None = None
         self.lanes = LaneBoard(self)
+        self.straight_through = StraightThroughLine(self)
         self.model = CaseTableModel(ctx, background, self)
         self.table = CaseTable(self)
         self._build_filters()
@@ -97,6 +99,7 @@ class BoardView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.lanes)
+        layout.addWidget(self.straight_through)
         layout.addLayout(self._filter_row)
         layout.addWidget(self.table, 1)
         self._connect()
@@ -384,6 +387,7 @@ class BoardView(QWidget):
                 self._snapshot_shown = generation
 
         self._background.read(pipeline.board_snapshot, show, failed)
+        self._background.read(read_lane_counts, self.straight_through.show_counts, lambda _e: None)
 
 
 _RISKS = ("green", "amber", "red")

@@ -15,6 +15,7 @@ import PySide6
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -79,7 +80,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.queue_review: QWidget | None = None
+        self.inbox: QWidget | None = None
+        self.inbox_dock: QDockWidget | None = None
         self._build_views()
+        self._build_inbox()
 
         self._build_actions()
         self._build_menus()
@@ -106,9 +110,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         """The board and, for supervisors, the queue review: the two tabs that always stay."""
-        self.board = view_class("board", "BoardView")(
-            self.ctx, self.session, self.background, self
-        )
+        self.board = view_class("board", "BoardView")(self.ctx, self.session, self.background, self)
         self.board.caseActivated.connect(self.open_case)
         self._add_fixed_tab(self.board)
         if self.is_supervisor:
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         current_case = next((c for c, p in self.case_pages.items() if p is current), None)
         on_queue = current is not None and current is self.queue_review
         open_cases = list(self.case_pages)
+        self._build_inbox()
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -175,6 +178,12 @@ class MainWindow(QMainWindow):
         self.users_action = self._action(self.show_users)
         self.users_action.setVisible(self.is_admin)
         self.check_action = self._action(self.check_database)
+        self.authority_action = self._action(self.show_authority)
+        self.authority_action.setVisible(self.is_admin)
+        self.close_of_day_action = self._action(self.show_close_of_day)
+        self.close_of_day_action.setVisible(self.is_supervisor)
+        self.approvals_action = self._action(self.show_approvals, "Ctrl+3")
+        self.approvals_action.setVisible(self.inbox_dock is not None)
         self.about_action = self._action(self.show_about)
         self.new_application_action = self._action(self.new_application, "Ctrl+N")
         self.import_applications_action = self._action(self.import_applications)
@@ -210,13 +219,18 @@ class MainWindow(QMainWindow):
         )
         self.cases_menu.menuAction().setVisible(self.may_take_applications)
         self.view_menu = bar.addMenu("")
-        self.view_menu.addActions([self.board_action, self.queue_action, self.search_action])
+        self.view_menu.addActions(
+            [self.board_action, self.queue_action, self.approvals_action, self.search_action]
+        )
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self._build_rating_menu(bar)
+        self.loans_menu = bar.addMenu("")
+        self.loans_menu.addAction(self.close_of_day_action)
+        self.loans_menu.menuAction().setVisible(self.is_supervisor)
         self.admin_menu = bar.addMenu("")
-        self.admin_menu.addActions([self.users_action, self.check_action])
+        self.admin_menu.addActions([self.users_action, self.authority_action, self.check_action])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -267,6 +281,7 @@ class MainWindow(QMainWindow):
         self.admin_menu.setTitle(self.tr("&Admin"))
         self.help_menu.setTitle(self.tr("&Help"))
         self._retranslate_rating_menu()
+        self._retranslate_loans()
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         for case_id, page in self.case_pages.items():
             self._set_case_title(case_id, page)
@@ -330,6 +345,8 @@ class MainWindow(QMainWindow):
         self.board.refresh()
         if self.queue_review is not None:
             self.queue_review.refresh()
+        if self.inbox is not None:
+            self.inbox.refresh()  # type: ignore[attr-defined]
         self.statusBar().showMessage(self.tr("Case {id} saved.").format(id=case_id), 5000)
 
     def _cases_changed_elsewhere(self) -> None:
@@ -435,6 +452,8 @@ class MainWindow(QMainWindow):
         self.board.refresh()
         if self.queue_review is not None:
             self.queue_review.refresh()
+        if self.inbox is not None:
+            self.inbox.refresh()  # type: ignore[attr-defined]
         self.update_status()
 
     def focus_search(self) -> None:
@@ -587,6 +606,61 @@ class MainWindow(QMainWindow):
             return
         text = self.tr("The re-score failed: {error}").format(error=error)
         QMessageBox.critical(self, self.tr("Re-score open cases"), text)
+
+    # ---- loans: the checker's inbox, authority, the close of day ---------------------------
+
+    def _build_inbox(self) -> None:
+        """The checker's inbox (supervisors), in a dock below the tabs; rebuilt with the
+        other views on a language switch."""
+        if not self.is_supervisor:
+            return
+        from workstation.ui.approval_inbox import ApprovalInbox
+
+        inbox = ApprovalInbox(self.ctx, self.session, self.background, self)
+        inbox.caseActivated.connect(self.open_case)
+        inbox.casesChanged.connect(self._cases_changed_elsewhere)
+        if self.inbox_dock is None:
+            self.inbox_dock = QDockWidget(self)
+            self.inbox_dock.setObjectName("approvals_dock")  # restoreState finds it by name
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inbox_dock)
+        old = self.inbox
+        self.inbox_dock.setWidget(inbox)
+        self.inbox = inbox
+        if old is not None:
+            old.deleteLater()
+
+    def _retranslate_loans(self) -> None:
+        self.loans_menu.setTitle(self.tr("&Loans"))
+        self.close_of_day_action.setText(self.tr("Close of &day…"))
+        self.authority_action.setText(self.tr("Approval &authority…"))
+        self.approvals_action.setText(self.tr("&Approvals"))
+        self.approvals_action.setToolTip(self.tr("The cases waiting for your signature (Ctrl+3)"))
+        if self.inbox_dock is not None:
+            self.inbox_dock.setWindowTitle(self.tr("Approvals"))
+
+    def show_approvals(self) -> None:
+        if self.inbox_dock is not None:
+            self.inbox_dock.show()
+            self.inbox_dock.raise_()
+            if self.inbox is not None:
+                self.inbox.refresh()  # type: ignore[attr-defined]
+
+    def show_authority(self) -> QWidget:
+        from workstation.ui.authority import AuthorityDialog
+
+        dialog = AuthorityDialog(self.ctx, self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_close_of_day(self) -> QWidget:
+        from workstation.ui.close_of_day import CloseOfDayDialog
+
+        dialog = CloseOfDayDialog(self.ctx, self.session, self.background, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.ran.connect(self._cases_changed_elsewhere)
+        dialog.show()
+        return dialog
 
     # ---- settings ----------------------------------------------------------------------
 

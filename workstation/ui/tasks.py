@@ -176,8 +176,16 @@ class Background(QObject):
         work: Callable[[Context, Progress], T],
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[tuple[int, int]], None] | None = None,
     ) -> Progress:
-        """Long work on its own connection, with a progress dialog and a cancel button."""
+        """Long work on its own connection, with a progress dialog and a cancel button.
+
+        A window that shows the progress itself passes ``on_progress`` (it gets each
+        ``(done, total)`` on the GUI thread, and cancels through the returned ``Progress``);
+        no dialog is shown then.
+        """
+        if on_progress is not None:
+            return self._run_quietly(work, on_done, on_error, on_progress)
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setMinimumDuration(600)
@@ -217,6 +225,26 @@ class Background(QObject):
             self._jobs,
             _job(work_on_own_connection, self._relay, finish(on_done), finish(on_error)),
         )
+        return progress
+
+    def _run_quietly(
+        self,
+        work: Callable[[Context, Progress], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None,
+        on_progress: Callable[[tuple[int, int]], None],
+    ) -> Progress:
+        progress = Progress(self._relay, on_progress)
+        self._relay.expect()
+
+        def work_on_own_connection() -> T:
+            ctx = Context(self._ctx.store.reader(), self._ctx.clock)
+            try:
+                return work(ctx, progress)
+            finally:
+                ctx.store.close()
+
+        self._submit(self._jobs, _job(work_on_own_connection, self._relay, on_done, on_error))
         return progress
 
     def wait(self, msecs: int = 10_000) -> bool:
