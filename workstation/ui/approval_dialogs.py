@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -55,11 +56,13 @@ class ApprovalChoice:
 def terms_form(terms: LoanTerms) -> QWidget:
     """Read-only terms, the price first (R35)."""
     box = QWidget()
-    form = QFormLayout(box)
-    form.setContentsMargins(0, 0, 0, 0)
-    price = QLabel(rate_html(terms.daily_rate, 17))
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    price = QLabel(rate_html(terms.daily_rate, 17))  # first and largest (R35)
     price.setObjectName("proposedPrice")
-    form.addRow(translate("ApprovalDialog", "Price"), price)
+    column.addWidget(price)
+    form = QFormLayout()
+    column.addLayout(form)
     form.addRow(
         translate("ApprovalDialog", "Limit"), QLabel(f"<b>{format_fen(terms.limit_fen)}</b>")
     )
@@ -100,6 +103,7 @@ class RecommendDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addWidget(self.editor)
@@ -127,6 +131,7 @@ class ApprovalDialog(QDialog):
         self.setWindowTitle(self.tr("Approval"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # wrapped text stays whole
         layout.addWidget(QLabel(f"<b>{html.escape(title)}</b>"))
         layout.addWidget(self._proposal_box())
         self.signatures = QLabel(self._signatures_text())

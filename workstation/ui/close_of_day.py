@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -98,6 +99,7 @@ class CloseOfDayDialog(QDialog):
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # wrapped text stays whole
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.bar)

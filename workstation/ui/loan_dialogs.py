@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -144,6 +145,7 @@ class DrawDialog(_MoneyDialog):
         self.schedule.setMinimumHeight(160)
         self.confirm.setText(self.tr("Disburse"))
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text
         layout.addWidget(_figure(f"<b>{html.escape(f'{view.case_id} · {view.business_name}')}</b>"))
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Schedule of this draw, if kept to plan")))
@@ -260,6 +262,7 @@ class RepayDialog(_MoneyDialog):
         inner.addWidget(self.excess)
         inner.addWidget(self.hold)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text
         layout.addWidget(_figure(f"<b>{html.escape(f'{view.case_id} · {view.business_name}')}</b>"))
         layout.addLayout(form)
         layout.addWidget(box)
@@ -382,6 +385,7 @@ class TrialDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text
         layout.addWidget(_figure(f"<b>{html.escape(f'{view.case_id} · {view.business_name}')}</b>"))
         layout.addLayout(form)
         layout.addWidget(self.note)

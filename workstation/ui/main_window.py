@@ -623,6 +623,7 @@ class MainWindow(QMainWindow):
             self.inbox_dock = QDockWidget(self)
             self.inbox_dock.setObjectName("approvals_dock")  # restoreState finds it by name
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inbox_dock)
+            self.resizeDocks([self.inbox_dock], [190], Qt.Orientation.Vertical)
         old = self.inbox
         self.inbox_dock.setWidget(inbox)
         self.inbox = inbox
