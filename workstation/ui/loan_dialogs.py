@@ -406,7 +406,7 @@ class TrialDialog(QDialog):
         self.interest.setText(format_fen(payoff.interest_fen))
         self.penalty.setText(format_fen(payoff.penalty_fen))
         self.total.setText(format_fen(payoff.total_fen))
-        note = self.tr("Early repayment costs no fee; interest runs only to the day (R7).")
+        note = self.tr("Early repayment costs no fee; interest runs only to the day.")
         if payoff.credit_fen:
             note += " " + self.tr("A credit of {credit} is held for the customer.").format(
                 credit=format_fen(payoff.credit_fen)

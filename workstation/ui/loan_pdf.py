@@ -49,10 +49,6 @@ th.num, td.num { text-align: right; }
 """
 
 
-def _t(text: str) -> str:
-    return translate("LoanPdf", text)
-
-
 def cjk_family() -> str | None:
     """The first installed font that has the Chinese glyphs, or None."""
     installed = set(QFontDatabase.families())
@@ -124,9 +120,9 @@ def _heading(title: str, view: LoanView, printed: datetime) -> str:
     return (
         f"<h1>{_esc(title)}</h1>"
         f"<p>{_esc(view.business_name)} · "
-        + _esc(_t("Case {case}").format(case=view.case_id))
+        + _esc(translate("LoanPdf", "Case {case}").format(case=view.case_id))
         + " · "
-        + _esc(_t("printed {when}").format(when=format_time(printed.isoformat())))
+        + _esc(translate("LoanPdf", "printed {when}").format(when=format_time(printed.isoformat())))
         + "</p>"
     )
 
@@ -134,12 +130,12 @@ def _heading(title: str, view: LoanView, printed: datetime) -> str:
 def _terms(view: LoanView) -> list[tuple[str, str]]:
     terms = view.terms
     return [
-        (_t("Price"), _price(view)),
-        (_t("Product"), _esc(product_label(terms.product))),
-        (_t("Limit"), _esc(format_fen(terms.limit_fen))),
-        (_t("Repayment plan"), _esc(plan_label(terms.plan.value))),
+        (translate("LoanPdf", "Price"), _price(view)),
+        (translate("LoanPdf", "Product"), _esc(product_label(terms.product))),
+        (translate("LoanPdf", "Limit"), _esc(format_fen(terms.limit_fen))),
+        (translate("LoanPdf", "Repayment plan"), _esc(plan_label(terms.plan.value))),
         (
-            _t("Limit period"),
+            translate("LoanPdf", "Limit period"),
             _esc(f"{view.opened_on.isoformat()} — {view.available_until.isoformat()}"),
         ),
     ]
@@ -147,7 +143,13 @@ def _terms(view: LoanView) -> list[tuple[str, str]]:
 
 def _schedule_table(draw: DrawView) -> str:
     return _grid(
-        [_t("No."), _t("Due date"), _t("Principal"), _t("Interest"), _t("Total")],
+        [
+            translate("LoanPdf", "No."),
+            translate("LoanPdf", "Due date"),
+            translate("LoanPdf", "Principal"),
+            translate("LoanPdf", "Interest"),
+            translate("LoanPdf", "Total"),
+        ],
         (
             (
                 str(i.number),
@@ -170,30 +172,39 @@ def statement_html(view: LoanView, printed: datetime) -> str:
         else "—"
     )
     overdue = (
-        _t("{days} days past due ({cls})").format(days=view.days_past_due, cls=view.overdue_class)
+        translate("LoanPdf", "{days} days past due ({cls})").format(
+            days=view.days_past_due, cls=view.overdue_class
+        )
         if view.days_past_due
-        else _t("none")
+        else translate("LoanPdf", "none")
     )
     balances = [
-        (_t("Stage"), _esc(stage_label(view.stage))),
-        (_t("Drawn in all"), _esc(format_fen(view.drawn_fen))),
-        (_t("Available"), _esc(format_fen(view.available_fen))),
-        (_t("Outstanding principal"), _esc(format_fen(view.principal_fen))),
+        (translate("LoanPdf", "Stage"), _esc(stage_label(view.stage))),
+        (translate("LoanPdf", "Drawn in all"), _esc(format_fen(view.drawn_fen))),
+        (translate("LoanPdf", "Available"), _esc(format_fen(view.available_fen))),
+        (translate("LoanPdf", "Outstanding principal"), _esc(format_fen(view.principal_fen))),
         (
-            _t("Interest (posted unpaid + accruing)"),
+            translate("LoanPdf", "Interest (posted unpaid + accruing)"),
             _esc(format_fen(view.interest_unpaid_fen + view.interest_accrued_fen)),
         ),
         (
-            _t("Penalty (posted unpaid + accruing)"),
+            translate("LoanPdf", "Penalty (posted unpaid + accruing)"),
             _esc(format_fen(view.penalty_unpaid_fen + view.penalty_accrued_fen)),
         ),
-        (_t("Credit held"), _esc(format_fen(view.credit_fen))),
-        (_t("Total to settle today"), _esc(format_fen(view.total_owed_fen))),
-        (_t("Next due"), _esc(due)),
-        (_t("Overdue"), _esc(overdue)),
+        (translate("LoanPdf", "Credit held"), _esc(format_fen(view.credit_fen))),
+        (translate("LoanPdf", "Total to settle today"), _esc(format_fen(view.total_owed_fen))),
+        (translate("LoanPdf", "Next due"), _esc(due)),
+        (translate("LoanPdf", "Overdue"), _esc(overdue)),
     ]
     draws = _grid(
-        [_t("Draw"), _t("Drawn on"), _t("Amount"), _t("Term"), _t("Matures"), _t("Principal left")],
+        [
+            translate("LoanPdf", "Draw"),
+            translate("LoanPdf", "Drawn on"),
+            translate("LoanPdf", "Amount"),
+            translate("LoanPdf", "Term"),
+            translate("LoanPdf", "Matures"),
+            translate("LoanPdf", "Principal left"),
+        ],
         (
             (
                 d.terms.draw_id,
@@ -209,14 +220,14 @@ def statement_html(view: LoanView, printed: datetime) -> str:
     )
     ledger = _grid(
         [
-            _t("No."),
-            _t("Date"),
-            _t("Kind"),
-            _t("Amount"),
-            _t("Detail"),
-            _t("Principal after"),
-            _t("Interest after"),
-            _t("Penalty after"),
+            translate("LoanPdf", "No."),
+            translate("LoanPdf", "Date"),
+            translate("LoanPdf", "Kind"),
+            translate("LoanPdf", "Amount"),
+            translate("LoanPdf", "Detail"),
+            translate("LoanPdf", "Principal after"),
+            translate("LoanPdf", "Interest after"),
+            translate("LoanPdf", "Penalty after"),
         ],
         (
             (
@@ -234,15 +245,20 @@ def statement_html(view: LoanView, printed: datetime) -> str:
         {3, 5, 6, 7},
         wrap=4,
     )
-    as_of = _t("Balances at the close of {day}.").format(day=view.as_of.isoformat())
+    balances_title = translate("LoanPdf", "Balances")
+    draws_title = translate("LoanPdf", "Draws")
+    ledger_title = translate("LoanPdf", "Ledger")
+    as_of = translate("LoanPdf", "Balances at the close of {day}.").format(
+        day=view.as_of.isoformat()
+    )
     return (
-        _heading(_t("Statement of account"), view, printed)
+        _heading(translate("LoanPdf", "Statement of account"), view, printed)
         + _pairs(_terms(view))
-        + f"<h2>{_esc(_t('Balances'))}</h2><p class='muted'>{_esc(as_of)}</p>"
+        + f"<h2>{_esc(balances_title)}</h2><p class='muted'>{_esc(as_of)}</p>"
         + _pairs(balances)
-        + f"<h2>{_esc(_t('Draws'))}</h2>"
+        + f"<h2>{_esc(draws_title)}</h2>"
         + draws
-        + f"<h2>{_esc(_t('Ledger'))}</h2>"
+        + f"<h2>{_esc(ledger_title)}</h2>"
         + ledger
     )
 
@@ -251,34 +267,42 @@ def voucher_html(view: LoanView, draw: DrawView, by_name: str, printed: datetime
     """The disbursement voucher of one draw: what was lent, at what price, due when."""
     terms = draw.terms
     rows = [
-        (_t("Draw"), _esc(terms.draw_id)),
-        (_t("Drawn on"), _esc(terms.drawn_on.isoformat())),
-        (_t("Amount"), f"<span style='font-size:13pt'>{_esc(format_fen(terms.amount_fen))}</span>"),
-        (_t("Price"), _price(view)),
-        (_t("Term"), _esc(months_text(terms.term_months))),
-        (_t("Repayment plan"), _esc(plan_label(terms.plan.value))),
-        (_t("Falls due on"), _esc(terms.matures_on.isoformat())),
-        (_t("Product"), _esc(product_label(view.terms.product))),
-        (_t("Approved limit"), _esc(format_fen(view.terms.limit_fen))),
-        (_t("Disbursed by"), _esc(by_name or "—")),
+        (translate("LoanPdf", "Draw"), _esc(terms.draw_id)),
+        (translate("LoanPdf", "Drawn on"), _esc(terms.drawn_on.isoformat())),
+        (
+            translate("LoanPdf", "Amount"),
+            f"<span style='font-size:13pt'>{_esc(format_fen(terms.amount_fen))}</span>",
+        ),
+        (translate("LoanPdf", "Price"), _price(view)),
+        (translate("LoanPdf", "Term"), _esc(months_text(terms.term_months))),
+        (translate("LoanPdf", "Repayment plan"), _esc(plan_label(terms.plan.value))),
+        (translate("LoanPdf", "Falls due on"), _esc(terms.matures_on.isoformat())),
+        (translate("LoanPdf", "Product"), _esc(product_label(view.terms.product))),
+        (translate("LoanPdf", "Approved limit"), _esc(format_fen(view.terms.limit_fen))),
+        (translate("LoanPdf", "Disbursed by"), _esc(by_name or "—")),
     ]
-    note = _t(
+    note = translate(
+        "LoanPdf",
         "Interest runs from the day after the draw on the principal outstanding; early "
         "repayment costs no fee. Overdue principal bears penalty interest at 1.5 times the "
-        "daily rate."
+        "daily rate.",
     )
+    schedule_title = translate("LoanPdf", "Schedule, if kept to plan")
+    signatures_title = translate("LoanPdf", "Signatures")
+    finance = _esc(translate("LoanPdf", "Finance"))
+    customer = _esc(translate("LoanPdf", "Customer"))
     signatures = (
         "<table class='grid' width='100%' cellspacing='0'><tr>"
-        f"<th width='50%'>{_esc(_t('Finance'))}</th><th>{_esc(_t('Customer'))}</th></tr>"
+        f"<th width='50%'>{finance}</th><th>{customer}</th></tr>"
         "<tr><td height='60'></td><td></td></tr></table>"
     )
     return (
-        _heading(_t("Disbursement voucher"), view, printed)
+        _heading(translate("LoanPdf", "Disbursement voucher"), view, printed)
         + _pairs(rows)
-        + f"<h2>{_esc(_t('Schedule, if kept to plan'))}</h2>"
+        + f"<h2>{_esc(schedule_title)}</h2>"
         + _schedule_table(draw)
         + f"<p class='muted'>{_esc(note)}</p>"
-        + f"<h2>{_esc(_t('Signatures'))}</h2>"
+        + f"<h2>{_esc(signatures_title)}</h2>"
         + signatures
     )
 

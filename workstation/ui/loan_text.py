@@ -67,13 +67,13 @@ def bucket_label(bucket: str) -> str:
 
 def annual_text(daily_rate: Decimal) -> str:
     """R35: "Annual 21.90%" for 0.06% a day (simple, daily × 365)."""
-    return translate(CONTEXT, "Annual {rate}").format(
+    return translate("LoanText", "Annual {rate}").format(
         rate=format_percent(annual_rate(daily_rate), 2)
     )
 
 
 def daily_text(daily_rate: Decimal) -> str:
-    return translate(CONTEXT, "daily {rate}").format(rate=format_percent(daily_rate, 4, keep=2))
+    return translate("LoanText", "daily {rate}").format(rate=format_percent(daily_rate, 4, keep=2))
 
 
 def rate_text(daily_rate: Decimal) -> str:
@@ -92,7 +92,7 @@ def rate_html(daily_rate: Decimal, points: int = 15) -> str:
 
 
 def months_text(months: int) -> str:
-    return translate(CONTEXT, "{n} months").format(n=months)
+    return translate("LoanText", "{n} months").format(n=months)
 
 
 def plain_table(parent: QWidget | None = None, stretch: int | None = None) -> QTableView:
