@@ -12,6 +12,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from workstation import cli_rebuild
 from workstation.domain.messages import RuleError
 from workstation.services import check, demo, rating
 from workstation.services.context import Context, FixedClock, SystemClock
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     score_cmd.add_argument("--db", type=Path, required=True)
     score_cmd.add_argument("--case", type=int, required=True, help="case number")
     score_cmd.add_argument("--json", action="store_true", help="print JSON (the default)")
+    cli_rebuild.add_parser(commands)
     return parser
 
 
@@ -215,6 +217,8 @@ def run_command(args: argparse.Namespace) -> int:
         return run_check(args.db)
     if args.command == "score":
         return run_score(args.db, args.case)
+    if args.command == cli_rebuild.COMMAND:
+        return cli_rebuild.run(args)
     raise SystemExit(f"unknown command {args.command}")
 
 
