@@ -77,3 +77,11 @@ def test_the_demo_has_loans_with_ledger_history_made_by_the_services(demo_ctx: C
     kinds = dict(conn.execute("SELECT kind, COUNT(*) FROM loan_entries GROUP BY 1").fetchall())
     assert {"draw", "repayment", "interest_posting", "penalty_posting"} <= set(kinds)
     assert check.ledger_problems(demo_ctx) == []
+
+
+def test_the_demo_inbox_has_recommended_cases_to_sign(demo_ctx: Context) -> None:
+    from workstation.services import approval, auth
+
+    wang = auth.log_in(demo_ctx, "wang.sup", demo.DEMO_PASSWORD)
+    items = approval.inbox(demo_ctx, wang)
+    assert items and all(i.terms.limit_fen > 0 for i in items)

@@ -442,3 +442,24 @@ def test_check_finds_a_cache_that_differs_from_the_ledger(
     assert check.ledger_problems(ctx) == [
         f"loan {case_id}: the cached balances differ from its ledger"
     ]
+
+
+def test_moves_that_state_money_facts_must_agree_with_the_ledger(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    from workstation.domain.stages import Action
+    from workstation.services import pipeline
+
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+    fin = people["liu.fin"]
+    before = _tables(ctx)
+    with pytest.raises(RuleError, match="not repaid in full"):
+        pipeline.move_case(ctx, fin, case_id, Action.SETTLE, _version(ctx, case_id))
+    with pytest.raises(RuleError, match="Nothing on the loan's ledger is past due"):
+        pipeline.move_case(ctx, fin, case_id, Action.MARK_OVERDUE, _version(ctx, case_id))
+    assert _tables(ctx) == before
+    _close_days(ctx, clock, people, 33)
+    assert _stage(ctx, case_id) == "overdue"
+    with pytest.raises(RuleError, match="arrears are not paid"):
+        pipeline.move_case(ctx, fin, case_id, Action.CURE, _version(ctx, case_id))

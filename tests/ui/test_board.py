@@ -371,9 +371,7 @@ def test_claim_of_a_case_another_officer_took_meanwhile_is_refused(
     assert not view.claim.isEnabled()  # the refreshed row shows zhang's name now
 
 
-def test_whoever_may_claim_gets_the_button_and_the_admin_does_not(
-    make_view, people, book
-) -> None:
+def test_whoever_may_claim_gets_the_button_and_the_admin_does_not(make_view, people, book) -> None:
     supervisor = make_view(people["wang.sup"])
     assert supervisor.claim.isVisibleTo(supervisor)
     select_case(supervisor, book["late"])  # unassigned, in rating: a supervisor may take it

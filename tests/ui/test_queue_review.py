@@ -75,9 +75,7 @@ def test_officer_loads_match_the_database(qtbot, demo_ctx, people, background) -
     assert model.load_row(model.rowCount() - 1).officer_id is None
 
 
-def test_breached_list_is_every_late_case_oldest_first(
-    qtbot, demo_ctx, people, background
-) -> None:
+def test_breached_list_is_every_late_case_oldest_first(qtbot, demo_ctx, people, background) -> None:
     review = _review(qtbot, demo_ctx, people["wang.sup"], background)
     model = review.breached
     ids = [model.case_id(r) for r in range(model.rowCount())]

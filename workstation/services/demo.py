@@ -510,9 +510,10 @@ def build_demo(
         if progress:
             progress(done, total)
     if loan_cases:  # loans with months of ledger history, made by the services
-        from workstation.services.demo_loans import build_demo_loans
+        from workstation.services.demo_loans import build_demo_loans, recommend_waiting_cases
 
         done += build_demo_loans(ctx, count=loan_cases, seed=seed).loans
+        recommend_waiting_cases(ctx)
         if progress:
             progress(done, total)
     with ctx.store.write():

@@ -173,6 +173,36 @@ def build_demo_loans(ctx: Context, count: int = 40, seed: int = 20121) -> DemoLo
     return DemoLoansSummary(len(cases), rows, stages.get("overdue", 0), stages.get("closed", 0))
 
 
+def recommend_waiting_cases(ctx: Context) -> int:
+    """Give the demo's cases already waiting in approval the terms their investigator
+    recommended (from their rating), so the checker's inbox has work to sign."""
+    viewer = _session(ctx, "wang.sup")
+    waiting = ctx.store.conn.execute(
+        "SELECT c.id, COALESCE(c.recommended_by, c.officer_id), c.stage_entered_at FROM cases c "
+        "WHERE c.stage = 'approval' AND NOT EXISTS "
+        "(SELECT 1 FROM recommendations r WHERE r.case_id = c.id)"
+    ).fetchall()
+    with ctx.store.write():
+        for case_id, by, at in waiting:
+            terms = approval.suggested_terms(ctx, viewer, case_id)
+            if by is None or terms.limit_fen <= 0:
+                continue
+            loan_store.insert_recommendation(
+                ctx.store,
+                case_id=case_id,
+                at=at,
+                by_user=by,
+                product=terms.product,
+                limit_fen=terms.limit_fen,
+                daily_rate=str(terms.daily_rate),
+                term_months=terms.term_months,
+                plan=terms.plan.value,
+                note="",
+                kind="recommend",
+            )
+    return len(waiting)
+
+
 def _customer_pays(
     ctx: Context, fin: Session, case_id: int, habit: str, rng: random.Random
 ) -> None:

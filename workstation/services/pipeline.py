@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from workstation.domain import postings
+from workstation.domain.ledger import accrue
 from workstation.domain.line_speed import (
     DEFAULT_LIMITS,
     StageLimit,
@@ -35,6 +37,8 @@ from workstation.domain.stages import (
 from workstation.services.context import Context, Session, require
 from workstation.store import board as board_store
 from workstation.store import cases as case_store
+from workstation.store import loan_codec
+from workstation.store import loans as loan_store
 from workstation.store import users as user_store
 from workstation.store.board import CaseListRow, CaseQuery, OfficerLoad
 from workstation.store.cases import CaseRecord, MoveRecord, NoSuchCase, StaleCase
@@ -88,6 +92,36 @@ def _may_hold(ctx: Context, officer_id: int, stage: Stage) -> bool:
     return officer is not None and officer.active and may_claim(Role(officer.role), stage)
 
 
+_LEDGER_MOVES = (Action.SETTLE, Action.CURE, Action.MARK_OVERDUE)
+
+
+def _check_ledger(ctx: Context, case_id: int, action: Action) -> None:
+    """A move that states a fact about the money (settled, arrears paid, overdue) must agree
+    with the loan's ledger, whoever makes it."""
+    if action not in _LEDGER_MOVES:
+        return
+    row = loan_store.loan(ctx.store, case_id)
+    if row is None:
+        return  # a case without a loan on the ledger (older books): the line's rules only
+    state = loan_codec.decode_state(row.state)
+    today = ctx.clock.now().date()
+    state = accrue(state, max(today, state.accrued_through))
+    late = postings.days_past_due(state, today) > 0
+    refusal = None
+    if action == Action.SETTLE and not postings.owes_nothing(state):
+        refusal = QT_TRANSLATE_NOOP(
+            "messages", "The loan is not repaid in full: its ledger still shows money owed."
+        )
+    elif action == Action.CURE and late:
+        refusal = QT_TRANSLATE_NOOP(
+            "messages", "The arrears are not paid: its ledger still shows amounts past due."
+        )
+    elif action == Action.MARK_OVERDUE and not late:
+        refusal = QT_TRANSLATE_NOOP("messages", "Nothing on the loan's ledger is past due.")
+    if refusal is not None:
+        raise RuleError(Message.of(refusal))
+
+
 def move_case(
     ctx: Context,
     session: Session,
@@ -108,6 +142,7 @@ def move_case(
             raise stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
         facts = case_facts(case)
         target = check_move(facts, action, session.actor, reason)
+        _check_ledger(ctx, case_id, action)
         fields: dict[str, object] = {
             "stage": target.value,
             "stage_entered_at": at,

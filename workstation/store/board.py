@@ -111,9 +111,7 @@ def _where(query: CaseQuery) -> tuple[str, list[Any], bool]:
         like = f"%{escaped}%"
         match = "LIKE ? ESCAPE '\\'"
         if text.isascii() and text.isdigit() and len(text) <= 18:  # may be a case number
-            clauses.append(
-                f"(c.id = ? OR k.business_name {match} OR k.credit_code {match})"
-            )
+            clauses.append(f"(c.id = ? OR k.business_name {match} OR k.credit_code {match})")
             params.extend([int(text), like, like])
         else:
             clauses.append(
