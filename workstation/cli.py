@@ -9,12 +9,12 @@ import argparse
 import json
 import sys
 import time
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from workstation import cli_rebuild
 from workstation.domain.messages import RuleError
-from workstation.services import check, demo, rating
+from workstation.services import check, day_end, demo, rating
 from workstation.services.context import Context, FixedClock, SystemClock
 from workstation.store.db import open_store
 from workstation.store.schema import SCHEMA_VERSION
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     score_cmd.add_argument("--db", type=Path, required=True)
     score_cmd.add_argument("--case", type=int, required=True, help="case number")
     score_cmd.add_argument("--json", action="store_true", help="print JSON (the default)")
+    _add_accrue_parser(commands)
     cli_rebuild.add_parser(commands)
     return parser
 
@@ -209,6 +210,57 @@ def run_score(db: Path, case_id: int) -> int:
     return 0
 
 
+def _add_accrue_parser(commands: argparse._SubParsersAction) -> None:
+    """``accrue``: the close of day from the command line (cron, or catching up after days
+    the office was shut); the same service the window's menu runs."""
+    accrue = commands.add_parser(
+        "accrue",
+        help="close of day: accrue, post interest and penalty, mark overdue (idempotent)",
+    )
+    accrue.add_argument("--db", type=Path, required=True)
+    accrue.add_argument(
+        "--through", help="the last day to close, YYYY-MM-DD (default: today)", default=None
+    )
+    accrue.add_argument("--now", help="the business clock's now, ISO time (default: the clock)")
+
+
+def run_accrue(db: Path, through: str | None, now: str | None = None) -> int:
+    if not db.exists() or db.stat().st_size == 0:
+        print(f"error: {db} is not a workstation database", file=sys.stderr)
+        return 2
+    try:
+        day = date.fromisoformat(through) if through else None
+    except ValueError:
+        print(f"error: --through {through!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(db)
+    except RuleError as exc:
+        print(f"error: {exc.message.render()}", file=sys.stderr)
+        return 2
+    clock = FixedClock(datetime.fromisoformat(now)) if now else SystemClock()
+    ctx = Context(store, clock)
+    started = time.perf_counter()
+    try:
+        result = day_end.run_day_end(
+            ctx,
+            day_end.system_session(ctx),
+            day or clock.now().date(),
+            progress=lambda done, total: print(f"  {done:,}/{total:,} loans", flush=True),
+        )
+    except RuleError as exc:
+        print(f"error: {exc.message.render()}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    print(
+        f"closed through {result.through}: {result.loans:,} loans with something due, "
+        f"{result.postings:,} postings, {result.overdue:,} moved to overdue, "
+        f"{result.closed:,} closed, in {time.perf_counter() - started:.1f} s"
+    )
+    return 0
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run a headless command; the window is started by ``workstation.__main__``."""
     if args.command == "demo":
@@ -217,6 +269,8 @@ def run_command(args: argparse.Namespace) -> int:
         return run_check(args.db)
     if args.command == "score":
         return run_score(args.db, args.case)
+    if args.command == "accrue":
+        return run_accrue(args.db, args.through, args.now)
     if args.command == cli_rebuild.COMMAND:
         return cli_rebuild.run(args)
     raise SystemExit(f"unknown command {args.command}")
