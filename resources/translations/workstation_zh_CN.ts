@@ -33,6 +33,206 @@
     </message>
 </context>
 <context>
+    <name>AllocationModel</name>
+    <message>
+        <source>To</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Limit</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Repayment plan</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Proposed terms</source>
+        <translation>建议条件</translation>
+    </message>
+    <message>
+        <source>No terms have been recommended for this case.</source>
+        <translation>本案件尚无建议条件。</translation>
+    </message>
+    <message>
+        <source>Proposed by {who} at {when}</source>
+        <translation>{who} 于 {when} 建议</translation>
+    </message>
+    <message>
+        <source>Amended by {who} at {when}</source>
+        <translation>{who} 于 {when} 修改</translation>
+    </message>
+    <message>
+        <source>Signatures so far: none.</source>
+        <translation>已有签字：无。</translation>
+    </message>
+    <message>
+        <source>{who} (authority {amount}) at {when}</source>
+        <translation>{who}（权限 {amount}）于 {when}</translation>
+    </message>
+    <message>
+        <source>Signatures so far: {names}.</source>
+        <translation>已有签字：{names}。</translation>
+    </message>
+    <message>
+        <source>Your approval authority: {amount}.</source>
+        <translation>您的审批权限：{amount}。</translation>
+    </message>
+    <message>
+        <source>Your approval authority: {amount}. Your signature completes the approval.</source>
+        <translation>您的审批权限：{amount}。您的签字即完成审批。</translation>
+    </message>
+    <message>
+        <source>Your approval authority: {amount}. The limit is above it: your signature is the first of two, and a second approver whose authority covers {limit} must sign.</source>
+        <translation>您的审批权限：{amount}。额度超出权限：您的签字为第一签，需由权限覆盖 {limit} 的第二审批人签字。</translation>
+    </message>
+    <message>
+        <source>Approve as proposed</source>
+        <translation>按建议批准</translation>
+    </message>
+    <message>
+        <source>Amend the terms and approve them (reason required)</source>
+        <translation>修改条件并批准（须填理由）</translation>
+    </message>
+    <message>
+        <source>Decline (reason required)</source>
+        <translation>拒绝（须填理由）</translation>
+    </message>
+    <message>
+        <source>Send back to investigation (reason required)</source>
+        <translation>退回调查（须填理由）</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <source>Remark (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>Sign amended terms</source>
+        <translation>签署修改后的条件</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalInbox</name>
+    <message>
+        <source>Approve selected</source>
+        <translation>批准所选</translation>
+    </message>
+    <message>
+        <source>Sign the selected cases as proposed, each within your authority</source>
+        <translation>按建议签批所选案件（均在您的权限内）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>{n} case(s) wait for your signature; {m} may be approved together.</source>
+        <translation>{n} 个案件等待您签字；其中 {m} 个可批量批准。</translation>
+    </message>
+    <message>
+        <source>Approve selected ({n})</source>
+        <translation>批准所选（{n}）</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>正在批准…</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorityDialog</name>
+    <message>
+        <source>Approval authority</source>
+        <translation>审批权限</translation>
+    </message>
+    <message>
+        <source>Supervisors: the largest limit each may approve alone</source>
+        <translation>主管：每人可单独批准的最高额度</translation>
+    </message>
+    <message>
+        <source>The straight-through lane</source>
+        <translation>直通车道</translation>
+    </message>
+    <message>
+        <source>The system approves clean cases up to</source>
+        <translation>系统自动批准的干净案件上限</translation>
+    </message>
+    <message>
+        <source>Platform cases with complete data, tier A or B and no flag, within this amount, are approved by the system and go straight to disbursement.</source>
+        <translation>数据完整、评级 A 或 B、无任何标记且额度在此金额以内的平台案件，由系统自动批准并直接进入放款。</translation>
+    </message>
+    <message>
+        <source>Above a supervisor&apos;s authority the signature counts as the first of two; a second supervisor whose authority covers the limit completes the approval. Empty: none held.</source>
+        <translation>超出主管权限时，其签字为第一签；由权限覆盖该额度的第二位主管签字后审批完成。留空：无权限。</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>May approve alone</source>
+        <translation>可单独批准</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>{name} — switched off</source>
+        <translation>{name} — 已停用</translation>
+    </message>
+    <message>
+        <source>by {who}, {when}</source>
+        <translation>{who}，{when}</translation>
+    </message>
+    <message>
+        <source>none held</source>
+        <translation>无权限</translation>
+    </message>
+</context>
+<context>
     <name>Background</name>
     <message>
         <source>Cancel</source>
@@ -238,6 +438,36 @@
     </message>
 </context>
 <context>
+    <name>BulkResultDialog</name>
+    <message>
+        <source>Approved together</source>
+        <translation>批量批准结果</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Approved: {n} case(s) — {cases}</source>
+        <translation>已批准：{n} 个案件 — {cases}</translation>
+    </message>
+    <message>
+        <source>Case {case}: {reason}</source>
+        <translation>案件 {case}：{reason}</translation>
+    </message>
+    <message>
+        <source>Not approved:</source>
+        <translation>未批准：</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMoves</name>
+    <message>
+        <source>Signed as the first of two: the case waits for a second approver whose authority covers the limit.</source>
+        <translation>已作为第一签签字：案件等待权限覆盖该额度的第二审批人。</translation>
+    </message>
+</context>
+<context>
     <name>CasePage</name>
     <message>
         <source>in stage {wait}</source>
@@ -274,6 +504,10 @@
     <message>
         <source>Stage history</source>
         <translation>流转记录</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
     </message>
     <message>
         <source>The case could not be read: {error}</source>
@@ -400,6 +634,81 @@
     <message>
         <source>Double-click to open case {case}</source>
         <translation>双击打开案件 {case}</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOfDayDialog</name>
+    <message>
+        <source>Close of day</source>
+        <translation>日终</translation>
+    </message>
+    <message>
+        <source>Close the books through</source>
+        <translation>日终截至</translation>
+    </message>
+    <message>
+        <source>Loans with something due</source>
+        <translation>有待处理的贷款</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Accrues interest, posts interest and penalty where due and moves loans past due into overdue. Running it twice changes nothing; a cancelled run resumes where it stopped.</source>
+        <translation>计提利息，到期结息和罚息，并将逾期贷款转入逾期。重复运行不会改变任何结果；取消后再次运行将从中断处继续。</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{n} loan(s)</source>
+        <translation>{n} 笔</translation>
+    </message>
+    <message>
+        <source>The close of day has not run yet.</source>
+        <translation>尚未运行过日终。</translation>
+    </message>
+    <message>
+        <source>Last close of day: through {through}, finished {when}: {loans} loan(s), {postings} posting(s), {overdue} moved to overdue.</source>
+        <translation>上次日终：截至 {through}，完成于 {when}：{loans} 笔贷款，{postings} 笔入账，{overdue} 笔转入逾期。</translation>
+    </message>
+    <message>
+        <source>Last close of day: through {through}.</source>
+        <translation>上次日终：截至 {through}。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>当前批次完成后停止…</translation>
+    </message>
+    <message>
+        <source>{loans} loan(s) visited, {postings} interest and penalty posting(s), {overdue} moved to overdue, {closed} closed.</source>
+        <translation>处理 {loans} 笔贷款，结息及罚息 {postings} 笔，{overdue} 笔转入逾期，{closed} 笔结清。</translation>
+    </message>
+    <message>
+        <source>Cancelled: {figures} What was done is kept; run again to finish.</source>
+        <translation>已取消：{figures} 已完成部分保留；再次运行即可完成。</translation>
+    </message>
+    <message>
+        <source>Closed through {through}: {figures}</source>
+        <translation>日终截至 {through}：{figures}</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was done is kept; run again to finish.</source>
+        <translation>已取消。已完成部分保留；再次运行即可完成。</translation>
+    </message>
+    <message>
+        <source>The close of day failed: {error}</source>
+        <translation>日终失败：{error}</translation>
     </message>
 </context>
 <context>
@@ -638,6 +947,96 @@
     </message>
 </context>
 <context>
+    <name>DrawDialog</name>
+    <message>
+        <source>Disburse a draw</source>
+        <translation>放款</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Available to draw</source>
+        <translation>可用额度</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Repayment plan</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Falls due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Disburse</source>
+        <translation>放款</translation>
+    </message>
+    <message>
+        <source>Schedule of this draw, if kept to plan</source>
+        <translation>本笔借款还款计划（按计划还款）</translation>
+    </message>
+    <message>
+        <source>The limit&apos;s period ends on {until}: no new draw can be made.</source>
+        <translation>额度有效期至 {until}：不能再放款。</translation>
+    </message>
+    <message>
+        <source>More than the {available} still available.</source>
+        <translation>超过可用额度 {available}。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawsModel</name>
+    <message>
+        <source>Draw</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Drawn on</source>
+        <translation>放款日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Matures</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Principal left</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Interest unpaid</source>
+        <translation>未付利息</translation>
+    </message>
+    <message>
+        <source>Penalty unpaid</source>
+        <translation>未付罚息</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>First start: create the administrator</source>
@@ -779,6 +1178,61 @@
     <message>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>Within your authority</source>
+        <translation>在您的权限内</translation>
+    </message>
+    <message>
+        <source>Needs a second approver: you sign first</source>
+        <translation>需第二审批人：您为第一签</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>建议人</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>Your signature</source>
+        <translation>您的签字</translation>
+    </message>
+    <message>
+        <source>Double-click to open case {case}</source>
+        <translation>双击打开案件 {case}</translation>
+    </message>
+    <message>
+        <source>{wait} (since {when})</source>
+        <translation>{wait}（自 {when}）</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1680,77 @@
     </message>
 </context>
 <context>
+    <name>InvestigationText</name>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation type="unfinished">企业</translation>
+    </message>
+    <message>
+        <source>Use of funds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other debts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished">授权</translation>
+    </message>
+    <message>
+        <source>The person on the call is the owner on the ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop, stall or warehouse was shown on camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goods on hand were shown and match the declared inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is sold, to whom, and through which channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the loan is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other loans, guarantees given, private lending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent to the data use and credit queries confirmed again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online (voice or text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LaneBoard</name>
     <message>
         <source>Over {n} d</source>
@@ -1313,6 +1838,478 @@
     <message>
         <source>Bottleneck</source>
         <translation>瓶颈</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>draw {draw}, due {due}</source>
+        <translation>借款 {draw}，{due} 到期</translation>
+    </message>
+    <message>
+        <source>draw {draw}</source>
+        <translation>借款 {draw}</translation>
+    </message>
+    <message>
+        <source>reverses no. {seq} ({kind})</source>
+        <translation>冲正第 {seq} 笔（{kind}）</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Allocation / detail</source>
+        <translation>分配 / 明细</translation>
+    </message>
+    <message>
+        <source>Principal after</source>
+        <translation>本金余额</translation>
+    </message>
+    <message>
+        <source>Interest after</source>
+        <translation>利息余额</translation>
+    </message>
+    <message>
+        <source>Penalty after</source>
+        <translation>罚息余额</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Recorded {when} by {who}</source>
+        <translation>{who} 于 {when} 记录</translation>
+    </message>
+    <message>
+        <source>{kind} (reversed)</source>
+        <translation>{kind}（已冲正）</translation>
+    </message>
+</context>
+<context>
+    <name>LoanPdf</name>
+    <message>
+        <source>Case {case}</source>
+        <translation>案件 {case}</translation>
+    </message>
+    <message>
+        <source>printed {when}</source>
+        <translation>打印于 {when}</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <source>Repayment plan</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Limit period</source>
+        <translation>额度有效期</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{days} days past due ({cls})</source>
+        <translation>逾期 {days} 天（{cls}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Drawn in all</source>
+        <translation>累计放款</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用额度</translation>
+    </message>
+    <message>
+        <source>Outstanding principal</source>
+        <translation>未还本金</translation>
+    </message>
+    <message>
+        <source>Interest (posted unpaid + accruing)</source>
+        <translation>利息（已结未付 + 计提中）</translation>
+    </message>
+    <message>
+        <source>Penalty (posted unpaid + accruing)</source>
+        <translation>罚息（已结未付 + 计提中）</translation>
+    </message>
+    <message>
+        <source>Credit held</source>
+        <translation>挂账余额</translation>
+    </message>
+    <message>
+        <source>Total to settle today</source>
+        <translation>今日结清合计</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次应还</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Drawn on</source>
+        <translation>放款日</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Matures</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Principal left</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Principal after</source>
+        <translation>本金余额</translation>
+    </message>
+    <message>
+        <source>Interest after</source>
+        <translation>利息余额</translation>
+    </message>
+    <message>
+        <source>Penalty after</source>
+        <translation>罚息余额</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>分户账</translation>
+    </message>
+    <message>
+        <source>Balances at the close of {day}.</source>
+        <translation>截至 {day} 日终的余额。</translation>
+    </message>
+    <message>
+        <source>Statement of account</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Falls due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Approved limit</source>
+        <translation>批准额度</translation>
+    </message>
+    <message>
+        <source>Disbursed by</source>
+        <translation>放款经办</translation>
+    </message>
+    <message>
+        <source>Interest runs from the day after the draw on the principal outstanding; early repayment costs no fee. Overdue principal bears penalty interest at 1.5 times the daily rate.</source>
+        <translation>利息自放款次日起按未还本金计算；提前还款不收费。逾期本金按日利率的 1.5 倍计收罚息。</translation>
+    </message>
+    <message>
+        <source>Schedule, if kept to plan</source>
+        <translation>还款计划（按计划还款）</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Disbursement voucher</source>
+        <translation>放款凭证</translation>
+    </message>
+</context>
+<context>
+    <name>LoanTab</name>
+    <message>
+        <source>The loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <source>Drawn in all</source>
+        <translation>累计放款</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用额度</translation>
+    </message>
+    <message>
+        <source>Outstanding principal</source>
+        <translation>未还本金</translation>
+    </message>
+    <message>
+        <source>Interest (posted + accruing)</source>
+        <translation>利息（已结 + 计提中）</translation>
+    </message>
+    <message>
+        <source>Penalty (posted + accruing)</source>
+        <translation>罚息（已结 + 计提中）</translation>
+    </message>
+    <message>
+        <source>Credit held</source>
+        <translation>挂账余额</translation>
+    </message>
+    <message>
+        <source>Total to settle today</source>
+        <translation>今日结清合计</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次应还</translation>
+    </message>
+    <message>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Draw…</source>
+        <translation>放款…</translation>
+    </message>
+    <message>
+        <source>Repay…</source>
+        <translation>还款…</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲正…</translation>
+    </message>
+    <message>
+        <source>Trial calculation…</source>
+        <translation>还款试算…</translation>
+    </message>
+    <message>
+        <source>Statement (PDF)…</source>
+        <translation>对账单（PDF）…</translation>
+    </message>
+    <message>
+        <source>Voucher (PDF)…</source>
+        <translation>放款凭证（PDF）…</translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Ledger (running balances after each row)</source>
+        <translation>分户账（每笔后的余额）</translation>
+    </message>
+    <message>
+        <source>limit period {start} — {end}</source>
+        <translation>额度有效期 {start} — {end}</translation>
+    </message>
+    <message>
+        <source>{total} ({posted} posted + {accruing} accruing)</source>
+        <translation>{total}（已结 {posted} + 计提 {accruing}）</translation>
+    </message>
+    <message>
+        <source>{amount} on {day}</source>
+        <translation>{day} 应还 {amount}</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>无应还</translation>
+    </message>
+    <message>
+        <source>{days} ({cls})</source>
+        <translation>{days}（{cls}）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Figures to the close of {day}; last close of day: {closed}.</source>
+        <translation>数据截至 {day} 日终；上次日终：{closed}。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <source>Schedule of draw {draw}</source>
+        <translation>借款 {draw} 的还款计划</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Why reverse entry no. {seq} ({amount} on {day})?</source>
+        <translation>为何冲正第 {seq} 笔（{day}，{amount}）？</translation>
+    </message>
+    <message>
+        <source>Statement of account</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Disbursement voucher</source>
+        <translation>放款凭证</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {error}</source>
+        <translation>PDF 无法保存：{error}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>LoanText</name>
+    <message>
+        <source>Interest monthly, principal at maturity</source>
+        <translation>按月付息、到期还本</translation>
+    </message>
+    <message>
+        <source>Equal principal monthly</source>
+        <translation>等额本金</translation>
+    </message>
+    <message>
+        <source>Interest monthly</source>
+        <translation>按月付息</translation>
+    </message>
+    <message>
+        <source>Equal principal</source>
+        <translation>等额本金</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <source>Repayment</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <source>Interest posted</source>
+        <translation>结息</translation>
+    </message>
+    <message>
+        <source>Penalty posted</source>
+        <translation>罚息入账</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Credit (held)</source>
+        <translation>挂账（暂收）</translation>
+    </message>
+    <message>
+        <source>Annual {rate}</source>
+        <translation>年化 {rate}</translation>
+    </message>
+    <message>
+        <source>daily {rate}</source>
+        <translation>日利率 {rate}</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +2674,30 @@
         <source>Re-score open cases</source>
         <translation>重新评分未结案件</translation>
     </message>
+    <message>
+        <source>&amp;Loans</source>
+        <translation>贷款(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close of &amp;day…</source>
+        <translation>日终(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Approval &amp;authority…</source>
+        <translation>审批权限(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approvals</source>
+        <translation>待审批(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The cases waiting for your signature (Ctrl+3)</source>
+        <translation>等待您签字的案件 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>待审批</translation>
+    </message>
 </context>
 <context>
     <name>OfficerLoadModel</name>
@@ -1950,6 +2971,29 @@ trading</source>
     </message>
 </context>
 <context>
+    <name>RecommendDialog</name>
+    <message>
+        <source>Recommend for approval</source>
+        <translation>提交审批建议</translation>
+    </message>
+    <message>
+        <source>Prefilled from the rating&apos;s offer. A supervisor approves, amends or declines these terms; you cannot approve your own recommendation.</source>
+        <translation>已按评级报价预填。由主管批准、修改或拒绝这些条件；您不能批准自己的建议。</translation>
+    </message>
+    <message>
+        <source>Optional: what the supervisor should know</source>
+        <translation>选填：需要主管了解的情况</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>提交建议</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>RejectedRowsModel</name>
     <message>
         <source>Row</source>
@@ -1962,6 +3006,61 @@ trading</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RepayDialog</name>
+    <message>
+        <source>Receive a repayment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Optional: bank reference, payer</source>
+        <translation>选填：银行流水号、付款人</translation>
+    </message>
+    <message>
+        <source>Owed in all today</source>
+        <translation>今日应还合计</translation>
+    </message>
+    <message>
+        <source>Amount received</source>
+        <translation>收款金额</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收款日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Hold the excess as a credit for the customer</source>
+        <translation>将多余部分挂账为客户余额</translation>
+    </message>
+    <message>
+        <source>Confirm repayment</source>
+        <translation>确认还款</translation>
+    </message>
+    <message>
+        <source>Where the payment goes (penalty, interest, principal; oldest first)</source>
+        <translation>还款分配（罚息、利息、本金；先到期先还）</translation>
+    </message>
+    <message>
+        <source>Enter the amount received, in yuan.</source>
+        <translation>请输入收款金额（元）。</translation>
+    </message>
+    <message>
+        <source>Penalty {penalty} · interest {interest} · principal {principal} · credit {credit}</source>
+        <translation>罚息 {penalty} · 利息 {interest} · 本金 {principal} · 挂账 {credit}</translation>
+    </message>
+    <message>
+        <source>Interest and penalty accrued to the day are posted first: {amount}.</source>
+        <translation>截至当日计提的利息和罚息先入账：{amount}。</translation>
+    </message>
+    <message>
+        <source>{excess} more than is owed ({owed}): enter at most {owed}, or hold the excess as a credit for the customer.</source>
+        <translation>比应还金额（{owed}）多 {excess}：最多输入 {owed}，或将多余部分挂账为客户余额。</translation>
     </message>
 </context>
 <context>
@@ -2003,6 +3102,83 @@ trading</source>
     </message>
 </context>
 <context>
+    <name>ScheduleModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>StraightThroughLine</name>
+    <message>
+        <source>Clean platform cases within the system&apos;s authority are approved by the system itself and go straight to disbursement.</source>
+        <translation>系统权限内的干净平台案件由系统自动批准，直接进入放款。</translation>
+    </message>
+    <message>
+        <source>Straight-through lane: {lane} of {all} approvals in the last {days} days{share} · today {lane_today} of {all_today}</source>
+        <translation>直通车道：近 {days} 天 {all} 笔批准中 {lane} 笔{share} · 今日 {all_today} 笔中 {lane_today} 笔</translation>
+    </message>
+</context>
+<context>
+    <name>TermsEditor</name>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <source>Daily rate</source>
+        <translation>日利率</translation>
+    </message>
+    <message>
+        <source>% a day</source>
+        <translation>% / 天</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Repayment plan</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <source>Enter the limit in yuan and the daily rate in percent.</source>
+        <translation>请输入额度（元）和日利率（%）。</translation>
+    </message>
+</context>
+<context>
     <name>TopCustomers</name>
     <message>
         <source>Customer</source>
@@ -2038,6 +3214,41 @@ trading</source>
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>TrialDialog</name>
+    <message>
+        <source>Trial calculation</source>
+        <translation>还款试算</translation>
+    </message>
+    <message>
+        <source>Repay everything on</source>
+        <translation>全部结清日期</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>+ Interest to the day</source>
+        <translation>+ 截至当日利息</translation>
+    </message>
+    <message>
+        <source>+ Penalty to the day</source>
+        <translation>+ 截至当日罚息</translation>
+    </message>
+    <message>
+        <source>= Total to settle</source>
+        <translation>= 结清合计</translation>
+    </message>
+    <message>
+        <source>Early repayment costs no fee; interest runs only to the day.</source>
+        <translation>提前还款不收费；利息只计至还款当日。</translation>
+    </message>
+    <message>
+        <source>A credit of {credit} is held for the customer.</source>
+        <translation>客户有挂账余额 {credit}。</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +3322,10 @@ trading</source>
 </context>
 <context>
     <name>common</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
     <message>
         <source>Not done</source>
         <translation>未执行</translation>
@@ -2242,6 +3457,10 @@ trading</source>
         <translation>批准</translation>
     </message>
     <message>
+        <source>Approved by the system (straight-through)</source>
+        <translation>系统自动批准（直通车道）</translation>
+    </message>
+    <message>
         <source>Send back</source>
         <translation>退回</translation>
     </message>
@@ -2252,6 +3471,10 @@ trading</source>
     <message>
         <source>Settle (repaid in full)</source>
         <translation>结清（已全额还款）</translation>
+    </message>
+    <message>
+        <source>Limit lapsed undrawn</source>
+        <translation>额度到期未提用</translation>
     </message>
     <message>
         <source>Mark overdue</source>
@@ -2365,6 +3588,34 @@ trading</source>
         <source>view cases</source>
         <translation>查看案件</translation>
     </message>
+    <message>
+        <source>Bank statement (12 months)</source>
+        <translation>银行流水（近 12 个月）</translation>
+    </message>
+    <message>
+        <source>Alipay / WeChat Pay export</source>
+        <translation>支付宝 / 微信支付账单</translation>
+    </message>
+    <message>
+        <source>Electricity bill</source>
+        <translation>电费单</translation>
+    </message>
+    <message>
+        <source>Water bill</source>
+        <translation>水费单</translation>
+    </message>
+    <message>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <source>Lease of the premises</source>
+        <translation>经营场所租赁合同</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>其他资料</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -2443,6 +3694,18 @@ trading</source>
     <message>
         <source>There is no case {case}.</source>
         <translation>没有案件{case}。</translation>
+    </message>
+    <message>
+        <source>The loan is not repaid in full: its ledger still shows money owed.</source>
+        <translation>贷款尚未还清：台账仍显示欠款。</translation>
+    </message>
+    <message>
+        <source>The arrears are not paid: its ledger still shows amounts past due.</source>
+        <translation>逾期欠款尚未还清：台账仍显示逾期金额。</translation>
+    </message>
+    <message>
+        <source>Nothing on the loan&apos;s ledger is past due.</source>
+        <translation>该贷款台账上没有逾期款项。</translation>
     </message>
     <message>
         <source>The role “{role}” cannot work on cases in “{stage}”.</source>
@@ -2917,8 +4180,36 @@ trading</source>
         <translation>提款 {amount} 超过可用额度（{available}）</translation>
     </message>
     <message>
+        <source>Unknown product “{product}”.</source>
+        <translation>未知产品“{product}”。</translation>
+    </message>
+    <message>
+        <source>Order loans are only for platform sellers; choose a credit loan.</source>
+        <translation>订单贷款仅适用于平台卖家；请选择信用贷款。</translation>
+    </message>
+    <message>
+        <source>The limit must be more than zero.</source>
+        <translation>额度必须大于零。</translation>
+    </message>
+    <message>
+        <source>The limit is above the cap of CNY {cap} for this customer.</source>
+        <translation>额度超过该客户的上限人民币 {cap} 元。</translation>
+    </message>
+    <message>
         <source>The term must be 1 to {longest} months, not {term}</source>
         <translation>期限须为 1 至 {longest} 个月，而非 {term}</translation>
+    </message>
+    <message>
+        <source>The daily rate must be between {lowest}% and {highest}% for this product.</source>
+        <translation>该产品的日利率须在 {lowest}% 至 {highest}% 之间。</translation>
+    </message>
+    <message>
+        <source>You have already signed these terms; a second approver must sign.</source>
+        <translation>您已签署过这些条件；须由第二审批人签字。</translation>
+    </message>
+    <message>
+        <source>A limit of CNY {limit} is above your approval authority (CNY {authority}); a supervisor with enough authority must give the second signature.</source>
+        <translation>额度人民币 {limit} 元超出您的审批权限（人民币 {authority} 元）；须由权限足够的主管作第二签。</translation>
     </message>
     <message>
         <source>The daily rate must be more than zero</source>
@@ -3025,12 +4316,24 @@ trading</source>
         <translation>{file}：未找到支付宝、微信支付或已知银行流水的表头；格式无法识别</translation>
     </message>
     <message>
-        <source>{file} is a PDF; PDF statements cannot be imported yet</source>
-        <translation>{file} 是 PDF 文件；暂不支持导入 PDF 流水</translation>
-    </message>
-    <message>
         <source>{file} is an old Excel (.xls) or password-protected workbook; open it in Excel and save it as .xlsx without a password</source>
         <translation>{file} 是旧版 Excel（.xls）或有密码保护的工作簿；请在 Excel 中打开并另存为不带密码的 .xlsx</translation>
+    </message>
+    <message>
+        <source>{file} is a list of utility bills, not a statement; import it as utility bills</source>
+        <translation>{file} 是水电费单列表，不是流水；请按水电费单导入</translation>
+    </message>
+    <message>
+        <source>{file} is a payment or bank statement, not a list of utility bills; import it as a statement</source>
+        <translation>{file} 是支付或银行流水，不是水电费单列表；请按流水导入</translation>
+    </message>
+    <message>
+        <source>{file}: no utility bill header was found (account 户号, period 账期 or start and end dates, usage 用电量/用水量, amount 金额); start from the template</source>
+        <translation>{file}：未找到水电费单表头（户号、账期或起止日期、用电量/用水量、金额）；请使用模板</translation>
+    </message>
+    <message>
+        <source>{file} is a PDF; utility bills are imported from CSV or Excel, or typed in by hand</source>
+        <translation>{file} 是 PDF；水电费单请从 CSV 或 Excel 导入，或手工录入</translation>
     </message>
     <message>
         <source>{file} is a zip archive, not an Excel workbook</source>
@@ -3067,6 +4370,354 @@ trading</source>
     <message>
         <source>{file}, line {line}: “{value}” is not 收入, 支出 or /</source>
         <translation>{file} 第 {line} 行：“{value}”不是“收入”“支出”或“/”</translation>
+    </message>
+    <message>
+        <source>Sales receipts</source>
+        <translation>销售收入</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>进货</translation>
+    </message>
+    <message>
+        <source>Wages</source>
+        <translation>工资</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>房租</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>水电</translation>
+    </message>
+    <message>
+        <source>Taxes</source>
+        <translation>税费</translation>
+    </message>
+    <message>
+        <source>Platform fees</source>
+        <translation>平台费用</translation>
+    </message>
+    <message>
+        <source>Loans in and out</source>
+        <translation>借贷往来</translation>
+    </message>
+    <message>
+        <source>Transfers between own accounts</source>
+        <translation>本人账户互转</translation>
+    </message>
+    <message>
+        <source>Personal spending</source>
+        <translation>个人消费</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Re-classed by the officer</source>
+        <translation>调查员手工改类</translation>
+    </message>
+    <message>
+        <source>The officer&apos;s class for this counterparty</source>
+        <translation>调查员为该交易对方设定的类别</translation>
+    </message>
+    <message>
+        <source>Marked as a refund in the export</source>
+        <translation>账单中标记为退款</translation>
+    </message>
+    <message>
+        <source>To or from the owner&apos;s own name or account</source>
+        <translation>与店主本人姓名或账户往来</translation>
+    </message>
+    <message>
+        <source>Rule {number}</source>
+        <translation>规则 {number}</translation>
+    </message>
+    <message>
+        <source>The other side of a transfer between the owner&apos;s accounts</source>
+        <translation>店主本人账户互转的另一端</translation>
+    </message>
+    <message>
+        <source>No rule matched</source>
+        <translation>无匹配规则</translation>
+    </message>
+    <message>
+        <source>Rule {number}: a keyword is empty</source>
+        <translation>规则 {number}：关键词为空</translation>
+    </message>
+    <message>
+        <source>Rule {number}: the smallest amount is above the largest</source>
+        <translation>规则 {number}：最小金额大于最大金额</translation>
+    </message>
+    <message>
+        <source>Rule {number} has no keywords and takes every line of its direction; the rules after it ({later}) can never apply to those lines</source>
+        <translation>规则 {number} 没有关键词，会吸收该方向的所有交易；其后的规则（{later}）对这些交易永远不会生效</translation>
+    </message>
+    <message>
+        <source>Unknown checklist items: {items}.</source>
+        <translation>未知的核查项：{items}。</translation>
+    </message>
+    <message>
+        <source>Write down what the interview found.</source>
+        <translation>请记录面谈所见。</translation>
+    </message>
+    <message>
+        <source>The owner has not been interviewed with the identity check done.</source>
+        <translation>尚未完成包含身份核实的店主面谈。</translation>
+    </message>
+    <message>
+        <source>Documents still missing: {kinds}. Receive them, or ask a supervisor to waive them.</source>
+        <translation>仍缺资料：{kinds}。请收取，或请主管豁免。</translation>
+    </message>
+    <message>
+        <source>Declared sales (CNY {declared}) differ by {percent}% from the CNY {rebuilt} the bills show (more than {threshold}%)</source>
+        <translation>申报销售额（人民币 {declared} 元）与账单显示的人民币 {rebuilt} 元相差 {percent}%（超过 {threshold}%）</translation>
+    </message>
+    <message>
+        <source>Declared operating cost (CNY {declared}) differs by {percent}% from the CNY {rebuilt} the bills show (more than {threshold}%)</source>
+        <translation>申报经营成本（人民币 {declared} 元）与账单显示的人民币 {rebuilt} 元相差 {percent}%（超过 {threshold}%）</translation>
+    </message>
+    <message>
+        <source>Sales of CNY {declared} are declared but the bills show none</source>
+        <translation>申报销售额人民币 {declared} 元，但账单中没有销售</translation>
+    </message>
+    <message>
+        <source>An operating cost of CNY {declared} is declared but the bills show none</source>
+        <translation>申报经营成本人民币 {declared} 元，但账单中没有成本</translation>
+    </message>
+    <message>
+        <source>Sales went to {sales}× while electricity use went to {power}× (the last six months against the first six): the meter does not bear out the sales</source>
+        <translation>销售额变为 {sales} 倍，而用电量变为 {power} 倍（近六个月对比前六个月）：电表不支持该销售额</translation>
+    </message>
+    <message>
+        <source>The statements cover {covered} of the 12 months; the rebuilt figures are for those months only</source>
+        <translation>流水覆盖 12 个月中的 {covered} 个月；重建数字仅反映这些月份</translation>
+    </message>
+    <message>
+        <source>A closed or unpaid order: no money moved</source>
+        <translation>已关闭或未付款的订单：无资金往来</translation>
+    </message>
+    <message>
+        <source>Also in an overlapping statement of the same account, counted there</source>
+        <translation>同一账户的重叠流水中已有，按该处计</translation>
+    </message>
+    <message>
+        <source>The same payment as in the payment app&apos;s statement, counted there</source>
+        <translation>与支付账单中的同一笔款项，按该处计</translation>
+    </message>
+    <message>
+        <source>Outside the 12 months</source>
+        <translation>不在 12 个月内</translation>
+    </message>
+    <message>
+        <source>{file} is a scanned PDF (pictures of pages, no text): ask for the bank&apos;s electronic statement (CSV, Excel or text PDF)</source>
+        <translation>{file} 是扫描版 PDF（页面图片，无文字）：请索取银行电子流水（CSV、Excel 或文字版 PDF）</translation>
+    </message>
+    <message>
+        <source>{file}, page {page} is a scanned picture among text pages; its rows cannot be read: ask for the bank&apos;s electronic statement</source>
+        <translation>{file} 第 {page} 页是夹在文字页中的扫描图片，无法读取：请索取银行电子流水</translation>
+    </message>
+    <message>
+        <source>{file} is a PDF without any text to read (blank, or text drawn as shapes)</source>
+        <translation>{file} 是没有可读文字的 PDF（空白，或文字以图形绘制）</translation>
+    </message>
+    <message>
+        <source>{file} is protected by a password; ask the applicant to export it again without a password</source>
+        <translation>{file} 有密码保护；请申请人重新导出无密码的文件</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or truncated and cannot be opened as a PDF</source>
+        <translation>{file} 已损坏或不完整，无法作为 PDF 打开</translation>
+    </message>
+    <message>
+        <source>{file} has {pages} pages; at most {limit} are read: ask for the statement in shorter periods</source>
+        <translation>{file} 有 {pages} 页；最多读取 {limit} 页：请按较短期间索取流水</translation>
+    </message>
+    <message>
+        <source>{file}, page {page}: the PDF&apos;s text cannot be decoded (its font has no character map); ask for the statement as CSV or Excel</source>
+        <translation>{file} 第 {page} 页：PDF 文字无法解码（字体缺少字符映射）；请索取 CSV 或 Excel 格式的流水</translation>
+    </message>
+    <message>
+        <source>The usage {value} {unit} is negative</source>
+        <translation>用量 {value} {unit} 为负数</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the usage {value} {unit} is negative</source>
+        <translation>{file} 第 {line} 行：用量 {value} {unit} 为负数</translation>
+    </message>
+    <message>
+        <source>The amount {value} is negative</source>
+        <translation>金额 {value} 为负数</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the amount {value} is negative</source>
+        <translation>{file} 第 {line} 行：金额 {value} 为负数</translation>
+    </message>
+    <message>
+        <source>The period ends on {end}, before it starts on {start}</source>
+        <translation>账期结束于 {end}，早于开始日期 {start}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the period ends on {end}, before it starts on {start}</source>
+        <translation>{file} 第 {line} 行：账期结束于 {end}，早于开始日期 {start}</translation>
+    </message>
+    <message>
+        <source>The period {start} to {end} is {days} days; a bill covers at most about three months</source>
+        <translation>账期 {start} 至 {end} 共 {days} 天；一张账单最多约三个月</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the period {start} to {end} is {days} days; a bill covers at most about three months</source>
+        <translation>{file} 第 {line} 行：账期 {start} 至 {end} 共 {days} 天；一张账单最多约三个月</translation>
+    </message>
+    <message>
+        <source>Only electricity is split into peak, flat and valley</source>
+        <translation>只有电费分峰、平、谷</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: only electricity is split into peak, flat and valley</source>
+        <translation>{file} 第 {line} 行：只有电费分峰、平、谷</translation>
+    </message>
+    <message>
+        <source>Peak, flat and valley add up to {parts} kWh, not the usage {usage} kWh</source>
+        <translation>峰、平、谷合计 {parts} 度，与用量 {usage} 度不符</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: peak, flat and valley add up to {parts} kWh, not the usage {usage} kWh</source>
+        <translation>{file} 第 {line} 行：峰、平、谷合计 {parts} 度，与用量 {usage} 度不符</translation>
+    </message>
+    <message>
+        <source>The account number (户号) is missing</source>
+        <translation>缺少户号</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the account number (户号) is missing</source>
+        <translation>{file} 第 {line} 行：缺少户号</translation>
+    </message>
+    <message>
+        <source>{file} has the columns of utility bills but no bill</source>
+        <translation>{file} 有水电费单的列，但没有账单</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: cannot tell whether “{value}” is an electricity or a water bill</source>
+        <translation>{file} 第 {line} 行：无法判断“{value}”是电费单还是水费单</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” is not a usage (a number of kWh or m³)</source>
+        <translation>{file} 第 {line} 行：“{value}”不是用量（度数或立方米数）</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” is not a billing period (2024-01, or two dates such as 2024-01-05至2024-02-04)</source>
+        <translation>{file} 第 {line} 行：“{value}”不是账期（如 2024-01，或 2024-01-05至2024-02-04 这样的两个日期）</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the same account and period as line {first}; counted once</source>
+        <translation>{file} 第 {line} 行：与第 {first} 行户号和账期相同；只计一次</translation>
+    </message>
+    <message>
+        <source>There are no recommended terms to approve; send the case back to investigation.</source>
+        <translation>没有可批准的建议条件；请退回调查。</translation>
+    </message>
+    <message>
+        <source>You hold no approval authority; an administrator sets it.</source>
+        <translation>您没有审批权限；由管理员设定。</translation>
+    </message>
+    <message>
+        <source>Give a reason for amending the terms.</source>
+        <translation>请填写修改条件的理由。</translation>
+    </message>
+    <message>
+        <source>Above your approval authority: open the case and sign it as the first of two.</source>
+        <translation>超出您的审批权限：请打开案件，作为第一签签字。</translation>
+    </message>
+    <message>
+        <source>An authority cannot be negative.</source>
+        <translation>权限不能为负数。</translation>
+    </message>
+    <message>
+        <source>Only supervisors approve loans.</source>
+        <translation>只有主管可以审批贷款。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may run the close of day.</source>
+        <translation>只有主管可以运行日终。</translation>
+    </message>
+    <message>
+        <source>The close of day cannot run ahead of today ({today}).</source>
+        <translation>日终不能超前于今天（{today}）运行。</translation>
+    </message>
+    <message>
+        <source>Interviews and documents are recorded while a case is in investigation.</source>
+        <translation>面谈和资料在案件处于调查阶段时记录。</translation>
+    </message>
+    <message>
+        <source>Only the case&apos;s investigator or a supervisor records its investigation.</source>
+        <translation>只有该案件的调查员或主管可以记录调查。</translation>
+    </message>
+    <message>
+        <source>An interview is recorded after it has taken place.</source>
+        <translation>面谈须在发生后记录。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may waive a document.</source>
+        <translation>只有主管可以豁免资料。</translation>
+    </message>
+    <message>
+        <source>Give a reason for waiving the document.</source>
+        <translation>请填写豁免资料的理由。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no approved loan.</source>
+        <translation>案件 {case} 没有已批准的贷款。</translation>
+    </message>
+    <message>
+        <source>Only finance staff may disburse.</source>
+        <translation>只有财务人员可以放款。</translation>
+    </message>
+    <message>
+        <source>Only finance staff may receive repayments.</source>
+        <translation>只有财务人员可以收取还款。</translation>
+    </message>
+    <message>
+        <source>Only finance staff may reverse ledger entries.</source>
+        <translation>只有财务人员可以冲正台账记录。</translation>
+    </message>
+    <message>
+        <source>This loan was changed meanwhile (another window or the day-end); it has been reloaded: check the figures and try again.</source>
+        <translation>该贷款刚被修改（其他窗口或日终）；已重新载入：请核对数字后重试。</translation>
+    </message>
+    <message>
+        <source>No new draw while the loan is in “{stage}”.</source>
+        <translation>贷款处于“{stage}”时不能新增提款。</translation>
+    </message>
+    <message>
+        <source>The limit&apos;s period ends on {until}: too late for a new draw.</source>
+        <translation>额度有效期于 {until} 结束：已不能新增提款。</translation>
+    </message>
+    <message>
+        <source>A draw made today may run 1 to {longest} months (it must fall due by {until}).</source>
+        <translation>今天的提款期限为 1 至 {longest} 个月（须在 {until} 前到期）。</translation>
+    </message>
+    <message>
+        <source>This draw would take the customer&apos;s outstanding principal to {total}, above the cap of {cap} (other loans: {elsewhere}).</source>
+        <translation>本次提款将使客户未还本金达到 {total}，超过上限 {cap}（其他贷款：{elsewhere}）。</translation>
+    </message>
+    <message>
+        <source>{on} is after today ({today}): money cannot be received in advance.</source>
+        <translation>{on} 晚于今天（{today}）：不能预先收款。</translation>
+    </message>
+    <message>
+        <source>{amount} is {excess} more than is owed ({owed}); enter at most {owed}, or hold the excess as a credit for the customer.</source>
+        <translation>{amount} 比欠款（{owed}）多 {excess}；请最多输入 {owed}，或将多余部分作为客户的存款保留。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the reversal.</source>
+        <translation>请填写冲正理由。</translation>
     </message>
 </context>
 </TS>

@@ -95,9 +95,14 @@ def current_state(ctx: Context, row: LoanRow) -> LoanState:
     return state
 
 
-def _require_finance(session: Session, what: str) -> None:
+_T_FINANCE_DISBURSE = QT_TRANSLATE_NOOP("messages", "Only finance staff may disburse.")
+_T_FINANCE_REPAY = QT_TRANSLATE_NOOP("messages", "Only finance staff may receive repayments.")
+_T_FINANCE_REVERSE = QT_TRANSLATE_NOOP("messages", "Only finance staff may reverse ledger entries.")
+
+
+def _require_finance(session: Session, template: str) -> None:
     if session.role not in (Role.FINANCE, Role.SYSTEM):
-        raise _refuse(QT_TRANSLATE_NOOP("messages", "Only finance staff may {what}."), what=what)
+        raise _refuse(template)
 
 
 def _check_loan_version(row: LoanRow, expected_version: int) -> None:
@@ -180,7 +185,7 @@ def disburse(
 ) -> Entry:
     """Pay out a draw today, within the limit still available and the customer's cap (R5,
     R7); the first draw moves the case to monitoring. Returns the draw's ledger row."""
-    _require_finance(session, "disburse")
+    _require_finance(session, _T_FINANCE_DISBURSE)
     on, at = business_date(ctx), ctx.stamp()
     with ctx.store.write():
         row = _loan_row(ctx, case_id)
@@ -287,7 +292,7 @@ def repay(
 ) -> postings.Allocation:
     """Receive a payment (R7, R11): penalty, interest, principal, oldest due first. More than
     is owed is refused unless the excess is to be held as a credit for the customer."""
-    _require_finance(session, "receive repayments")
+    _require_finance(session, _T_FINANCE_REPAY)
     day = _on(ctx, on)
     with ctx.store.write():
         row = _loan_row(ctx, case_id)
@@ -335,7 +340,7 @@ def reverse(
     ctx: Context, session: Session, case_id: int, expected_version: int, seq: int, reason: str
 ) -> Entry:
     """Undo a ledger row of the open day by a reversal row (nothing is deleted)."""
-    _require_finance(session, "reverse ledger entries")
+    _require_finance(session, _T_FINANCE_REVERSE)
     if not reason.strip():
         raise _refuse(QT_TRANSLATE_NOOP("messages", "Give a reason for the reversal."))
     with ctx.store.write():
