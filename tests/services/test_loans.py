@@ -463,3 +463,18 @@ def test_moves_that_state_money_facts_must_agree_with_the_ledger(
     assert _stage(ctx, case_id) == "overdue"
     with pytest.raises(RuleError, match="arrears are not paid"):
         pipeline.move_case(ctx, fin, case_id, Action.CURE, _version(ctx, case_id))
+
+
+def test_overdue_turns_the_risk_red_and_a_cure_amber(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+    _close_days(ctx, clock, people, 33)
+    risk = "SELECT risk FROM cases WHERE id = ?"
+    assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "red"
+    view = loans.loan_view(ctx, people["liu.fin"], case_id)
+    assert view.next_due_on is not None and view.next_due_on > clock.now().date()
+    owed = loans.trial(ctx, people["liu.fin"], case_id, clock.now().date()).total_fen
+    loans.repay(ctx, people["liu.fin"], case_id, _loan_version(ctx, case_id), owed)
+    assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "amber"

@@ -147,7 +147,7 @@ def _close_batch(
     if new_entries:
         loan_store.append_many(ctx.store, new_entries, at, system.user_id)
     loan_store.save_states(ctx.store, states)
-    pipeline.move_cases(ctx, system, to_overdue, Action.MARK_OVERDUE)
+    pipeline.move_cases(ctx, system, to_overdue, Action.MARK_OVERDUE, risk="red")
     for case_id, version, stage in to_close:
         if stage in _SETTLE_FROM:
             pipeline.move_case(ctx, system, case_id, Action.SETTLE, version)

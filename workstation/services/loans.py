@@ -34,6 +34,7 @@ from workstation.domain.schedule import Instalment, Plan, add_months, interest_f
 from workstation.domain.stages import Action, Stage
 from workstation.services import pipeline
 from workstation.services.context import Context, Session, require
+from workstation.store import cases as case_store
 from workstation.store import loan_codec
 from workstation.store import loans as loan_store
 from workstation.store import users as user_store
@@ -143,7 +144,10 @@ def _follow_stage(ctx: Context, case_id: int, state: LoanState, on: date, at: st
     system = Session(user_store.system_user_id(ctx.store, at), "system", "System", Role.SYSTEM)
     late = postings.days_past_due(state, on) > 0
     if case.stage in ARREARS_STAGES and not late:
+        version = case.version + 1
         pipeline.move_case(ctx, system, case_id, Action.CURE, case.version)
+        # late once: amber until a supervisor reviews it (red was set when it fell overdue)
+        case_store.update_case(ctx.store, case_id, version, system.user_id, at, risk="amber")
         case = pipeline.load_case(ctx, case_id)
     row = _loan_row(ctx, case_id)
     if postings.owes_nothing(state) and on >= date.fromisoformat(row.available_until):
@@ -451,32 +455,30 @@ class LoanView:
 
 
 def _next_due(state: LoanState, after: date) -> tuple[date | None, int]:
-    """The next due date on or after ``after`` and what falls due then: every instalment
-    date is an interest date (R9), so the next one of any draw still owing, or an unpaid
-    posting; the amount is principal due by then, posted interest and penalty unpaid, and
-    the interest that will have accrued by then (an estimate until it is posted)."""
+    """The next due date on or after ``after`` and what settles everything due by then:
+    principal falling due by that date (arrears included), interest and penalty posted and
+    unpaid, and what will have accrued by then (an estimate until it is posted). Every
+    instalment date is an interest date (R9)."""
     best: date | None = None
     start = after.toordinal()
     for draw in state.draws:
-        if draw.principal_fen:
+        if draw.principal_fen or draw.interest_day_sum:
             later = [d for d in draw.terms.due_ordinals if d >= start]
-            day = date.fromordinal(
-                later[0] if later else postings.posting_on_or_after(draw.terms, start)
-            )
+            ordinal = later[0] if later else postings.posting_on_or_after(draw.terms, start)
+            day = date.fromordinal(ordinal)
             best = day if best is None or day < best else best
         for due in (*draw.interest_due, *draw.penalty_due):
-            if best is None or due.due_on < best:
+            if due.due_on >= after and (best is None or due.due_on < best):
                 best = due.due_on
     if best is None:
         return None, 0
+    accrued = accrue(state, max(best, state.accrued_through))
     total = 0
-    for draw in state.draws:
+    for draw in accrued.draws:
         total += sum(left for due_on, left in draw.principal_remaining() if due_on <= best)
         total += sum(d.amount_fen for d in (*draw.interest_due, *draw.penalty_due))
-        days = max((best - state.accrued_through).days, 0)
-        total += interest_fen(
-            draw.interest_day_sum + draw.principal_fen * days, draw.terms.daily_rate
-        )
+        total += interest_fen(draw.interest_day_sum, draw.terms.daily_rate)
+        total += interest_fen(draw.penalty_day_sum, draw.terms.penalty_daily_rate)
     return best, total
 
 

@@ -311,6 +311,8 @@ class CaseDetail:
     may_claim: bool
     may_reassign: bool
     may_reveal: bool
+    # moves the line allows but the loan's ledger contradicts (settle while money is owed…)
+    ledger_refused: tuple[tuple[Action, RuleError], ...] = ()
 
 
 def case_detail(ctx: Context, session: Session, case_id: int) -> CaseDetail:
@@ -318,10 +320,16 @@ def case_detail(ctx: Context, session: Session, case_id: int) -> CaseDetail:
     case = load_case(ctx, case_id)
     facts = case_facts(case)
     allowed = []
+    money_refused = []
     for action in actions_from(facts.stage):
         try:
             check_move(facts, action, session.actor, reason="(checking)")
         except RuleError:
+            continue
+        try:
+            _check_ledger(ctx, case_id, action)
+        except RuleError as exc:  # the line allows it, the money does not: shown greyed
+            money_refused.append((action, exc))
             continue
         allowed.append(action)
     return CaseDetail(
@@ -338,6 +346,7 @@ def case_detail(ctx: Context, session: Session, case_id: int) -> CaseDetail:
         and may(session.role, Permission.CLAIM_CASE),
         may_reassign=may(session.role, Permission.REASSIGN_CASE),
         may_reveal=may(session.role, Permission.REVEAL_PERSONAL_DATA),
+        ledger_refused=tuple(money_refused),
     )
 
 
@@ -440,11 +449,13 @@ def refused_actions(detail: CaseDetail, session: Session) -> tuple[tuple[Action,
     make; the case page shows these greyed out with the reason, instead of hiding them.
     """
     facts = case_facts(detail.case)
-    refused: list[tuple[Action, RuleError]] = []
+    refused: list[tuple[Action, RuleError]] = list(detail.ledger_refused)
     for rule in MOVES:
         if rule.source != facts.stage or session.role not in rule.roles:
             continue
-        if rule.action in detail.allowed_actions:
+        if rule.action in detail.allowed_actions or any(
+            rule.action == action for action, _ in detail.ledger_refused
+        ):
             continue
         try:
             check_move(facts, rule.action, session.actor, reason="(checking)")
@@ -504,6 +515,7 @@ def move_cases(
     items: list[tuple[int, int]],
     action: Action,
     reason: str = "",
+    risk: str | None = None,
 ) -> int:
     """Move many (case, version) pairs by one action inside the caller's transaction: the
     same rules as ``move_case`` (``check_move``, ``holder_after_move``), the writes in bulk.
@@ -531,7 +543,9 @@ def move_cases(
         target = check_move(facts, action, session.actor, reason)
         holder = holder_after_move(facts, action, target, session.actor, can_hold)
         moves.append((case_id, version, stage, target.value, holder))
-    case_store.apply_moves(ctx.store, moves, action.value, session.user_id, at, reason.strip())
+    case_store.apply_moves(
+        ctx.store, moves, action.value, session.user_id, at, reason.strip(), risk
+    )
     user_store.record_audits(
         ctx.store,
         at=at,

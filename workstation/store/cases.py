@@ -202,16 +202,19 @@ def apply_moves(
     actor_id: int,
     at: str,
     reason: str = "",
+    risk: str | None = None,
 ) -> None:
-    """Write many checked moves: (case, expected version, from, to, holder). Raises
+    """Write many checked moves: (case, expected version, from, to, holder), setting the
+    risk status too when ``risk`` is given. Raises
     ``StaleCase`` for the first case whose version moved meanwhile (nothing is kept then:
     the caller's transaction rolls back)."""
     conn = store.conn
     before = conn.total_changes
     conn.executemany(
         "UPDATE cases SET stage = ?, stage_entered_at = ?, officer_id = ?, "
-        "version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-        [(to, at, holder, at, actor_id, case_id, version)
+        "risk = COALESCE(?, risk), version = version + 1, updated_at = ?, updated_by = ? "
+        "WHERE id = ? AND version = ?",
+        [(to, at, holder, risk, at, actor_id, case_id, version)
          for case_id, version, _, to, holder in moves],
     )  # fmt: skip
     if conn.total_changes - before != len(moves):
