@@ -85,3 +85,10 @@ def test_the_demo_inbox_has_recommended_cases_to_sign(demo_ctx: Context) -> None
     wang = auth.log_in(demo_ctx, "wang.sup", demo.DEMO_PASSWORD)
     items = approval.inbox(demo_ctx, wang)
     assert items and all(i.terms.limit_fen > 0 for i in items)
+
+
+def test_the_demo_shows_cases_that_took_the_straight_through_lane(demo_ctx: Context) -> None:
+    lane = demo_ctx.store.conn.execute(
+        "SELECT COUNT(*) FROM stage_moves WHERE action = 'auto_approve'"
+    ).fetchone()[0]
+    assert lane == 6

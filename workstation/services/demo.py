@@ -510,9 +510,15 @@ def build_demo(
         if progress:
             progress(done, total)
     if loan_cases:  # loans with months of ledger history, made by the services
-        from workstation.services.demo_loans import build_demo_loans, recommend_waiting_cases
+        from workstation.services.demo_loans import (
+            build_demo_loans,
+            lane_applications,
+            recommend_waiting_cases,
+        )
 
-        done += build_demo_loans(ctx, count=loan_cases, seed=seed).loans
+        done += build_demo_loans(ctx, count=loan_cases - 6, seed=seed).loans
+        lane_applications(ctx, count=6, seed=seed)  # 6 cases, approved by the lane (R39)
+        done += 6
         recommend_waiting_cases(ctx)
         if progress:
             progress(done, total)

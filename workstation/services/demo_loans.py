@@ -173,6 +173,82 @@ def build_demo_loans(ctx: Context, count: int = 40, seed: int = 20121) -> DemoLo
     return DemoLoansSummary(len(cases), rows, stages.get("overdue", 0), stages.get("closed", 0))
 
 
+_LANE_SHOPS = (
+    "淘宝·义乌饰品小铺", "天猫·杭州茶礼", "淘宝·温州童鞋", "1688·绍兴面料",
+    "淘宝·宁波厨具", "天猫·金华火腿", "淘宝·嘉兴粽香", "1688·永康五金",
+)  # fmt: skip
+
+
+def lane_applications(ctx: Context, count: int = 6, seed: int = 20121) -> int:
+    """Small clean platform applications keyed in, consented and submitted through the
+    intake service, which the straight-through lane approves (R39) in the same step; a few
+    hours apart over the last days, so the board's lane count has something to show."""
+    from workstation.domain.application import (
+        Application,
+        Business,
+        CustomerKind,
+        DownstreamCustomer,
+        Financials,
+        PlatformData,
+        Product,
+    )  # fmt: skip
+    from workstation.domain.identifiers import id_check_char, uscc_check_char
+    from workstation.services import intake
+
+    rng = random.Random(seed + 39)
+    real = ctx.clock.now()
+    clock = FixedClock(real)
+    sim = Context(ctx.store, clock)
+    inv = _session(sim, "li.inv")
+    lane = 0
+    for n in range(count):
+        clock.moment = real - timedelta(days=count - n, hours=rng.randrange(0, 6))
+        born = f"199{rng.randrange(0, 9)}0{rng.randrange(1, 9)}1{rng.randrange(0, 9)}"
+        id17 = f"330102{born}{rng.randrange(100, 999)}"
+        code17 = f"9133010{rng.randrange(10**9, 10**10)}"
+        sales = rng.randrange(1_500_000, 3_000_000) * 100
+        app = Application(
+            business=Business(
+                CustomerKind.PLATFORM,
+                _LANE_SHOPS[n % len(_LANE_SHOPS)],
+                code17 + uscc_check_char(code17),
+                rng.choice(("周", "吴", "郑", "孙")) + rng.choice(("磊", "婷", "洋", "静")),
+                id17 + id_check_char(id17),
+                f"137{rng.randrange(10**7, 10**8)}",
+                industry="服装服饰",
+                region="杭州",
+                platform_account=f"tb_{rng.randrange(10**7, 10**8)}",
+            ),
+            product=Product.CREDIT,
+            amount_fen=rng.choice((20_000, 30_000, 40_000)) * 100,
+            financials=Financials(
+                annual_sales_fen=sales,
+                operating_cost_fen=sales * 80 // 100,
+                net_profit_margin=Decimal("0.09"),
+                inventory_fen=sales // 12,
+                total_assets_fen=sales * 40 // 100,
+                total_liabilities_fen=sales * 12 // 100,
+                accounts_receivable_fen=sales // 24,
+                sales_growth=Decimal("0.25"),
+                platform_share_of_sales=Decimal("0.8"),
+                top_customers=(
+                    DownstreamCustomer("义乌优品", 4, Decimal("0.15")),
+                    DownstreamCustomer("宁波万家", 3, Decimal("0.10")),
+                ),
+            ),
+            platform=PlatformData(
+                order_count=rng.randrange(6000, 12000),
+                seller_dsr=Decimal("4.8"),
+                active_days_per_month=Decimal("26"),
+            ),
+        )
+        case_id = intake.new_application(sim, inv, app)
+        version = intake.record_consent(sim, inv, case_id, "APP勾选授权", _version(sim, case_id))
+        intake.submit_application(sim, inv, case_id, version)
+        lane += approval.approval_state(sim, case_id).proposal is not None
+    return lane
+
+
 def recommend_waiting_cases(ctx: Context) -> int:
     """Give the demo's cases already waiting in approval the terms their investigator
     recommended (from their rating), so the checker's inbox has work to sign."""
