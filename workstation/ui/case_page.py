@@ -65,6 +65,7 @@ from workstation.ui.common import (
     translate,
 )
 from workstation.ui.decision_tab import DecisionTab
+from workstation.ui.investigation_tab import InvestigationTab, reached_investigation
 from workstation.ui.loan_page import LoanTab
 from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background
@@ -403,6 +404,7 @@ class CasePage(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         self._sections: list[CaseSection] = []
         self.loan_tab: LoanTab | None = None  # added when the case has an approved loan
+        self.investigation_tab: InvestigationTab | None = None  # once it reached investigation
         self.moves = CaseMoves(self)
         self._build()
         self.reload()
@@ -495,6 +497,12 @@ class CasePage(QWidget):
         if data.loan is not None and self.loan_tab is None:
             self.loan_tab = LoanTab(self._ctx, self._session, self._write, self.reload, self)
             self.add_section(self.tr("Loan"), self.loan_tab, 1)
+        if self.investigation_tab is None and reached_investigation(data):
+            self.investigation_tab = InvestigationTab(
+                self._ctx, self._session, self._background, self.case_id, self._write, self
+            )
+            at = self.tabs.indexOf(self.decision) + 1
+            self.add_section(self.tr("Investigation"), self.investigation_tab, at)
         for section in self._sections:
             section.show_case(data)
         self.loaded.emit()

@@ -1,0 +1,139 @@
+"""Words of the Investigation tab (调查): the interview's checklist and modes, document
+states, and the small table helpers its panels share.
+
+The checklist keys and their order live in ``domain.interview``; here is only how they
+read on screen, each a short title and the question the investigator answers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+
+from workstation.domain.classify import CATEGORY_LABELS, Category
+from workstation.ui.common import DOCUMENT_KINDS, translate
+
+CONTEXT = "InvestigationText"
+
+CHECKLIST_TITLES = {
+    "identity": QT_TRANSLATE_NOOP("InvestigationText", "Identity"),
+    "premises": QT_TRANSLATE_NOOP("InvestigationText", "Premises"),
+    "stock": QT_TRANSLATE_NOOP("InvestigationText", "Stock"),
+    "business": QT_TRANSLATE_NOOP("InvestigationText", "Business"),
+    "use_of_funds": QT_TRANSLATE_NOOP("InvestigationText", "Use of funds"),
+    "other_debts": QT_TRANSLATE_NOOP("InvestigationText", "Other debts"),
+    "consent": QT_TRANSLATE_NOOP("InvestigationText", "Consent"),
+}
+CHECKLIST_HINTS = {
+    "identity": QT_TRANSLATE_NOOP(
+        "InvestigationText", "The person on the call is the owner on the ID card"
+    ),
+    "premises": QT_TRANSLATE_NOOP(
+        "InvestigationText", "The shop, stall or warehouse was shown on camera"
+    ),
+    "stock": QT_TRANSLATE_NOOP(
+        "InvestigationText", "Goods on hand were shown and match the declared inventory"
+    ),
+    "business": QT_TRANSLATE_NOOP(
+        "InvestigationText", "What is sold, to whom, and through which channels"
+    ),
+    "use_of_funds": QT_TRANSLATE_NOOP("InvestigationText", "What the loan is for"),
+    "other_debts": QT_TRANSLATE_NOOP(
+        "InvestigationText", "Other loans, guarantees given, private lending"
+    ),
+    "consent": QT_TRANSLATE_NOOP(
+        "InvestigationText", "Consent to the data use and credit queries confirmed again"
+    ),
+}
+MODES = {
+    "video": QT_TRANSLATE_NOOP("InvestigationText", "Video interview"),
+    "online": QT_TRANSLATE_NOOP("InvestigationText", "Online (voice or text)"),
+    "on_site": QT_TRANSLATE_NOOP("InvestigationText", "On site"),
+}
+
+MISSING_COLOR = "#c62828"
+DONE_COLOR = "#2e7d32"
+WAIVED_COLOR = "#6a1b9a"
+MUTED_COLOR = "#546e7a"
+
+
+def _tr(text: str) -> str:
+    return translate(CONTEXT, text)
+
+
+def checklist_title(key: str) -> str:
+    return _tr(CHECKLIST_TITLES[key]) if key in CHECKLIST_TITLES else key
+
+
+def checklist_hint(key: str) -> str:
+    return _tr(CHECKLIST_HINTS[key]) if key in CHECKLIST_HINTS else ""
+
+
+def mode_label(mode: str) -> str:
+    return _tr(MODES[mode]) if mode in MODES else mode
+
+
+def document_label(kind: str) -> str:
+    return translate("labels", DOCUMENT_KINDS[kind]) if kind in DOCUMENT_KINDS else kind
+
+
+def category_label(category: str) -> str:
+    """Our class of a transaction (sales receipts, rent…), in the interface language."""
+    try:
+        return translate("messages", CATEGORY_LABELS[Category(category)])
+    except ValueError:
+        return category
+
+
+def plain_table(
+    parent: QWidget, model: QAbstractItemModel, stretch: int | None = None
+) -> QTableView:
+    """A read-only, row-selecting table over ``model``; columns fit their contents and
+    ``stretch`` (else the last) takes the room left."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: 600;")
+    return label
+
+
+def banner(object_name: str) -> QLabel:
+    """A wrapped, rich-text notice whose colours the caller sets with ``paint_banner``."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+BANNER_STYLES = {
+    "block": ("#fdecea", "#8e1b1b", "#e57373"),
+    "warn": ("#fff4e5", "#6b3d00", "#f0c36d"),
+    "ok": ("#e8f5e9", "#1b5e20", "#81c784"),
+    "info": ("#e8f0fe", "#1a3e72", "#9fb8e8"),
+}
+
+
+def paint_banner(label: QLabel, kind: str) -> None:
+    back, text, border = BANNER_STYLES[kind]
+    label.setStyleSheet(
+        f"#{label.objectName()} {{ background: {back}; color: {text};"
+        f" border: 1px solid {border}; border-radius: 4px; padding: 8px; }}"
+    )
