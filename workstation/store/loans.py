@@ -307,15 +307,15 @@ def append_entries(
         )
 
 
-def append_many(store: Store, rows: Iterable[tuple[int, Entry]], at: str, by: int) -> int:
-    """The day-end's postings for many loans in one statement; returns how many."""
-    entry_rows = [(*loan_codec.entry_row(case_id, e), at, by, "") for case_id, e in rows]
+def append_rows(store: Store, rows: list[tuple[Any, ...]], at: str, by: int) -> int:
+    """Ledger rows already in column form (``loan_codec.entry_row``): the day-end's postings,
+    computed in worker processes."""
     store.conn.executemany(
         f"INSERT INTO loan_entries ({loan_codec.ENTRY_COLUMNS}, at, by_user, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        entry_rows,
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
+        [(*row, at, by) for row in rows],
     )
-    return len(entry_rows)
+    return len(rows)
 
 
 @dataclass(frozen=True)
