@@ -192,6 +192,25 @@ def test_the_statement_is_saved_as_pdf_with_its_path_shown(
     assert told == [f"Saved to {target}"]
 
 
+def test_the_voucher_prints_on_the_chosen_printer(
+    qtbot, ctx, people, background, drawn, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    page = _open(qtbot, ctx, people["liu.fin"], background, drawn)
+    page.loan_tab.draws.selectRow(0)
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a printer that writes a file
+    printer.setOutputFileName(str(printed))
+    offered: list[list[str]] = []
+    monkeypatch.setattr(loan_page, "ask_print_choice", lambda _p, c: offered.append(c) or 1)
+    monkeypatch.setattr(loan_page, "ask_printer", lambda _p: printer)
+    assert page.loan_tab.print_papers()
+    assert offered == [["Statement of account", "Disbursement voucher"]]
+    assert printed.read_bytes().startswith(b"%PDF")
+
+
 def test_a_repayment_of_the_open_day_is_reversed_with_a_reason(
     qtbot, ctx, people, background, drawn, refusals, monkeypatch
 ) -> None:

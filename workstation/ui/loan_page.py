@@ -14,13 +14,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -44,7 +46,13 @@ from workstation.ui.loan_dialogs import (
     TrialDialog,
 )
 from workstation.ui.loan_models import DrawsModel, LedgerModel, ScheduleModel
-from workstation.ui.loan_pdf import draw_disbursed_by, statement_html, voucher_html, write_pdf
+from workstation.ui.loan_pdf import (
+    draw_disbursed_by,
+    print_document,
+    statement_html,
+    voucher_html,
+    write_pdf,
+)
 from workstation.ui.loan_text import months_text, plain_table, plan_label, rate_html
 
 FIGURES = (
@@ -59,6 +67,28 @@ FIGURES = (
     "next_due",
     "overdue",
 )
+
+
+def ask_print_choice(parent: QWidget, choices: list[str]) -> int | None:
+    """Which paper to print (tests replace this function)."""
+    if len(choices) == 1:
+        return 0
+    text, ok = QInputDialog.getItem(
+        parent,
+        QCoreApplication.translate("LoanTab", "Print"),
+        QCoreApplication.translate("LoanTab", "Print which?"),
+        choices,
+        0,
+        False,
+    )
+    return choices.index(text) if ok else None
+
+
+def ask_printer(parent: QWidget) -> QPrinter | None:
+    """The printer and its settings, from the system's print dialog (tests replace this)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 
 def ask_pdf_path(parent: QWidget, title: str, suggested: str) -> Path | None:
@@ -145,6 +175,7 @@ class LoanTab(QWidget):
             ("trial", self.tr("Trial calculation…"), self.trial, False),
             ("statement", self.tr("Statement (PDF)…"), self.save_statement, False),
             ("voucher", self.tr("Voucher (PDF)…"), self.save_voucher, False),
+            ("print", self.tr("Print…"), self.print_papers, False),
         ):
             button = QPushButton(text)
             button.setObjectName(f"loan_{key}")
@@ -404,6 +435,31 @@ class LoanTab(QWidget):
             return None
         by = draw_disbursed_by(view, draw.terms.draw_id)
         return self._save(voucher_html(view, draw, by, self._ctx.clock.now()), path, title)
+
+    def print_papers(self) -> bool:
+        """Print the statement of account, or the chosen draw's voucher, on a printer."""
+        view = self.view
+        if view is None:
+            return False
+        choices = [self.tr("Statement of account")]
+        row = self._chosen_draw_row()
+        if row is not None:
+            choices.append(self.tr("Disbursement voucher"))
+        choice = ask_print_choice(self, choices)
+        if choice is None:
+            return False
+        now = self._ctx.clock.now()
+        if choice == 0:
+            html = statement_html(view, now)
+        else:
+            assert row is not None
+            draw = view.draws[row]
+            html = voucher_html(view, draw, draw_disbursed_by(view, draw.terms.draw_id), now)
+        printer = ask_printer(self)
+        if printer is None:
+            return False
+        print_document(html, printer)
+        return True
 
     def _save(self, document: str, path: Path, title: str) -> Path | None:
         try:

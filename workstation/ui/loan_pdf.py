@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
 
 from workstation.services.loans import DrawView, LoanView
 from workstation.ui.common import format_fen, format_time, product_label, stage_label, translate
@@ -55,6 +56,17 @@ def cjk_family() -> str | None:
     return next((f for f in CJK_FAMILIES if f in installed), None)
 
 
+def _document(document_html: str) -> QTextDocument:
+    document = QTextDocument()
+    family = cjk_family()
+    font = QFont(family) if family else QFont()
+    font.setPointSizeF(9)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(_CSS)
+    document.setHtml(document_html)
+    return document
+
+
 def write_pdf(document_html: str, path: Path, title: str) -> Path:
     """Lay ``document_html`` out on A4 and write it to ``path``."""
     writer = QPdfWriter(str(path))
@@ -63,15 +75,15 @@ def write_pdf(document_html: str, path: Path, title: str) -> Path:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     # QTextDocument.print_ keeps its own 2 cm margin round the page; add none here.
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    document = QTextDocument()
-    family = cjk_family()
-    font = QFont(family) if family else QFont()
-    font.setPointSizeF(9)
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(_CSS)
-    document.setHtml(document_html)
-    document.print_(writer)
+    _document(document_html).print_(writer)
     return path
+
+
+def print_document(document_html: str, printer: QPrinter) -> None:
+    """The same page, on a printer the user chose (A4, the document's own margins)."""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    _document(document_html).print_(printer)
 
 
 def _esc(value: object) -> str:
