@@ -41,6 +41,7 @@ from workstation.services.rescore import (
     _decision_row,
     _stored_decision,
     risk_of,
+    scored_application,
 )
 from workstation.store import cases as case_store
 from workstation.store import codec
@@ -341,6 +342,7 @@ def submit_application(
             )
         _ensure_settings(ctx)
         cards, macro = current_scorecards(ctx), macro_settings(ctx)
+        app = scored_application(ctx, case_id, app)  # R24: adjusted figures, if any
         decision, card = _decide(app, cards, macro, _blacklist_for(ctx, app))
         at = ctx.stamp()
         system = _system_session(ctx, at)

@@ -4,16 +4,19 @@ or preview the decision of a case. A decision records the scorecard and macro ve
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from workstation.domain import decision as decision_rules
 from workstation.domain.application import (
     Application,
+    Financials,
 )
 from workstation.domain.decision import BlacklistEntry, Decision, Outcome
 from workstation.domain.limits import MacroSettings
 from workstation.domain.messages import QT_TRANSLATE_NOOP, RuleError
 from workstation.domain.people import Permission
+from workstation.domain.rebuild_checks import figures_for_scoring
 from workstation.domain.scoring import Scorecard
 from workstation.domain.stages import Stage
 from workstation.services import pipeline
@@ -37,6 +40,7 @@ from workstation.services.rating_settings import (
 from workstation.store import cases as case_store
 from workstation.store import codec
 from workstation.store import rating as rating_store
+from workstation.store import statements as statement_store
 from workstation.store import users as user_store
 from workstation.store.cases import StaleCase
 
@@ -58,6 +62,16 @@ def _decide(
 ) -> tuple[Decision, Scorecard]:
     card = cards[app.business.kind.value]
     return _masked_hits(decision_rules.decide(app, card, macro, blacklist)), card
+
+
+def scored_application(ctx: Context, case_id: int, app: Application) -> Application:
+    """The application as scoring reads it (R24): the officer-adjusted figures of the
+    case's rebuilt statement where there are some, else the declared ones."""
+    row = statement_store.latest_adjustment(ctx.store, case_id)
+    if row is None:
+        return app
+    adjusted = codec.loads(Financials, row.figures)
+    return replace(app, financials=figures_for_scoring(app.financials, adjusted))
 
 
 def _decision_row(
@@ -181,37 +195,71 @@ def rescore_case(
         _check_version(case, version)
         app, row = _application_of(ctx, case_id)
         _require_rateable(case, row)
-        _ensure_settings(ctx)
-        cards, macro = current_scorecards(ctx), macro_settings(ctx)
-        decision, card = _decide(app, cards, macro, _blacklist_for(ctx, app))
-        decision_id = rating_store.insert_decision(
-            ctx.store, _decision_row(case_id, at, session.user_id, decision, card, macro.version)
+        return _record_rescore(ctx, session, case, version, at, app)
+
+
+def rescore_after_adjustment(
+    ctx: Context, session: Session, case_id: int, at: str, adjustment: int
+) -> StoredDecision | None:
+    """Score the case again on its newly adjusted figures (R24), inside the adjustment's
+    transaction; None when the case cannot be scored (no application with consent, or past
+    approval). The officer who adjusted is the decision's author."""
+    case = pipeline.load_case(ctx, case_id)
+    try:
+        app, row = _application_of(ctx, case_id)
+    except RuleError:
+        return None
+    if case.stage not in RESCORE_STAGES or row is None or not row.consent_given:
+        return None
+    return _record_rescore(ctx, session, case, case.version, at, app, adjustment)
+
+
+def _record_rescore(
+    ctx: Context,
+    session: Session,
+    case: case_store.CaseRecord,
+    version: int,
+    at: str,
+    app: Application,
+    adjustment: int | None = None,
+) -> StoredDecision:
+    """The decision, the case's new tier and risk, and the audit event (caller's write)."""
+    case_id = case.id
+    _ensure_settings(ctx)
+    cards, macro = current_scorecards(ctx), macro_settings(ctx)
+    app = scored_application(ctx, case_id, app)
+    decision, card = _decide(app, cards, macro, _blacklist_for(ctx, app))
+    decision_id = rating_store.insert_decision(
+        ctx.store, _decision_row(case_id, at, session.user_id, decision, card, macro.version)
+    )
+    tier = decision.score.tier if decision.score else None
+    risk = risk_of(decision)
+    try:
+        case_store.update_case(
+            ctx.store, case_id, version, session.user_id, at, tier=tier, risk=risk
         )
-        tier = decision.score.tier if decision.score else None
-        risk = risk_of(decision)
-        try:
-            case_store.update_case(
-                ctx.store, case_id, version, session.user_id, at, tier=tier, risk=risk
-            )
-        except StaleCase as exc:
-            raise pipeline.stale_error(exc) from None
-        user_store.record_audit(
-            ctx.store,
-            at=at,
-            actor_id=session.user_id,
-            entity="case",
-            entity_id=case_id,
-            action="rating:rescore",
-            before={"tier": case.tier, "risk": case.risk, "version": version},
-            after={
-                **_decision_audit(decision_id, decision, card, macro.version),
-                "risk": risk,
-                "version": version + 1,
-            },
-        )
-        stored = rating_store.latest_decision(ctx.store, case_id)
-        assert stored is not None
-        return _stored_decision(ctx, stored)
+    except StaleCase as exc:
+        raise pipeline.stale_error(exc) from None
+    after = {
+        **_decision_audit(decision_id, decision, card, macro.version),
+        "risk": risk,
+        "version": version + 1,
+    }
+    if adjustment is not None:
+        after["adjustment"] = adjustment
+    user_store.record_audit(
+        ctx.store,
+        at=at,
+        actor_id=session.user_id,
+        entity="case",
+        entity_id=case_id,
+        action="rating:rescore",
+        before={"tier": case.tier, "risk": case.risk, "version": version},
+        after=after,
+    )
+    stored = rating_store.latest_decision(ctx.store, case_id)
+    assert stored is not None
+    return _stored_decision(ctx, stored)
 
 
 def _label(tier: str | None, outcome: str | None) -> str:
@@ -250,8 +298,12 @@ def rescore_open_cases(
             break
         at = ctx.stamp()
         rows = []
+        adjusted = statement_store.latest_adjusted_figures(ctx.store, [p[0] for p in page])
         for case_id, data, old_tier, old_outcome in page:
             app = codec.loads(Application, data)
+            if case_id in adjusted:  # R24: the officer-adjusted figures
+                figures = codec.loads(Financials, adjusted[case_id])
+                app = replace(app, financials=figures_for_scoring(app.financials, figures))
             decision, card = _decide(app, cards, macro, _hits(index, app))
             row = _decision_row(case_id, at, session.user_id, decision, card, macro.version)
             rows.append(row)
@@ -321,6 +373,7 @@ def decision_or_preview(ctx: Context, case_id: int) -> StoredDecision:
     if row is not None:
         return _stored_decision(ctx, row)
     app, _ = _application_of(ctx, case_id)
+    app = scored_application(ctx, case_id, app)
     cards, macro = current_scorecards(ctx), macro_settings(ctx)
     decision, card = _decide(app, cards, macro, _blacklist_for(ctx, app))
     return StoredDecision(0, case_id, ctx.stamp(), "", decision, card, macro.version)

@@ -289,5 +289,134 @@ V4 = [
     "CREATE INDEX interviews_case ON interviews (case_id, id)",
 ]
 
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3), (4, V4)]
+# Bills in, statements rebuilt (R23, R24). ``documents`` keeps every uploaded original once,
+# by content hash; ``case_documents`` says which case it was uploaded to, by whom, as what.
+# A statement's parsed lines belong to its document (the same bytes parse the same), so a file
+# uploaded to two cases is kept and parsed once; the officer's classes are per case
+# (``line_classes``) or remembered for every case (``counterparty_classes`` without a case).
+# The rule list, the adjustments and the rebuilt snapshots keep every version.
+V5 = [
+    """CREATE TABLE documents (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        content BLOB NOT NULL
+    )""",
+    """CREATE TABLE case_documents (
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        sha256 TEXT NOT NULL REFERENCES documents(sha256),
+        file_name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL,
+        file_format TEXT NOT NULL CHECK (file_format IN ('csv','xlsx','pdf')),
+        period_start TEXT,
+        period_end TEXT,
+        period_stated INTEGER NOT NULL DEFAULT 0 CHECK (period_stated IN (0, 1)),
+        row_count INTEGER NOT NULL CHECK (row_count >= 0),
+        account_owner TEXT NOT NULL DEFAULT '',
+        account_number TEXT NOT NULL DEFAULT '',
+        -- warnings and rows left out on purpose, as [[line, template, params], ...]
+        problems TEXT NOT NULL DEFAULT '[]',
+        dropped TEXT NOT NULL DEFAULT '[]',
+        uploaded_by INTEGER NOT NULL REFERENCES users(id),
+        uploaded_at TEXT NOT NULL,
+        PRIMARY KEY (case_id, sha256)
+    )""",
+    """CREATE TABLE statement_lines (
+        sha256 TEXT NOT NULL REFERENCES documents(sha256),
+        seq INTEGER NOT NULL,
+        line INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        time_known INTEGER NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        flow TEXT NOT NULL CHECK (flow IN ('income','expense','neutral')),
+        direction TEXT NOT NULL,
+        counterparty TEXT NOT NULL,
+        counterparty_account TEXT NOT NULL,
+        memo TEXT NOT NULL,
+        vendor_category TEXT NOT NULL,
+        status TEXT NOT NULL,
+        order_number TEXT NOT NULL,
+        merchant_order_number TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        note TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        balance_fen INTEGER,
+        is_refund INTEGER NOT NULL,
+        refund_of TEXT NOT NULL,
+        refunded_fen INTEGER NOT NULL,
+        PRIMARY KEY (sha256, seq)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE utility_bills (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        kind TEXT NOT NULL CHECK (kind IN ('electricity','water')),
+        account TEXT NOT NULL,
+        period_start TEXT NOT NULL,
+        period_end TEXT NOT NULL,
+        usage TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+        peak TEXT,
+        flat TEXT,
+        valley TEXT,
+        -- read from a file (its hash and line), or typed in by hand (by whom, when)
+        sha256 TEXT REFERENCES documents(sha256),
+        line INTEGER NOT NULL DEFAULT 0,
+        entered_by INTEGER NOT NULL REFERENCES users(id),
+        entered_at TEXT NOT NULL,
+        UNIQUE (case_id, kind, account, period_start, period_end)
+    )""",
+    """CREATE TABLE classification_rules (
+        version INTEGER PRIMARY KEY,
+        rules TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES users(id)
+    )""",
+    # case_id NULL: remembered for every case; else for that case only
+    """CREATE TABLE counterparty_classes (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER REFERENCES cases(id),
+        counterparty TEXT NOT NULL,
+        category TEXT NOT NULL,
+        set_by INTEGER NOT NULL REFERENCES users(id),
+        set_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE line_classes (
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        sha256 TEXT NOT NULL REFERENCES documents(sha256),
+        line INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        set_by INTEGER NOT NULL REFERENCES users(id),
+        set_at TEXT NOT NULL,
+        PRIMARY KEY (case_id, sha256, line)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE statement_adjustments (
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        version INTEGER NOT NULL CHECK (version > 0),
+        -- the adjusted Financials as JSON: fen as integers, Decimals as strings
+        figures TEXT NOT NULL,
+        rebuilt TEXT,
+        reason TEXT NOT NULL CHECK (reason != ''),
+        by_user INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL,
+        PRIMARY KEY (case_id, version)
+    )""",
+    """CREATE TABLE rebuilt_statements (
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        seq INTEGER NOT NULL CHECK (seq > 0),
+        at TEXT NOT NULL,
+        by_user INTEGER NOT NULL REFERENCES users(id),
+        rules_version INTEGER NOT NULL,
+        figures TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        months TEXT NOT NULL,
+        PRIMARY KEY (case_id, seq)
+    )""",
+    "CREATE INDEX case_documents_sha ON case_documents (sha256)",
+    "CREATE INDEX utility_bills_case ON utility_bills (case_id, period_start)",
+    "CREATE UNIQUE INDEX counterparty_classes_key "
+    "ON counterparty_classes (IFNULL(case_id, 0), counterparty)",
+]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5)]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,516 @@
+"""Bills and statements onto a case (R23, R24): uploads kept as originals, their lines stored
+for the rebuild, utility bills uploaded or typed in.
+
+An upload reads the whole file first (the slow part, outside any transaction), then writes in
+one transaction: the original (once, whatever case it comes to), the case's document row, the
+lines, and the document kind marked received for the investigation's paperwork. A refused
+file stores nothing; the same file twice on a case is one document. Only the case's
+investigator or a supervisor, while the case is in investigation (``investigation``'s check).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from workstation.domain.interview import DocumentKind
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
+from workstation.domain.people import Permission, Role, mask_sensitive, may
+from workstation.importers.detect import BILLS_NOT_STATEMENT, read_statement, read_utility_bills
+from workstation.importers.records import ImportProblem, ImportResult, StatementRefused
+from workstation.importers.utility import TimeOfUse, UtilityBill, UtilityImport, UtilityKind
+from workstation.importers.utility import check_bill as check_utility_bill
+from workstation.services import pipeline
+from workstation.services.context import Context, Session, require
+from workstation.services.investigation import _require_worker
+from workstation.store import codec
+from workstation.store import investigation as inv_store
+from workstation.store import statements as st_store
+from workstation.store import users as user_store
+
+UTILITY = "utility"  # the source of an uploaded list of utility bills
+_CHUNK = 20_000  # lines a batch, between progress reports and cancel checks
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+ALREADY_UPLOADED = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} is already on this case (uploaded as {first} by {by} at {at}); nothing was added",
+)
+UNREADABLE = QT_TRANSLATE_NOOP("messages", "{file} cannot be read: {error}")
+NO_SUCH_DOCUMENT = QT_TRANSLATE_NOOP("messages", "That document is not on case {case}.")
+SAME_BILL = QT_TRANSLATE_NOOP(
+    "messages",
+    "A {kind} bill for account {account} from {start} to {end} is already on this case",
+)
+NO_SUCH_BILL = QT_TRANSLATE_NOOP("messages", "That utility bill is not on case {case}.")
+ONLY_TYPED = QT_TRANSLATE_NOOP(
+    "messages",
+    "That bill came from {file}; remove the file instead of one of its bills",
+)
+GIVE_REASON = QT_TRANSLATE_NOOP("messages", "Give a reason for removing it.")
+MAY_NOT_OPEN = QT_TRANSLATE_NOOP(
+    "messages", "Only investigators and supervisors open the original documents."
+)
+
+
+class UploadRefused(RuleError):
+    """The file is refused whole; ``problems`` lists every fatal line (the first is the
+    message). Nothing of it was stored."""
+
+    def __init__(self, message: Message, problems: tuple[ImportProblem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or (ImportProblem(0, message),)
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    """One upload on a case, as the upload list shows it."""
+
+    case_id: int
+    sha256: str
+    file_name: str
+    kind: DocumentKind
+    source: str  # alipay, wechat, bank_icbc, …, or "utility"
+    file_format: str  # csv, xlsx, pdf
+    period_start: date | None
+    period_end: date | None
+    rows: int  # transactions (statements) or bills
+    account_owner: str
+    account_number: str  # masked unless the role may reveal it (R37)
+    uploaded_by: str
+    uploaded_at: str
+    size: int  # bytes
+    problems: tuple[ImportProblem, ...]  # warnings the reader left (the file was accepted)
+    dropped: tuple[ImportProblem, ...]  # rows left out on purpose (closed orders), with why
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What an upload did. ``already`` says the file was on the case before (``notice`` says
+    so, in words); ``cancelled`` says nothing was stored because the user cancelled."""
+
+    document: CaseDocument | None
+    new_original: bool = False  # the bytes were not in the database before (any case)
+    bills_added: int = 0  # utility bills: added to the case (a bill already there is kept)
+    already: bool = False
+    cancelled: bool = False
+    notice: Message | None = None
+
+
+def kind_of(source: str, bills: tuple[UtilityBill, ...] = ()) -> DocumentKind:
+    """The paperwork kind an upload satisfies: bank statement, payment export, or a bill."""
+    if source == UTILITY:
+        kinds = {b.kind for b in bills}
+        if UtilityKind.ELECTRICITY in kinds or not kinds:
+            return DocumentKind.ELECTRICITY_BILL
+        return DocumentKind.WATER_BILL
+    if source in ("alipay", "wechat"):
+        return DocumentKind.PAYMENT_EXPORT
+    return DocumentKind.BANK_STATEMENT
+
+
+def _bill_kind(kind: UtilityKind) -> DocumentKind:
+    return (
+        DocumentKind.ELECTRICITY_BILL
+        if kind is UtilityKind.ELECTRICITY
+        else DocumentKind.WATER_BILL
+    )
+
+
+def file_format(raw: bytes) -> str:
+    """csv (any text), xlsx or pdf, told from the content as the importers tell it."""
+    if raw.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if raw.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    return "csv"
+
+
+def _read_bytes(source: Path | bytes, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, Path):
+        file = name or source.name
+        try:
+            return source.read_bytes(), file
+        except OSError as exc:
+            raise RuleError(Message.of(UNREADABLE, file=file, error=str(exc))) from exc
+    return bytes(source), name or ""
+
+
+def _parse(raw: bytes, file: str) -> ImportResult | UtilityImport:
+    """The file read whole: a statement, or (told by its header) a list of utility bills."""
+    try:
+        return read_statement(raw, file)
+    except StatementRefused as refusal:
+        if refusal.message.template != BILLS_NOT_STATEMENT:
+            raise UploadRefused(refusal.message, refusal.problems) from None
+    try:
+        return read_utility_bills(raw, file)
+    except StatementRefused as refusal:
+        raise UploadRefused(refusal.message, refusal.problems) from None
+
+
+def upload(
+    ctx: Context,
+    session: Session,
+    case_id: int,
+    source: Path | bytes,
+    name: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Upload:
+    """Put a statement or a list of utility bills on the case (module docstring).
+
+    ``progress(done, total)`` is called as the work goes (total 100); ``cancelled()`` is asked
+    after the file is read and between batches of lines: a cancelled upload stores nothing.
+    Raises ``UploadRefused`` (naming the file and line) for a file that cannot be used.
+    """
+    report = progress or (lambda done, total: None)
+    stop = cancelled or (lambda: False)
+    _require_worker(ctx, session, case_id)  # before the slow read; again when writing
+    raw, file = _read_bytes(source, name)
+    sha256 = hashlib.sha256(raw).hexdigest()
+    first = st_store.case_document(ctx.store, case_id, sha256)
+    if first is not None:
+        return _already(ctx, session, first, file)
+    report(0, 100)
+    parsed = _parse(raw, file)
+    report(60, 100)
+    if stop():
+        return Upload(None, cancelled=True)
+    at = ctx.stamp()
+    try:
+        with ctx.store.write():
+            _require_worker(ctx, session, case_id)
+            first = st_store.case_document(ctx.store, case_id, sha256)
+            if first is not None:  # another window put it there meanwhile
+                return _already(ctx, session, first, file)
+            new = st_store.insert_original(ctx.store, sha256, raw)
+            if isinstance(parsed, ImportResult):
+                _store_statement(ctx, session, case_id, parsed, raw, at, report, stop)
+                added = 0
+                kinds = {kind_of(str(parsed.source))}
+            else:
+                added = _store_bill_file(ctx, session, case_id, parsed, raw, at)
+                kinds = {_bill_kind(b.kind) for b in parsed.bills}
+            _mark_received(ctx, session, case_id, kinds, file, at)
+            row = st_store.case_document(ctx.store, case_id, sha256)
+            assert row is not None
+            user_store.record_audit(
+                ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
+                action="document:upload",
+                after={"sha256": sha256, "file": file, "kind": row.kind, "source": row.source,
+                       "rows": row.row_count, "bills_added": added},
+            )  # fmt: skip
+    except _Stop:
+        return Upload(None, cancelled=True)
+    report(100, 100)
+    return Upload(_document(row, session), new_original=new, bills_added=added)
+
+
+class _Stop(Exception):
+    """Cancelled half-way through the writes: the transaction rolls back."""
+
+
+def _already(ctx: Context, session: Session, first: st_store.CaseDocumentRow, file: str) -> Upload:
+    notice = Message.of(
+        ALREADY_UPLOADED, file=file, first=first.file_name, by=first.uploaded_by_name,
+        at=first.uploaded_at,
+    )  # fmt: skip
+    return Upload(_document(first, session), already=True, notice=notice)
+
+
+def _document_row(
+    case_id: int,
+    sha256: str,
+    file: str,
+    kind: DocumentKind,
+    source: str,
+    raw: bytes,
+    period: tuple[date, date, bool] | None,
+    rows: int,
+    at: str,
+    by: int,
+    owner: str = "",
+    account: str = "",
+    problems: tuple[ImportProblem, ...] = (),
+    dropped: tuple[ImportProblem, ...] = (),
+) -> dict[str, object]:
+    return {
+        "case_id": case_id,
+        "sha256": sha256,
+        "file_name": file,
+        "kind": kind.value,
+        "source": source,
+        "file_format": file_format(raw),
+        "period_start": period[0].isoformat() if period else None,
+        "period_end": period[1].isoformat() if period else None,
+        "period_stated": int(period[2]) if period else 0,
+        "row_count": rows,
+        "account_owner": owner,
+        "account_number": account,
+        "problems": codec.dumps(problems),
+        "dropped": codec.dumps(dropped),
+        "uploaded_by": by,
+        "uploaded_at": at,
+    }
+
+
+def _store_statement(
+    ctx: Context,
+    session: Session,
+    case_id: int,
+    result: ImportResult,
+    raw: bytes,
+    at: str,
+    report: Progress,
+    stop: Cancelled,
+) -> None:
+    period = (
+        (result.period.start, result.period.end, result.period.stated) if result.period else None
+    )
+    source = str(result.source)
+    st_store.insert_case_document(
+        ctx.store,
+        _document_row(
+            case_id, result.file_sha256, result.file_name, kind_of(source), source, raw,
+            period, len(result.transactions), at, session.user_id, result.account.owner,
+            result.account.account, result.problems, result.dropped,
+        ),
+    )  # fmt: skip
+    if st_store.has_lines(ctx.store, result.file_sha256):
+        return  # the same bytes on another case: parsed and kept once
+    sha, records = result.file_sha256, result.transactions
+    total = len(records) or 1
+    for start in range(0, len(records), _CHUNK):
+        if stop():
+            raise _Stop
+        st_store.insert_lines(
+            ctx.store,
+            [
+                (sha, seq, t.line, t.timestamp.isoformat(), int(t.time_known), t.amount_fen,
+                 t.flow.value, t.direction, t.counterparty, t.counterparty_account, t.memo,
+                 t.category, t.status, t.order_number, t.merchant_order_number, t.channel,
+                 t.note, t.currency, t.balance_fen, int(t.is_refund), t.refund_of,
+                 t.refunded_fen)
+                for seq, t in enumerate(records[start : start + _CHUNK], start)
+            ],
+        )  # fmt: skip
+        report(60 + 35 * min(start + _CHUNK, total) // total, 100)
+
+
+def _bill_row(case_id: int, bill: UtilityBill, by: int, at: str) -> tuple[object, ...]:
+    split = bill.time_of_use
+    return (
+        case_id, bill.kind.value, bill.account.strip(), bill.period_start.isoformat(),
+        bill.period_end.isoformat(), str(bill.usage), bill.amount_fen,
+        str(split.peak) if split else None, str(split.flat) if split else None,
+        str(split.valley) if split else None, bill.file_sha256 or None, bill.line, by, at,
+    )  # fmt: skip
+
+
+def _store_bill_file(
+    ctx: Context, session: Session, case_id: int, bills: UtilityImport, raw: bytes, at: str
+) -> int:
+    """The file's document row and each bill not already on the case; returns how many."""
+    starts = [b.period_start for b in bills.bills]
+    ends = [b.period_end for b in bills.bills]
+    period = (min(starts), max(ends), True) if starts else None
+    st_store.insert_case_document(
+        ctx.store,
+        _document_row(
+            case_id, bills.file_sha256, bills.file_name, kind_of(UTILITY, bills.bills), UTILITY,
+            raw, period, len(bills.bills), at, session.user_id, "",
+            ", ".join(dict.fromkeys(b.account for b in bills.bills)), bills.problems,
+        ),
+    )  # fmt: skip
+    return sum(
+        st_store.insert_bill(ctx.store, _bill_row(case_id, b, session.user_id, at), skip_same=True)
+        for b in bills.bills
+    )
+
+
+def _mark_received(
+    ctx: Context, session: Session, case_id: int, kinds: set[DocumentKind], file: str, at: str
+) -> None:
+    """The paperwork kinds this upload satisfies, marked received unless they already are."""
+    received = {r.kind for r in inv_store.documents_of(ctx.store, case_id) if r.received_at}
+    for kind in sorted(kinds):
+        if kind.value not in received:
+            inv_store.mark_received(ctx.store, case_id, kind.value, at, session.user_id, file)
+
+
+def _document(row: st_store.CaseDocumentRow, session: Session) -> CaseDocument:
+    reveal = may(session.role, Permission.REVEAL_PERSONAL_DATA)
+    return CaseDocument(
+        case_id=row.case_id,
+        sha256=row.sha256,
+        file_name=row.file_name,
+        kind=DocumentKind(row.kind),
+        source=row.source,
+        file_format=row.file_format,
+        period_start=date.fromisoformat(row.period_start) if row.period_start else None,
+        period_end=date.fromisoformat(row.period_end) if row.period_end else None,
+        rows=row.row_count,
+        account_owner=row.account_owner,
+        account_number=row.account_number if reveal else _mask_accounts(row.account_number),
+        uploaded_by=row.uploaded_by_name,
+        uploaded_at=row.uploaded_at,
+        size=row.size,
+        problems=codec.loads(tuple[ImportProblem, ...], row.problems),
+        dropped=codec.loads(tuple[ImportProblem, ...], row.dropped),
+    )
+
+
+def _mask_accounts(text: str) -> str:
+    return ", ".join(mask_sensitive(a) if "*" not in a else a for a in text.split(", "))
+
+
+def documents(ctx: Context, session: Session, case_id: int) -> tuple[CaseDocument, ...]:
+    """The case's uploads, oldest first: type, period, source, who uploaded, when, rows."""
+    require(session, Permission.VIEW_CASES)
+    pipeline.load_case(ctx, case_id)
+    return tuple(_document(r, session) for r in st_store.case_documents(ctx.store, case_id))
+
+
+def original(ctx: Context, session: Session, case_id: int, sha256: str) -> bytes:
+    """The original file as uploaded, to open it. It shows full account numbers, so only
+    investigators and supervisors open it, and each opening is audited (R37)."""
+    require(session, Permission.VIEW_CASES)
+    if session.role not in (Role.INVESTIGATOR, Role.SUPERVISOR):
+        raise RuleError(Message.of(MAY_NOT_OPEN))
+    row = st_store.case_document(ctx.store, case_id, sha256)
+    content = st_store.original(ctx.store, sha256) if row else None
+    if row is None or content is None:
+        raise RuleError(Message.of(NO_SUCH_DOCUMENT, case=case_id))
+    with ctx.store.write():
+        user_store.record_audit(
+            ctx.store, at=ctx.stamp(), actor_id=session.user_id, entity="case",
+            entity_id=case_id, action="document:open", after={"sha256": sha256},
+        )  # fmt: skip
+    return content
+
+
+def remove(ctx: Context, session: Session, case_id: int, sha256: str, reason: str) -> None:
+    """Take a wrongly uploaded file off the case (its lines and bills no longer count, its
+    single-line classes go). The original stays in the database: it is evidence, and other
+    cases may hold it. Audited with the reason."""
+    if not reason.strip():
+        raise RuleError(Message.of(GIVE_REASON))
+    at = ctx.stamp()
+    with ctx.store.write():
+        _require_worker(ctx, session, case_id)
+        row = st_store.case_document(ctx.store, case_id, sha256)
+        if row is None:
+            raise RuleError(Message.of(NO_SUCH_DOCUMENT, case=case_id))
+        st_store.remove_case_document(ctx.store, case_id, sha256)
+        user_store.record_audit(
+            ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
+            action="document:remove",
+            before={"sha256": sha256, "file": row.file_name, "kind": row.kind,
+                    "uploaded_by": row.uploaded_by, "uploaded_at": row.uploaded_at},
+            after={"reason": reason.strip()},
+        )  # fmt: skip
+
+
+# --- utility bills -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredBill:
+    """A utility bill on the case: the bill, and where it came from."""
+
+    id: int
+    bill: UtilityBill
+    file_name: str | None  # None when typed in
+    entered_by: str
+    entered_at: str
+
+
+def _bill_of(row: st_store.BillRow) -> StoredBill:
+    split = (
+        TimeOfUse(Decimal(row.peak), Decimal(row.flat), Decimal(row.valley))
+        if row.peak is not None and row.flat is not None and row.valley is not None
+        else None
+    )
+    bill = UtilityBill(
+        UtilityKind(row.kind), row.account, date.fromisoformat(row.period_start),
+        date.fromisoformat(row.period_end), Decimal(row.usage), row.amount_fen, split,
+        row.sha256 or "", row.line,
+    )  # fmt: skip
+    return StoredBill(row.id, bill, row.file_name, row.entered_by_name, row.entered_at)
+
+
+def bills(ctx: Context, session: Session, case_id: int) -> tuple[StoredBill, ...]:
+    """The case's utility bills, by kind and period."""
+    require(session, Permission.VIEW_CASES)
+    pipeline.load_case(ctx, case_id)
+    return tuple(_bill_of(r) for r in st_store.bills_of(ctx.store, case_id))
+
+
+def add_utility_bill(
+    ctx: Context, session: Session, case_id: int, bill: UtilityBill
+) -> tuple[int, tuple[ImportProblem, ...]]:
+    """A bill typed in from paper; returns its id and the warnings ``check_bill`` gave (a
+    long period, a time-of-use split that does not add up). Errors refuse it."""
+    checked = check_utility_bill(bill)
+    if checked.errors:
+        raise RuleError(checked.errors[0].message)
+    at = ctx.stamp()
+    typed = UtilityBill(
+        bill.kind, bill.account.strip(), bill.period_start, bill.period_end, bill.usage,
+        bill.amount_fen, bill.time_of_use,
+    )  # fmt: skip
+    with ctx.store.write():
+        _require_worker(ctx, session, case_id)
+        start, end = typed.period_start.isoformat(), typed.period_end.isoformat()
+        if st_store.same_bill(ctx.store, case_id, typed.kind.value, typed.account, start, end):
+            raise RuleError(
+                Message.of(SAME_BILL, kind=typed.kind.value, account=typed.account,
+                           start=start, end=end)
+            )  # fmt: skip
+        st_store.insert_bill(ctx.store, _bill_row(case_id, typed, session.user_id, at))
+        bill_id = st_store.same_bill(
+            ctx.store, case_id, typed.kind.value, typed.account, start, end
+        )
+        assert bill_id is not None
+        _mark_received(ctx, session, case_id, {_bill_kind(typed.kind)}, "", at)
+        user_store.record_audit(
+            ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
+            action="utility_bill:add",
+            after={"id": bill_id, "kind": typed.kind.value, "account": typed.account,
+                   "start": start, "end": end, "usage": str(typed.usage),
+                   "amount_fen": typed.amount_fen},
+        )  # fmt: skip
+    return bill_id, checked.warnings
+
+
+def remove_utility_bill(
+    ctx: Context, session: Session, case_id: int, bill_id: int, reason: str
+) -> None:
+    """A bill typed in by mistake, taken off (audited with what it said and why)."""
+    if not reason.strip():
+        raise RuleError(Message.of(GIVE_REASON))
+    at = ctx.stamp()
+    with ctx.store.write():
+        _require_worker(ctx, session, case_id)
+        found = [r for r in st_store.bills_of(ctx.store, case_id) if r.id == bill_id]
+        if not found:
+            raise RuleError(Message.of(NO_SUCH_BILL, case=case_id))
+        row = found[0]
+        if row.sha256:
+            raise RuleError(Message.of(ONLY_TYPED, file=row.file_name or row.sha256[:12]))
+        st_store.delete_bill(ctx.store, bill_id)
+        user_store.record_audit(
+            ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
+            action="utility_bill:remove",
+            before={"id": bill_id, "kind": row.kind, "account": row.account,
+                    "start": row.period_start, "end": row.period_end, "usage": row.usage,
+                    "amount_fen": row.amount_fen},
+            after={"reason": reason.strip()},
+        )  # fmt: skip
