@@ -134,10 +134,14 @@ def record_audits(
     actor_id: int | None,
     entity: str,
     action: str,
-    rows: list[tuple[int | None, dict[str, Any] | None, dict[str, Any] | None]],
+    rows: list[tuple[int | None, dict[str, Any] | str | None, dict[str, Any] | str | None]],
 ) -> None:
-    """Many audit events of one action: (entity id, before, after) each."""
-    dumps = json.dumps
+    """Many audit events of one action: (entity id, before, after) each; before and after
+    as dicts, or as JSON text already written."""
+
+    def dumps(value: dict[str, Any] | str, ensure_ascii: bool) -> str:
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=ensure_ascii)
+
     store.conn.executemany(
         "INSERT INTO audit_events (at, actor_id, entity, entity_id, action, before, after) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
