@@ -107,6 +107,18 @@ def plain_table(
     return table
 
 
+def fit_columns(table: QTableView, widest: int = 240) -> None:
+    """Columns the user can resize, first fitted to their contents but none wider than
+    ``widest`` pixels (long texts are elided; their tooltips show them whole)."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    table.resizeColumnsToContents()
+    for column in range(header.count() - 1):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
+
+
 def heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: 600;")
@@ -137,3 +149,36 @@ def paint_banner(label: QLabel, kind: str) -> None:
         f"#{label.objectName()} {{ background: {back}; color: {text};"
         f" border: 1px solid {border}; border-radius: 4px; padding: 8px; }}"
     )
+
+
+SOURCES = {
+    "alipay": QT_TRANSLATE_NOOP("InvestigationText", "Alipay"),
+    "wechat": QT_TRANSLATE_NOOP("InvestigationText", "WeChat Pay"),
+    "bank_icbc": QT_TRANSLATE_NOOP("InvestigationText", "ICBC"),
+    "bank_ccb": QT_TRANSLATE_NOOP("InvestigationText", "CCB"),
+    "bank_ccb_signed": QT_TRANSLATE_NOOP("InvestigationText", "CCB (signed amounts)"),
+    "bank_cmb": QT_TRANSLATE_NOOP("InvestigationText", "China Merchants Bank"),
+    "bank_bocom": QT_TRANSLATE_NOOP("InvestigationText", "Bank of Communications"),
+    "utility": QT_TRANSLATE_NOOP("InvestigationText", "Utility bills"),
+}
+UTILITY_KINDS = {
+    "electricity": QT_TRANSLATE_NOOP("InvestigationText", "Electricity"),
+    "water": QT_TRANSLATE_NOOP("InvestigationText", "Water"),
+}
+UNITS = {
+    "electricity": QT_TRANSLATE_NOOP("InvestigationText", "kWh"),
+    "water": QT_TRANSLATE_NOOP("InvestigationText", "m³"),
+}
+
+
+def source_label(source: str) -> str:
+    """Which export a file is: Alipay, WeChat Pay, a bank, or a list of utility bills."""
+    return _tr(SOURCES[source]) if source in SOURCES else source
+
+
+def utility_label(kind: str) -> str:
+    return _tr(UTILITY_KINDS[kind]) if kind in UTILITY_KINDS else kind
+
+
+def unit_label(kind: str) -> str:
+    return _tr(UNITS[kind]) if kind in UNITS else ""

@@ -62,7 +62,7 @@ def qdatetime(moment: datetime) -> QDateTime:
     return QDateTime.fromString(moment.isoformat(timespec="seconds"), Qt.DateFormat.ISODate)
 
 
-class _SubmitDialog(QDialog):
+class SubmitDialog(QDialog):
     """OK hands ``request()`` to ``submit``; a refusal keeps the dialog open."""
 
     def __init__(self, submit: Callable[[object], None], parent: QWidget | None) -> None:
@@ -94,7 +94,7 @@ class _SubmitDialog(QDialog):
         super().accept()
 
 
-class InterviewDialog(_SubmitDialog):
+class InterviewDialog(SubmitDialog):
     """When and how the owner was interviewed, the checklist as asked, what was found."""
 
     def __init__(
@@ -172,7 +172,7 @@ class InterviewDialog(_SubmitDialog):
         )
 
 
-class RequestDialog(_SubmitDialog):
+class RequestDialog(SubmitDialog):
     """Ask the owner for documents: the kinds not yet asked for, as checkboxes."""
 
     def __init__(
@@ -203,7 +203,7 @@ class RequestDialog(_SubmitDialog):
         return DocumentRequest(chosen) if chosen else None
 
 
-class _OneKindDialog(_SubmitDialog):
+class _OneKindDialog(SubmitDialog):
     """One document kind from a list and a line of text (note or reason)."""
 
     def __init__(

@@ -1,0 +1,124 @@
+"""Officer-adjusted R12 figures (R24): what the officer believes after the interview and the
+bills, beside what was declared and what the bills rebuilt, with the reason. Every version
+is kept; scoring uses the latest. A figure left empty stays as declared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from workstation.domain.application import Financials
+from workstation.domain.rebuild_checks import FigureComparison
+from workstation.ui.common import translate
+from workstation.ui.intake_fields import parse_percent, parse_yuan, percent_text, yuan_text
+from workstation.ui.investigation_text import MISSING_COLOR, MUTED_COLOR
+from workstation.ui.paperwork_dialogs import SubmitDialog
+from workstation.ui.rebuilt_models import FIGURE_NAMES, figure_text
+
+ADJUSTABLE = ("annual_sales_fen", "operating_cost_fen", "net_profit_margin", "sales_growth")
+
+
+@dataclass(frozen=True)
+class AdjustRequest:
+    figures: Financials
+    reason: str
+
+
+class AdjustDialog(SubmitDialog):
+    """One row a figure: declared and rebuilt to read, the adjusted one to type."""
+
+    def __init__(
+        self,
+        comparison: tuple[FigureComparison, ...],
+        submit: Callable[[AdjustRequest], None],
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(submit, parent)  # type: ignore[arg-type]
+        self.setWindowTitle(self.tr("Adjust the R12 figures"))
+        by_name = {c.name: c for c in comparison}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        for col, title in enumerate(
+            (self.tr("Figure"), self.tr("Declared"), self.tr("Rebuilt"), self.tr("Adjusted"))
+        ):
+            label = QLabel(title)
+            label.setStyleSheet("font-weight: 600;")
+            grid.addWidget(label, 0, col)
+        self.edits: dict[str, QLineEdit] = {}
+        for row, name in enumerate(ADJUSTABLE, 1):
+            found = by_name.get(name)
+            grid.addWidget(QLabel(translate("ComparisonModel", FIGURE_NAMES[name])), row, 0)
+            grid.addWidget(QLabel(figure_text(name, found.declared if found else None)), row, 1)
+            grid.addWidget(QLabel(figure_text(name, found.rebuilt if found else None)), row, 2)
+            edit = QLineEdit(self._start(name, found))
+            edit.setObjectName(name)
+            edit.setPlaceholderText(
+                self.tr("yuan") if name.endswith("_fen") else self.tr("percent")
+            )
+            edit.textChanged.connect(self.update_ok)
+            self.edits[name] = edit
+            grid.addWidget(edit, row, 3)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(
+            self.tr(
+                "Required: why these figures (what the interview, the bills or the site showed)"
+            )
+        )
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(90)
+        self.reason.textChanged.connect(self.update_ok)
+        self.problem = QLabel()
+        self.problem.setStyleSheet(f"color: {MISSING_COLOR};")
+        note = QLabel(
+            self.tr(
+                "Scoring uses the adjusted figures from now on (the case is scored again). A "
+                "figure left empty stays as declared; declared and rebuilt are kept as they are."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color: {MUTED_COLOR};")
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("Reason")))
+        layout.addWidget(self.reason)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+        self.update_ok()
+
+    @staticmethod
+    def _start(name: str, found: FigureComparison | None) -> str:
+        """The adjusted figure if there is one, else the rebuilt one, ready to edit."""
+        if found is None:
+            return ""
+        value = found.adjusted if found.adjusted is not None else found.rebuilt
+        if value is None:
+            return ""
+        if name.endswith("_fen"):
+            return yuan_text(int(value))
+        return percent_text(Decimal(value))
+
+    def request(self) -> AdjustRequest | None:
+        self.problem.setText("")
+        values: dict[str, int | Decimal | None] = {}
+        for name, edit in self.edits.items():
+            try:
+                values[name] = (
+                    parse_yuan(edit.text()) if name.endswith("_fen") else parse_percent(edit.text())
+                )
+            except ValueError:
+                self.problem.setText(
+                    self.tr("{figure} is not a number.").format(
+                        figure=translate("ComparisonModel", FIGURE_NAMES[name])
+                    )
+                )
+                return None
+        reason = self.reason.toPlainText().strip()
+        if not reason or all(v is None for v in values.values()):
+            return None
+        return AdjustRequest(Financials(**values), reason)  # type: ignore[arg-type]
