@@ -69,6 +69,7 @@ def test_each_format_is_kept_listed_and_read_back_as_the_same_records(
     assert (doc.rows, doc.size, doc.uploaded_by) == (len(read.transactions), len(raw), "李调查")
     assert (doc.period_start, doc.period_end) == (read.period.start, read.period.end)
     assert uploads.original(ctx, li, case_id, doc.sha256) == raw
+    uploads.forget_cached_records()  # read the lines back from the database
     stored = statements.case_statement(ctx, li, case_id).statement.lines
     assert tuple(stored) == read.transactions  # every field, without parsing the file again
 

@@ -46,7 +46,13 @@ from workstation.services.context import Context, Session, require
 from workstation.services.investigation import _require_worker
 from workstation.services.rating_common import ApplicationProblems, StoredDecision, _application_of
 from workstation.services.rebuild import rebuild_results
-from workstation.services.uploads import UTILITY, CaseDocument, _document
+from workstation.services.uploads import (
+    UTILITY,
+    CaseDocument,
+    _document,
+    cached_records,
+    remember_records,
+)
 from workstation.store import codec
 from workstation.store import statements as st_store
 from workstation.store import users as user_store
@@ -191,7 +197,11 @@ def _result(ctx: Context, row: st_store.CaseDocumentRow) -> ImportResult:
             date.fromisoformat(row.period_start), date.fromisoformat(row.period_end),
             row.period_stated,
         )  # fmt: skip
-    records = _records(Source(row.source), row.sha256, st_store.lines_of(ctx.store, row.sha256))
+    records = cached_records(row.sha256)
+    if records is None:
+        rows = st_store.lines_of(ctx.store, row.sha256)
+        records = _records(Source(row.source), row.sha256, rows)
+        remember_records(row.sha256, records)
     account = AccountInfo(row.account_owner, row.account_number)
     return ImportResult(Source(row.source), row.file_name, row.sha256, records, period, account)
 

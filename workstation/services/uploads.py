@@ -11,17 +11,25 @@ investigator or a supervisor, while the case is in investigation (``investigatio
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
 from workstation.domain.interview import DocumentKind
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role, mask_sensitive, may
 from workstation.importers.detect import BILLS_NOT_STATEMENT, read_statement, read_utility_bills
-from workstation.importers.records import ImportProblem, ImportResult, StatementRefused
+from workstation.importers.records import (
+    ImportProblem,
+    ImportResult,
+    StatementRefused,
+    Transaction,
+)
 from workstation.importers.utility import TimeOfUse, UtilityBill, UtilityImport, UtilityKind
 from workstation.importers.utility import check_bill as check_utility_bill
 from workstation.services import pipeline
@@ -190,9 +198,12 @@ def upload(
             first = st_store.case_document(ctx.store, case_id, sha256)
             if first is not None:  # another window put it there meanwhile
                 return _already(ctx, session, first, file)
-            new = st_store.insert_original(ctx.store, sha256, raw)
+            document, new = st_store.insert_original(ctx.store, sha256, raw)
+            stored = False
             if isinstance(parsed, ImportResult):
-                _store_statement(ctx, session, case_id, parsed, raw, at, report, stop)
+                stored = _store_statement(
+                    ctx, session, case_id, document, parsed, raw, at, report, stop
+                )
                 added = 0
                 kinds = {kind_of(str(parsed.source))}
             else:
@@ -209,6 +220,8 @@ def upload(
             )  # fmt: skip
     except _Stop:
         return Upload(None, cancelled=True)
+    if stored and isinstance(parsed, ImportResult):
+        remember_records(sha256, parsed.transactions)
     report(100, 100)
     return Upload(_document(row, session), new_original=new, bills_added=added)
 
@@ -261,16 +274,23 @@ def _document_row(
     }
 
 
+# Transaction's fields after its timestamp, in order: read in one C call a record.
+_AFTER_STAMP = attrgetter(*tuple(Transaction.__dataclass_fields__)[4:])
+
+
 def _store_statement(
     ctx: Context,
     session: Session,
     case_id: int,
+    document: int,
     result: ImportResult,
     raw: bytes,
     at: str,
     report: Progress,
     stop: Cancelled,
-) -> None:
+) -> bool:
+    """The case's document row, and the lines unless the document has them already (the
+    same bytes on another case). True when the lines were stored now."""
     period = (
         (result.period.start, result.period.end, result.period.stated) if result.period else None
     )
@@ -283,9 +303,9 @@ def _store_statement(
             result.account.account, result.problems, result.dropped,
         ),
     )  # fmt: skip
-    if st_store.has_lines(ctx.store, result.file_sha256):
-        return  # the same bytes on another case: parsed and kept once
-    sha, records = result.file_sha256, result.transactions
+    if st_store.has_lines(ctx.store, document):
+        return False  # the same bytes on another case: parsed and kept once
+    records, rest = result.transactions, _AFTER_STAMP
     total = len(records) or 1
     for start in range(0, len(records), _CHUNK):
         if stop():
@@ -293,15 +313,43 @@ def _store_statement(
         st_store.insert_lines(
             ctx.store,
             [
-                (sha, seq, t.line, t.timestamp.isoformat(), int(t.time_known), t.amount_fen,
-                 t.flow.value, t.direction, t.counterparty, t.counterparty_account, t.memo,
-                 t.category, t.status, t.order_number, t.merchant_order_number, t.channel,
-                 t.note, t.currency, t.balance_fen, int(t.is_refund), t.refund_of,
-                 t.refunded_fen)
+                (document, seq, t.line, t.timestamp.isoformat(), *rest(t))
                 for seq, t in enumerate(records[start : start + _CHUNK], start)
             ],
-        )  # fmt: skip
+        )
         report(60 + 35 * min(start + _CHUNK, total) // total, 100)
+    return True
+
+
+# The records of recently used statements, by the file's SHA-256: the same bytes always give
+# the same lines, and the classification editor rebuilds after every re-class, so a 100,000-
+# line statement is read back from the database once, not each time. Bounded by lines.
+CACHED_LINES = 300_000
+_cache: OrderedDict[str, tuple[Transaction, ...]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def remember_records(sha256: str, records: tuple[Transaction, ...]) -> None:
+    """Keep a stored document's records for the next rebuild (the least used go first)."""
+    with _cache_lock:
+        _cache[sha256] = records
+        _cache.move_to_end(sha256)
+        while sum(len(r) for r in _cache.values()) > CACHED_LINES and len(_cache) > 1:
+            _cache.popitem(last=False)
+
+
+def cached_records(sha256: str) -> tuple[Transaction, ...] | None:
+    with _cache_lock:
+        found = _cache.get(sha256)
+        if found is not None:
+            _cache.move_to_end(sha256)
+        return found
+
+
+def forget_cached_records() -> None:
+    """Empty the cache (tests that read the lines back from the database)."""
+    with _cache_lock:
+        _cache.clear()
 
 
 def _bill_row(case_id: int, bill: UtilityBill, by: int, at: str) -> tuple[object, ...]:

@@ -2,9 +2,9 @@
 decides, adjustments and rebuilt snapshots (R23, R24). The caller holds the transaction for
 every write.
 
-A statement's lines are stored once per document (keyed by the file's SHA-256), in the field
-order of ``importers.records.Transaction`` after its source and file hash, so a rebuild reads
-them back into the same records without parsing the file again.
+A statement's lines are stored once per document (the original, kept once by its SHA-256),
+in the field order of ``importers.records.Transaction`` after its source and file hash, so a
+rebuild reads them back into the same records without parsing the file again.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from workstation.store.db import Store
 
 LINE_COLUMNS = (
-    "sha256", "seq", "line", "at", "time_known", "amount_fen", "flow", "direction",
+    "document", "seq", "line", "at", "time_known", "amount_fen", "flow", "direction",
     "counterparty", "counterparty_account", "memo", "vendor_category", "status",
     "order_number", "merchant_order_number", "channel", "note", "currency", "balance_fen",
     "is_refund", "refund_of", "refunded_fen",
@@ -67,14 +67,21 @@ def _document(row: Sequence[Any]) -> CaseDocumentRow:
 # --- documents ---------------------------------------------------------------------------------
 
 
-def insert_original(store: Store, sha256: str, content: bytes) -> bool:
-    """Keep the original once; True when it was new."""
+def insert_original(store: Store, sha256: str, content: bytes) -> tuple[int, bool]:
+    """Keep the original once; its id, and True when it was new."""
+    found = document_id(store, sha256)
+    if found is not None:
+        return found, False
     cur = store.conn.execute(
-        "INSERT INTO documents (sha256, size, content) VALUES (?, ?, ?) "
-        "ON CONFLICT (sha256) DO NOTHING",
+        "INSERT INTO documents (sha256, size, content) VALUES (?, ?, ?)",
         (sha256, len(content), content),
     )
-    return cur.rowcount > 0
+    return int(cur.lastrowid or 0), True
+
+
+def document_id(store: Store, sha256: str) -> int | None:
+    row = store.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+    return int(row[0]) if row else None
 
 
 def original(store: Store, sha256: str) -> bytes | None:
@@ -117,9 +124,9 @@ def remove_case_document(store: Store, case_id: int, sha256: str) -> None:
 # --- lines ---------------------------------------------------------------------------------
 
 
-def has_lines(store: Store, sha256: str) -> bool:
+def has_lines(store: Store, document: int) -> bool:
     found = store.conn.execute(
-        "SELECT 1 FROM statement_lines WHERE sha256 = ? LIMIT 1", (sha256,)
+        "SELECT 1 FROM statement_lines WHERE document = ? LIMIT 1", (document,)
     ).fetchone()
     return found is not None
 
@@ -130,16 +137,19 @@ def insert_lines(store: Store, rows: Iterable[Sequence[Any]]) -> None:
 
 
 def lines_of(store: Store, sha256: str) -> list[tuple[Any, ...]]:
-    """A document's lines in file order, ``LINE_COLUMNS`` without the hash and seq."""
+    """A document's lines in file order, ``LINE_COLUMNS`` without the document and seq."""
     return store.conn.execute(
-        f"SELECT {', '.join(LINE_COLUMNS[2:])} FROM statement_lines WHERE sha256 = ? ORDER BY seq",
+        f"SELECT {', '.join(LINE_COLUMNS[2:])} FROM statement_lines "
+        "WHERE document = (SELECT id FROM documents WHERE sha256 = ?) ORDER BY seq",
         (sha256,),
     ).fetchall()
 
 
 def line_exists(store: Store, sha256: str, line: int) -> bool:
     found = store.conn.execute(
-        "SELECT 1 FROM statement_lines WHERE sha256 = ? AND line = ? LIMIT 1", (sha256, line)
+        "SELECT 1 FROM statement_lines WHERE document = (SELECT id FROM documents "
+        "WHERE sha256 = ?) AND line = ? LIMIT 1",
+        (sha256, line),
     ).fetchone()
     return found is not None
 
@@ -147,7 +157,8 @@ def line_exists(store: Store, sha256: str, line: int) -> bool:
 def case_lines_of_counterparty(store: Store, case_id: int, counterparty: str) -> int:
     """How many lines of the case's statements name ``counterparty`` (spaces around ignored)."""
     row = store.conn.execute(
-        "SELECT COUNT(*) FROM case_documents d JOIN statement_lines l ON l.sha256 = d.sha256 "
+        "SELECT COUNT(*) FROM case_documents d JOIN documents o ON o.sha256 = d.sha256 "
+        "JOIN statement_lines l ON l.document = o.id "
         "WHERE d.case_id = ? AND trim(l.counterparty) = ?",
         (case_id, counterparty),
     ).fetchone()
@@ -329,8 +340,9 @@ def forget_line_classes_of(store: Store, case_id: int, counterparty: str) -> int
     given to the counterparty applies to all its rows. Returns how many were dropped."""
     cur = store.conn.execute(
         "DELETE FROM line_classes WHERE case_id = ? AND (sha256, line) IN "
-        "(SELECT l.sha256, l.line FROM statement_lines l JOIN case_documents d "
-        "ON d.sha256 = l.sha256 WHERE d.case_id = ? AND trim(l.counterparty) = ?)",
+        "(SELECT d.sha256, l.line FROM case_documents d JOIN documents o ON o.sha256 = d.sha256 "
+        "JOIN statement_lines l ON l.document = o.id "
+        "WHERE d.case_id = ? AND trim(l.counterparty) = ?)",
         (case_id, case_id, counterparty),
     )
     return cur.rowcount
