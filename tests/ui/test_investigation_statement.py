@@ -185,3 +185,20 @@ def test_statement_models_keep_qt_s_rules(
         tab.uploads.bills_model,
     ):
         qtmodeltester.check(model)
+
+
+def test_supervisors_open_the_rules_from_the_rating_menu(
+    qtbot, ctx, people, background, monkeypatch
+) -> None:
+    from tests.ui.test_main_window import install_stand_ins
+    from workstation.ui.main_window import MainWindow
+
+    install_stand_ins(monkeypatch)
+    window = MainWindow(ctx, people["wang.sup"], background)
+    qtbot.addWidget(window)
+    assert window.rules_action in window.rating_menu.actions()
+    assert window.rules_action.text() == "&Classification rules…"
+    dialog = window.show_classification_rules()
+    assert isinstance(dialog, RulesDialog)
+    assert dialog.buttons["save"].isVisibleTo(dialog)
+    dialog.close()

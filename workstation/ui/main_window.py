@@ -549,8 +549,9 @@ class MainWindow(QMainWindow):
         self.macro_action = self._action(self.show_macro_settings)
         self.blacklist_action = self._action(self.show_blacklist)
         self.rescore_action = self._action(self.rescore_open_cases)
+        self.rules_action = self._action(self.show_classification_rules)
         self.rating_menu = bar.addMenu("")
-        self.rating_menu.addActions([self.macro_action, self.blacklist_action])
+        self.rating_menu.addActions([self.macro_action, self.blacklist_action, self.rules_action])
         self.rating_menu.addSeparator()
         self.rating_menu.addAction(self.rescore_action)
         self.rating_menu.menuAction().setVisible(self.is_supervisor)
@@ -560,6 +561,7 @@ class MainWindow(QMainWindow):
         self.macro_action.setText(self.tr("&Macro settings…"))
         self.blacklist_action.setText(self.tr("&Blacklist…"))
         self.rescore_action.setText(self.tr("Re-&score open cases…"))
+        self.rules_action.setText(self.tr("&Classification rules…"))
 
     def show_macro_settings(self) -> QWidget:
         from workstation.ui.macro_settings import MacroSettingsDialog
@@ -573,6 +575,17 @@ class MainWindow(QMainWindow):
         from workstation.ui.blacklist import BlacklistDialog
 
         dialog = BlacklistDialog(self.ctx, self.session, self.background, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_classification_rules(self) -> QWidget:
+        """The rule list that classes every case's statement lines (R24); saved: cases re-read."""
+        from workstation.services import statements
+        from workstation.ui.rules_dialog import RulesDialog
+
+        rules = statements.classification_rules(self.ctx, self.session)
+        dialog = RulesDialog(self.ctx, self.session, rules, self._cases_changed_elsewhere, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

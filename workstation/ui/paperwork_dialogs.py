@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from workstation.domain.interview import CHECKLIST, IDENTITY, DocumentKind, InterviewMode
 from workstation.domain.messages import RuleError
-from workstation.ui.common import show_refusal
+from workstation.ui.common import show_refusal, translate
 from workstation.ui.investigation_text import (
     MISSING_COLOR,
     MUTED_COLOR,
@@ -147,7 +146,6 @@ class InterviewDialog(SubmitDialog):
         self.notes.setMinimumHeight(90)
         self.notes.textChanged.connect(self.update_ok)
         layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(form)
         layout.addWidget(checklist)
         layout.addWidget(QLabel(self.tr("Notes")))
@@ -227,7 +225,7 @@ class _OneKindDialog(SubmitDialog):
         self.explain.setWordWrap(True)
         self.explain.setStyleSheet(f"color: {MUTED_COLOR};")
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Document"), self.kind)
+        self.form.addRow(translate("PaperworkDialogs", "Document"), self.kind)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explain)
         layout.addLayout(self.form)

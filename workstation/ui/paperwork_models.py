@@ -157,16 +157,15 @@ class DocumentsModel(HeaderedTableModel):
         return None
 
     def _text(self, row: DocumentRow, col: int, status: str) -> str:
-        tr = translate
         if col == 0:
             return document_label(row.kind)
         if col == 1:
-            return tr("DocumentsModel", _STATUS[status])
+            return translate("DocumentsModel", _STATUS[status])
         if col == 2:
             return (
-                tr("DocumentsModel", "Required")
+                translate("DocumentsModel", "Required")
                 if row.kind in self.required
-                else tr("DocumentsModel", "Requested")
+                else translate("DocumentsModel", "Requested")
             )
         if col == 3:
             return by_whom(row.requested_at, row.requested_by_name)
@@ -175,7 +174,7 @@ class DocumentsModel(HeaderedTableModel):
             return f"{text} — {row.received_note}" if text and row.received_note else text
         text = by_whom(row.waived_at, row.waived_by_name)
         return (
-            tr("DocumentsModel", "{who_when}: “{reason}”").format(
+            translate("DocumentsModel", "{who_when}: “{reason}”").format(
                 who_when=text, reason=row.waive_reason
             )
             if text and row.waive_reason

@@ -156,6 +156,16 @@ class MonthsModel(HeaderedTableModel):
             return "—"
         return format_fen(self._fen(row, month))
 
+    def cell_fen(self, row: int, column: int) -> int | None:
+        """A money cell's figure in fen (costs positive); None for electricity."""
+        if self.statement is None or not 0 <= row < len(FIGURE_ROWS):
+            return None
+        figure = FIGURE_ROWS[row]
+        if not figure.categories:
+            return None
+        months = self.months
+        return self._fen(figure, months[column] if column < len(months) else None)
+
     def lines_behind(self, row: int, column: int) -> tuple[int, ...]:
         """Positions of the lines behind a cell (the total column: all 12 months)."""
         if self.statement is None or not 0 <= row < len(FIGURE_ROWS):

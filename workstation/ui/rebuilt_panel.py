@@ -297,6 +297,7 @@ class RebuiltPanel(QWidget):
             self.months_model.lines_behind(index.row(), index.column()),
             self.months_model.cell_title(index.row(), index.column()),
             str(self.months_model.data(index)),
+            self.months_model.cell_fen(index.row(), index.column()),
         )
 
     def _comparison_clicked(self, index: QModelIndex) -> None:
@@ -310,6 +311,7 @@ class RebuiltPanel(QWidget):
                 figure=self.tr_figure(row.name),
             ),
             str(model.data(model.index(index.row(), 2))),
+            row.rebuilt if isinstance(row.rebuilt, int) else None,
         )
 
     def _customer_clicked(self, index: QModelIndex) -> None:
@@ -319,17 +321,22 @@ class RebuiltPanel(QWidget):
             model.lines_behind(index.row()),
             self.tr("Sales to {customer}").format(customer=name),
             str(model.data(model.index(index.row(), 1))),
+            model.statement.top_customers[index.row()].sales_fen if model.statement else None,
         )
 
     @staticmethod
     def tr_figure(name: str) -> str:
         return translate("ComparisonModel", FIGURE_NAMES.get(name, name))
 
-    def open_lines(self, positions: tuple[int, ...], title: str, figure: str) -> TraceDialog | None:
+    def open_lines(
+        self, positions: tuple[int, ...], title: str, figure: str, figure_fen: int | None = None
+    ) -> TraceDialog | None:
         """The lines behind a figure, in a dialog (not blocking; returned for tests)."""
         if self.source is None or not positions:
             return None
-        dialog = TraceDialog(self.source, positions, title, figure, self._open_original, self)
+        dialog = TraceDialog(
+            self.source, positions, title, figure, self._open_original, self, figure_fen
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()

@@ -86,7 +86,9 @@ class ReclassDialog(SubmitDialog):
         self.remember.setObjectName("remember")
         self.remember.setChecked(True)
         self.only_line.setEnabled(line is not None)
-        self.every_line.setEnabled(bool(counterparty.strip()))
+        named = bool(counterparty.strip())  # a line without a counterparty is re-classed alone
+        self.every_line.setVisible(named)
+        self.remember.setVisible(named)
         if whole_counterparty or line is None:
             self.every_line.setChecked(True)
         else:

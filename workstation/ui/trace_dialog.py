@@ -37,7 +37,9 @@ class TraceDialog(QDialog):
         figure: str,
         open_original: OpenOriginal | None = None,
         parent: QWidget | None = None,
+        figure_fen: int | None = None,
     ) -> None:
+        """``figure_fen`` is the figure in fen (costs positive), to check the lines' sum."""
         super().__init__(parent)
         self._open_original = open_original
         self.setWindowTitle(title)
@@ -49,13 +51,16 @@ class TraceDialog(QDialog):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open_row)
         fit_columns(self.table, 200)
-        self.heading = QLabel(
-            self.tr("{title}: {figure} — {n} line(s) summing to {total}").format(
-                title=title,
-                figure=figure,
-                n=len(positions),
-                total=format_fen(self.model.total_fen()),
+        total = self.model.total_fen()
+        if figure_fen is None or abs(total) == abs(figure_fen):
+            heading = self.tr("{title}: {figure} — {n} line(s) summing to {total}")
+        else:  # a refund noted on the original line itself is netted in the figure
+            heading = self.tr(
+                "{title}: {figure} — {n} line(s); as printed they sum to {total}: refunds "
+                "noted on a line itself are netted in the figure"
             )
+        self.heading = QLabel(
+            heading.format(title=title, figure=figure, n=len(positions), total=format_fen(total))
         )
         self.heading.setObjectName("traceHeading")
         self.heading.setWordWrap(True)

@@ -77,7 +77,6 @@ class UploadsModel(HeaderedTableModel):
         return None
 
     def _text(self, doc: CaseDocument, col: int) -> str:
-        tr = translate
         if col == 0:
             return document_label(doc.kind.value)
         if col == 1:
@@ -98,9 +97,11 @@ class UploadsModel(HeaderedTableModel):
             return format_time(doc.uploaded_at)
         notes = []
         if doc.problems:
-            notes.append(tr("UploadsModel", "{n} warning(s)").format(n=len(doc.problems)))
+            notes.append(translate("UploadsModel", "{n} warning(s)").format(n=len(doc.problems)))
         if doc.dropped:
-            notes.append(tr("UploadsModel", "{n} row(s) left out").format(n=len(doc.dropped)))
+            notes.append(
+                translate("UploadsModel", "{n} row(s) left out").format(n=len(doc.dropped))
+            )
         return ", ".join(notes)
 
 
