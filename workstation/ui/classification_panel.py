@@ -111,6 +111,8 @@ class ClassificationPanel(QWidget):
         self.source: CaseStatement | None = None
         self.editable = False
         self.dialog: QDialog | None = None
+        self._loading = False  # a new statement is being put on screen
+        self._fitted = False  # columns fitted once; then the officer's widths stay
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FILTER_DELAY_MS)
@@ -148,6 +150,7 @@ class ClassificationPanel(QWidget):
         self.lines_model = StatementLinesModel(self)
         self.lines = plain_table(self, self.lines_model, stretch=3)
         self.lines.setSortingEnabled(True)
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "alipay…csv · line 23"
         self.lines.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.lines.doubleClicked.connect(lambda _i: self.reclass_line())
         self.lines.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -208,12 +211,38 @@ class ClassificationPanel(QWidget):
 
     # -- showing --------------------------------------------------------------------------
 
-    def show_statement(self, source: CaseStatement | None, editable: bool) -> None:
-        """Show the case's lines (the filters stay as the officer set them)."""
+    def show_statement(
+        self,
+        source: CaseStatement | None,
+        editable: bool,
+        counterparties: tuple[CounterpartyTotal, ...] | None = None,
+    ) -> None:
+        """Show the case's lines (the filters stay as the officer set them);
+        ``counterparties`` as the background read totalled them (else totalled here)."""
         self.source = source
         self.editable = editable
         has_lines = source is not None and bool(source.statement.lines)
         self.status.setVisible(not has_lines)
+        self._loading = True
+        try:
+            self._show_files(source)
+            party = self.chosen_party()
+            if counterparties is None:
+                counterparties = source.counterparties() if source else ()
+            self.parties_model.set_rows(counterparties)
+            names = [r.name for r in self.parties_model.rows]
+            if party is not None and party in names:
+                self.parties.selectRow(names.index(party))
+        finally:
+            self._loading = False
+        self.lines_model.set_lines(source, None, self.line_filter())
+        self._show_count()
+        if not self._fitted and has_lines:
+            fit_columns(self.lines, 150)
+            fit_columns(self.parties, 130)
+            self._fitted = True
+
+    def _show_files(self, source: CaseStatement | None) -> None:
         chosen = self.file.currentData()
         self.file.blockSignals(True)
         self.file.clear()
@@ -223,16 +252,6 @@ class ClassificationPanel(QWidget):
         found = self.file.findData(chosen) if chosen else 0
         self.file.setCurrentIndex(max(found, 0))
         self.file.blockSignals(False)
-        party = self.chosen_party()
-        self.parties_model.set_rows(source.counterparties() if source else ())
-        if party is not None:
-            names = [r.name for r in self.parties_model.rows]
-            if party in names:
-                self.parties.selectRow(names.index(party))
-        self.lines_model.set_lines(source, None)
-        self.apply_filter()
-        fit_columns(self.lines, 150)
-        fit_columns(self.parties, 130)
 
     def line_filter(self) -> LineFilter:
         category = self.category.currentData()
@@ -246,7 +265,12 @@ class ClassificationPanel(QWidget):
 
     def apply_filter(self, *_: object) -> None:
         self._timer.stop()
+        if self._loading:
+            return
         self.lines_model.set_filter(self.line_filter())
+        self._show_count()
+
+    def _show_count(self) -> None:
         total = len(self.source.statement.lines) if self.source else 0
         self.count.setText(
             self.tr("{shown} of {total} line(s); in − out = {sum}").format(

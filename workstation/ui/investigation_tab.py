@@ -23,7 +23,7 @@ from workstation.domain.people import Role
 from workstation.domain.stages import Stage
 from workstation.services import statements, uploads
 from workstation.services.context import Context, Session
-from workstation.services.statements import CaseStatement
+from workstation.services.statements import CaseStatement, CounterpartyTotal
 from workstation.ui.adjust_dialog import AdjustDialog, AdjustRequest
 from workstation.ui.classification_panel import ClassificationPanel
 from workstation.ui.common import message_text
@@ -63,14 +63,17 @@ class InvestigationRead:
     documents: tuple[uploads.CaseDocument, ...]
     bills: tuple[uploads.StoredBill, ...]
     statement: CaseStatement
+    counterparties: tuple[CounterpartyTotal, ...]  # totalled here, not on the GUI thread
 
 
 def load_investigation(ctx: Context, session: Session, case_id: int) -> InvestigationRead:
     """Runs on the background reader: no Qt here."""
+    statement = statements.case_statement(ctx, session, case_id)
     return InvestigationRead(
         uploads.documents(ctx, session, case_id),
         uploads.bills(ctx, session, case_id),
-        statements.case_statement(ctx, session, case_id),
+        statement,
+        statement.counterparties(),
     )
 
 
@@ -151,7 +154,7 @@ class InvestigationTab(QWidget):
         self.read = read
         self.status.hide()
         self.uploads.show_uploads(read.documents, read.bills, self.editable)
-        self.classification.show_statement(read.statement, self.editable)
+        self.classification.show_statement(read.statement, self.editable, read.counterparties)
         self.rebuilt.show_statement(read.statement, self.editable)
         self.parts.setTabText(
             1, self.tr("Uploads ({n})").format(n=len(read.documents)) if read.documents

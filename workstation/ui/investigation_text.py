@@ -107,12 +107,16 @@ def plain_table(
     return table
 
 
+FIT_ROWS = 60
+
+
 def fit_columns(table: QTableView, widest: int = 240) -> None:
     """Columns the user can resize, first fitted to their contents but none wider than
     ``widest`` pixels (long texts are elided; their tooltips show them whole)."""
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    header.setResizeContentsPrecision(FIT_ROWS)  # the rows measured, not 100,000
     table.resizeColumnsToContents()
     for column in range(header.count() - 1):
         if header.sectionSize(column) > widest:

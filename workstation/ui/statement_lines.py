@@ -11,6 +11,7 @@ and sorting re-order the positions in Python rather than through a proxy.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
@@ -25,7 +26,8 @@ from workstation.ui.table_model import HeaderedTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 1
-CACHE_ROWS = 4000  # formatted lines kept; a screenful is ~40
+CACHE_ROWS = 4000
+_AMOUNT = attrgetter("amount_fen")  # formatted lines kept; a screenful is ~40
 
 LEFT_OUT = {
     "unpaid": QT_TRANSLATE_NOOP("StatementLinesModel", "✗ unpaid"),
@@ -72,13 +74,19 @@ class StatementLinesModel(HeaderedTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._cache: dict[int, ClassedLine] = {}
 
-    def set_lines(self, source: CaseStatement | None, positions: Iterable[int] | None) -> None:
-        """Show ``positions`` of ``source`` (None: every line, through the filter)."""
+    def set_lines(
+        self,
+        source: CaseStatement | None,
+        positions: Iterable[int] | None,
+        line_filter: LineFilter | None = None,
+    ) -> None:
+        """Show ``positions`` of ``source`` (None: every line) through ``line_filter``."""
         self.beginResetModel()
         self.source = source
         self._cache = {}
         self._all = list(positions) if positions is not None else []
         self._every = positions is None
+        self._filter = line_filter
         self.positions = self._chosen()
         self.endResetModel()
 
@@ -115,14 +123,17 @@ class StatementLinesModel(HeaderedTableModel):
         assert self.source is not None
         s = self.source.statement
         name = COLUMNS[column] if 0 <= column < len(COLUMNS) else "date"
+        lines, classes = s.lines, s.classes
+        # Python's sort is stable and the positions come in file order: ties keep it.
         keys: dict[str, Callable[[int], Any]] = {
-            "date": lambda i: (s.lines[i].timestamp, i),
-            "amount": lambda i: (s.lines[i].amount_fen, i),
-            "counterparty": lambda i: (s.lines[i].counterparty, i),
-            "memo": lambda i: (s.lines[i].memo, i),
-            "category": lambda i: (category_label(s.classes[i].category), i),
-            "basis": lambda i: (s.classes[i].basis, s.classes[i].rule, i),
-            "counted": lambda i: (s.exclusion(i) is not None, i),
+            "date": lambda i: lines[i].timestamp,
+            "amount": lambda i: lines[i].amount_fen,
+            "counterparty": lambda i: lines[i].counterparty,
+            "memo": lambda i: lines[i].memo,
+            "category": lambda i: category_label(classes[i].category),
+            "basis": lambda i: (classes[i].basis, classes[i].rule),
+            "counted": lambda i: s.exclusion(i) is not None,
+            "source": lambda i: i,
         }
         return keys.get(name, lambda i: i)
 
@@ -144,8 +155,11 @@ class StatementLinesModel(HeaderedTableModel):
         return found
 
     def total_fen(self) -> int:
-        s = self.source.statement if self.source else None
-        return sum(s.lines[i].amount_fen for i in self.positions) if s else 0
+        """The shown lines' amounts as printed, summed (income +, expense −)."""
+        if self.source is None:
+            return 0
+        lines = self.source.statement.lines
+        return sum(map(_AMOUNT, map(lines.__getitem__, self.positions)))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self.source is None or not index.isValid():

@@ -48,6 +48,7 @@ class TraceDialog(QDialog):
         self.model.set_lines(source, positions)
         self.table = plain_table(self, self.model, stretch=3)
         self.table.setSortingEnabled(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # file name … and the line
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open_row)
         fit_columns(self.table, 200)
