@@ -520,6 +520,9 @@ def build_demo(
         lane_applications(ctx, count=6, seed=seed)  # 6 cases, approved by the lane (R39)
         done += 6
         recommend_waiting_cases(ctx)
+        from workstation.services.demo_bills import build_demo_bills
+
+        build_demo_bills(ctx, seed=seed)  # bills uploaded and rebuilt on a few investigations
         if progress:
             progress(done, total)
     with ctx.store.write():
