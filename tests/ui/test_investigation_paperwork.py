@@ -172,3 +172,26 @@ def test_paperwork_models_keep_qt_s_rules(qtbot, qtmodeltester, ctx, people, bac
     qtmodeltester.check(panel.documents_model)
     model = panel.interviews_model
     assert model.data(model.index(0, 3)) == "identity NOT checked · 1 of 7 items"
+
+
+def test_the_tab_comes_with_investigation_and_stays_read_only_after_it(
+    qtbot, ctx, people, background
+) -> None:
+    rating = add_case(ctx, "rating", history=(("application", "rating", "submit"),))
+    page = CasePage(ctx, people["wang.sup"], background, rating)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.data is not None)
+    assert page.investigation_tab is None  # not there before investigation
+    later = add_case(
+        ctx,
+        "approval",
+        officer_id=people["li.inv"].user_id,
+        history=(
+            ("application", "rating", "submit"),
+            ("rating", "investigation", "rate"),
+            ("investigation", "approval", "recommend"),
+        ),
+    )
+    _, panel = open_paperwork(qtbot, ctx, people["wang.sup"], background, later)
+    assert not panel.editable
+    assert not any(b.isEnabled() for b in panel.buttons.values())

@@ -137,9 +137,16 @@ def test_officer_adjusted_figures_with_a_reason(
     dialog = tab.adjust()
     assert isinstance(dialog, AdjustDialog)
     assert dialog.edits["annual_sales_fen"].text() == "23700"  # starts from the rebuilt
-    dialog.edits["annual_sales_fen"].setText("30000")
+    dialog.edits["annual_sales_fen"].setText("-5")
     assert not dialog.confirm.isEnabled()  # no reason yet
     dialog.reason.setPlainText("Cash sales at the stall are not in the bank statement")
+    dialog.confirm.click()  # saved off the GUI thread; the services refuse a negative sales
+    assert dialog.saving and not dialog.buttons.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
+    assert len(refusals) == 1 and dialog.isVisible()  # the input stays for a second try
+    assert statements.adjusted_figures(ctx, uploaded) is None
+    dialog.edits["annual_sales_fen"].setText("30000")
+    refusals.clear()
     reread(qtbot, page, tab, dialog.confirm.click)
     assert refusals == []
     stored = statements.adjusted_figures(ctx, uploaded)

@@ -8,11 +8,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workstation.domain.application import Financials
+from workstation.domain.messages import RuleError
 from workstation.domain.rebuild_checks import FigureComparison
-from workstation.ui.common import translate
+from workstation.ui.common import show_refusal, translate
 from workstation.ui.intake_fields import parse_percent, parse_yuan, percent_text, yuan_text
 from workstation.ui.investigation_text import MISSING_COLOR, MUTED_COLOR
 from workstation.ui.paperwork_dialogs import SubmitDialog
@@ -27,16 +36,26 @@ class AdjustRequest:
     reason: str
 
 
+Finished = Callable[[BaseException | None], None]
+
+
 class AdjustDialog(SubmitDialog):
-    """One row a figure: declared and rebuilt to read, the adjusted one to type."""
+    """One row a figure: declared and rebuilt to read, the adjusted one to type.
+
+    Saving rebuilds the statement and scores the case again, which takes a moment on a
+    large statement: ``start(request, finished)`` runs it off the GUI thread and calls
+    ``finished(None)`` when done, ``finished(error)`` when refused (the input stays).
+    """
 
     def __init__(
         self,
         comparison: tuple[FigureComparison, ...],
-        submit: Callable[[AdjustRequest], None],
+        start: Callable[[AdjustRequest, Finished], None],
         parent: QWidget | None,
     ) -> None:
-        super().__init__(submit, parent)  # type: ignore[arg-type]
+        super().__init__(lambda _r: None, parent)
+        self._start = start
+        self.saving = False
         self.setWindowTitle(self.tr("Adjust the R12 figures"))
         by_name = {c.name: c for c in comparison}
         grid = QGridLayout()
@@ -53,7 +72,7 @@ class AdjustDialog(SubmitDialog):
             grid.addWidget(QLabel(translate("ComparisonModel", FIGURE_NAMES[name])), row, 0)
             grid.addWidget(QLabel(figure_text(name, found.declared if found else None)), row, 1)
             grid.addWidget(QLabel(figure_text(name, found.rebuilt if found else None)), row, 2)
-            edit = QLineEdit(self._start(name, found))
+            edit = QLineEdit(self._first_value(name, found))
             edit.setObjectName(name)
             edit.setPlaceholderText(
                 self.tr("yuan") if name.endswith("_fen") else self.tr("percent")
@@ -72,6 +91,7 @@ class AdjustDialog(SubmitDialog):
         self.reason.setMaximumHeight(90)
         self.reason.textChanged.connect(self.update_ok)
         self.problem = QLabel()
+        self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {MISSING_COLOR};")
         note = QLabel(
             self.tr(
@@ -91,8 +111,36 @@ class AdjustDialog(SubmitDialog):
         self.setMinimumWidth(560)
         self.update_ok()
 
+    def accept(self) -> None:
+        request = self.request()
+        if request is None or self.saving:
+            return
+        self._busy(True)
+        self._start(request, self._finished)
+
+    def _busy(self, saving: bool) -> None:
+        self.saving = saving
+        self.buttons.setEnabled(not saving)
+        for edit in (*self.edits.values(), self.reason):
+            edit.setReadOnly(saving)
+        self.problem.setStyleSheet(f"color: {MUTED_COLOR if saving else MISSING_COLOR};")
+        self.problem.setText(self.tr("Saving and scoring the case again…") if saving else "")
+
+    def _finished(self, error: BaseException | None) -> None:
+        self._busy(False)
+        if error is None:
+            QDialog.accept(self)
+        elif isinstance(error, RuleError):
+            show_refusal(self, error)
+        else:
+            self.problem.setText(self.tr("Not saved: {error}").format(error=error))
+
+    def reject(self) -> None:
+        if not self.saving:  # the save in progress finishes; its result must reach the page
+            super().reject()
+
     @staticmethod
-    def _start(name: str, found: FigureComparison | None) -> str:
+    def _first_value(name: str, found: FigureComparison | None) -> str:
         """The adjusted figure if there is one, else the rebuilt one, ready to edit."""
         if found is None:
             return ""

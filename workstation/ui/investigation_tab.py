@@ -185,14 +185,21 @@ class InvestigationTab(QWidget):
         """Officer-adjusted R12 figures with a reason; the case is then scored on them."""
         if self.read is None or not self.editable:
             return None
-        ctx, session, case_id = self._ctx, self._session, self.case_id
+        session, case_id = self._session, self.case_id
 
-        def submit(r: AdjustRequest) -> None:
-            statements.adjust(ctx, session, case_id, r.figures, r.reason)
-            self._write(lambda: None)
+        def start(r: AdjustRequest, finished: Callable[[BaseException | None], None]) -> None:
+            def done(_result: Any) -> None:
+                finished(None)
+                self._write(lambda: None)
+
+            self._background.run(
+                self, self.tr("Adjust"),
+                lambda ctx, _p: statements.adjust(ctx, session, case_id, r.figures, r.reason),
+                done, finished, lambda _report: None,
+            )  # fmt: skip
 
         comparison = self.read.statement.statement.comparison
-        return self._open(AdjustDialog(comparison, submit, self))
+        return self._open(AdjustDialog(comparison, start, self))
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
