@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -146,14 +146,11 @@ def save_rules(
     at = ctx.stamp()
     with ctx.store.write():
         latest = st_store.latest_rules(ctx.store)
-        if (latest.version if latest else 0) != expected_version:
-            assert latest is not None
+        found = _rule_list(latest)
+        if found.version != expected_version:
             raise RuleError(
-                Message.of(
-                    RULES_CHANGED, version=latest.version, by=latest.created_by_name,
-                    at=latest.created_at,
-                )
-            )  # fmt: skip
+                Message.of(RULES_CHANGED, version=found.version, by=found.by, at=found.at)
+            )
         _ensure_rules(ctx, at)
         current = _rule_list(st_store.latest_rules(ctx.store))
         version = current.version + 1
@@ -332,11 +329,13 @@ class CaseStatement:
     declared: Financials | None
     adjustment: Adjustment | None
     reveal: bool  # the role sees account numbers unmasked
+    _formats: dict[str, str] = field(init=False, repr=False)  # file hash → csv, xlsx or pdf
+    _left_out: frozenset[int] = field(init=False, repr=False)  # positions in no figure
 
     def __post_init__(self) -> None:
-        formats = {d.sha256: d.file_format for d in self.documents}
-        object.__setattr__(self, "_formats", formats)
-        left_out = {e.index for e in self.statement.exclusions} | set(self.statement.outside)
+        s = self.statement
+        object.__setattr__(self, "_formats", {d.sha256: d.file_format for d in self.documents})
+        left_out = frozenset({e.index for e in s.exclusions} | set(s.outside))
         object.__setattr__(self, "_left_out", left_out)
 
     def line(self, position: int) -> ClassedLine:
@@ -349,7 +348,7 @@ class CaseStatement:
             account = mask_sensitive(account)
         return ClassedLine(
             position, origin.file_name, origin.file_sha256, t.line,
-            place(t.line, self._formats.get(origin.file_sha256, "csv")),  # type: ignore[attr-defined]
+            place(t.line, self._formats.get(origin.file_sha256, "csv")),
             t.timestamp, t.amount_fen, str(t.flow), t.counterparty, account, t.memo, t.category,
             t.status, t.order_number, classed.category, classed.basis,
             _why(classed.basis, classed.rule), reason,
@@ -367,7 +366,7 @@ class CaseStatement:
                 return ()
             first = s._starts[start]
             wanted = range(first, first + len(s.files[start].lines))
-        left_out: set[int] = self._left_out  # type: ignore[attr-defined]
+        left_out = self._left_out
         party = f.counterparty.strip() if f.counterparty is not None else None
         text = f.text.strip().casefold()
         out = []
