@@ -52,9 +52,14 @@ ALREADY_UPLOADED = QT_TRANSLATE_NOOP(
 )
 UNREADABLE = QT_TRANSLATE_NOOP("messages", "{file} cannot be read: {error}")
 NO_SUCH_DOCUMENT = QT_TRANSLATE_NOOP("messages", "That document is not on case {case}.")
-SAME_BILL = QT_TRANSLATE_NOOP(
-    "messages",
-    "A {kind} bill for account {account} from {start} to {end} is already on this case",
+SAME_BILL = (
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "An electricity bill of account {account} for {start} to {end} is already on this case",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "A water bill of account {account} for {start} to {end} is already on this case"
+    ),
 )
 NO_SUCH_BILL = QT_TRANSLATE_NOOP("messages", "That utility bill is not on case {case}.")
 ONLY_TYPED = QT_TRANSLATE_NOOP(
@@ -547,7 +552,7 @@ def add_utility_bill(
         start, end = typed.period_start.isoformat(), typed.period_end.isoformat()
         if st_store.same_bill(ctx.store, case_id, typed.kind.value, typed.account, start, end):
             raise RuleError(
-                Message.of(SAME_BILL, kind=typed.kind.value, account=typed.account,
+                Message.of(SAME_BILL[typed.kind is UtilityKind.WATER], account=typed.account,
                            start=start, end=end)
             )  # fmt: skip
         st_store.insert_bill(ctx.store, _bill_row(case_id, typed, session.user_id, at))
