@@ -138,7 +138,7 @@ def _draw_versions(ax: Any, versions: list[VersionBars], words: dict[str, str]) 
     ax.tick_params(axis="y", labelsize=8)
     ax.yaxis.set_major_formatter(_thousands())
     ax.set_title(words["versions_title"], fontsize=10, loc="left")
-    ax.legend(fontsize=8, frameon=False)
+    ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.grid(axis="y", color="#eceff1", zorder=0)

@@ -8,7 +8,7 @@ them down to the original file's line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
@@ -68,6 +68,13 @@ def figure_fen(month: MonthFigures, key: str) -> int:
     if key == "net_cash_flow":
         return month.net_cash_flow_fen
     return month.operating_expenses_fen[Category(key)]
+
+
+def whole_yuan(fen: int) -> str:
+    """Fen as whole yuan for the monthly table, rounded half up: 11436945 -> "114,369"
+    (the exact amount is in the cell's tooltip and in its lines)."""
+    yuan = (Decimal(fen) / 100).quantize(Decimal(1), ROUND_HALF_UP)
+    return f"{yuan:,}"
 
 
 def format_kwh(value: Decimal | None) -> str:
@@ -136,9 +143,9 @@ class MonthsModel(HeaderedTableModel):
                 return QColor(MISSING_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and row.categories:
             count = len(self.lines_behind(index.row(), col))
-            return translate("MonthsModel", "{n} line(s) — double-click to open them").format(
-                n=count
-            )
+            return translate(
+                "MonthsModel", "{amount}: {n} line(s) — double-click to open them"
+            ).format(amount=format_fen(self._fen(row, month)), n=count)
         return None
 
     def _fen(self, row: FigureRow, month: MonthFigures | None) -> int:
@@ -154,7 +161,7 @@ class MonthsModel(HeaderedTableModel):
             return format_kwh(month.electricity_kwh)
         if month is not None and not month.covered:
             return "—"
-        return format_fen(self._fen(row, month))
+        return whole_yuan(self._fen(row, month))
 
     def cell_fen(self, row: int, column: int) -> int | None:
         """A money cell's figure in fen (costs positive); None for electricity."""

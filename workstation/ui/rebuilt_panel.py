@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from workstation.domain.rebuild import Excluded, RebuiltStatement
 from workstation.domain.rebuild_checks import RISK_FLAGS
 from workstation.services.statements import CaseStatement
-from workstation.ui.common import format_time, message_text, translate
+from workstation.ui.common import format_fen, format_time, message_text, translate
 from workstation.ui.decision_tab import format_percent
 from workstation.ui.investigation_text import MUTED_COLOR, banner, heading, paint_banner
 from workstation.ui.rebuilt_models import (
@@ -158,7 +158,9 @@ class RebuiltPanel(QWidget):
         body.setSpacing(10)
         body.addWidget(self.flags)
         body.addLayout(grid)
-        body.addWidget(heading(self.tr("Twelve months (double-click a figure for its lines)")))
+        body.addWidget(
+            heading(self.tr("Twelve months, in yuan (double-click a figure for its lines)"))
+        )
         body.addWidget(self.months)
         body.addLayout(self.chart_place)
         body.addWidget(self.footnote)
@@ -293,11 +295,13 @@ class RebuiltPanel(QWidget):
     # -- the lines behind a figure --------------------------------------------------------
 
     def _month_clicked(self, index: QModelIndex) -> None:
+        model = self.months_model
+        fen = model.cell_fen(index.row(), index.column())
         self.open_lines(
-            self.months_model.lines_behind(index.row(), index.column()),
-            self.months_model.cell_title(index.row(), index.column()),
-            str(self.months_model.data(index)),
-            self.months_model.cell_fen(index.row(), index.column()),
+            model.lines_behind(index.row(), index.column()),
+            model.cell_title(index.row(), index.column()),
+            format_fen(fen) if fen is not None else str(model.data(index)),
+            fen,
         )
 
     def _comparison_clicked(self, index: QModelIndex) -> None:
