@@ -33,6 +33,61 @@
     </message>
 </context>
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Adjust the R12 figures</source>
+        <translation>调整 R12 数据</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <source>Rebuilt</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>调整后</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Required: why these figures (what the interview, the bills or the site showed)</source>
+        <translation>必填：为何采用这些数字（面谈、账单或实地所见）</translation>
+    </message>
+    <message>
+        <source>Scoring uses the adjusted figures from now on (the case is scored again). A figure left empty stays as declared; declared and rebuilt are kept as they are.</source>
+        <translation>此后评分使用调整后的数字（案件将重新评分）。留空的项目沿用申报值；申报与重建数字均原样保留。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Saving and scoring the case again…</source>
+        <translation>正在保存并重新评分…</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>{figure} is not a number.</source>
+        <translation>{figure}不是数字。</translation>
+    </message>
+</context>
+<context>
     <name>AllocationModel</name>
     <message>
         <source>To</source>
@@ -237,6 +292,116 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>BillDialog</name>
+    <message>
+        <source>Add utility bill</source>
+        <translation>录入水电费单</translation>
+    </message>
+    <message>
+        <source>户号 / account number on the bill</source>
+        <translation>户号（账单上的缴费号）</translation>
+    </message>
+    <message>
+        <source>yuan, as on the bill</source>
+        <translation>元，按账单金额</translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation>峰</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <source>valley</source>
+        <translation>谷</translation>
+    </message>
+    <message>
+        <source>Type the period as the bill prints it (meter reading to meter reading); the usage is spread over its days month by month.</source>
+        <translation>按账单所印的计费周期（抄表日至抄表日）填写；用量按天摊入各月。</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>计费周期</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Time of use (optional)</source>
+        <translation>分时用量（可选）</translation>
+    </message>
+    <message>
+        <source>The amount is not a sum of money.</source>
+        <translation>金额格式不正确。</translation>
+    </message>
+    <message>
+        <source>Give all three of peak, flat and valley, or none.</source>
+        <translation>峰、平、谷三项要么都填，要么都不填。</translation>
+    </message>
+</context>
+<context>
+    <name>BillsModel</name>
+    <message>
+        <source>Bill</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>计费周期</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>peak {peak}, flat {flat}, valley {valley}</source>
+        <translation>峰 {peak}，平 {flat}，谷 {valley}</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>{file} · line {line}</source>
+        <translation>{file} · 第 {line} 行</translation>
+    </message>
+    <message>
+        <source>{who}, {when}</source>
+        <translation>{who}，{when}</translation>
     </message>
 </context>
 <context>
@@ -510,6 +675,10 @@
         <translation>贷款</translation>
     </message>
     <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
         <source>The case could not be read: {error}</source>
         <translation>无法读取案件：{error}</translation>
     </message>
@@ -637,6 +806,69 @@
     </message>
 </context>
 <context>
+    <name>ClassificationPanel</name>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Search counterparty, memo, note, order number</source>
+        <translation>搜索对方、摘要、备注、订单号</translation>
+    </message>
+    <message>
+        <source>Counted and left out</source>
+        <translation>计入与未计入</translation>
+    </message>
+    <message>
+        <source>Counted only</source>
+        <translation>仅计入的</translation>
+    </message>
+    <message>
+        <source>Left out only</source>
+        <translation>仅未计入的</translation>
+    </message>
+    <message>
+        <source>Change category…</source>
+        <translation>更改类别…</translation>
+    </message>
+    <message>
+        <source>Open original</source>
+        <translation>打开原件</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>分类规则…</translation>
+    </message>
+    <message>
+        <source>Re-class all…</source>
+        <translation>全部改类…</translation>
+    </message>
+    <message>
+        <source>Show all lines</source>
+        <translation>显示全部流水</translation>
+    </message>
+    <message>
+        <source>Counterparties (choose one to list its lines)</source>
+        <translation>交易对方（选中一个即列出其流水）</translation>
+    </message>
+    <message>
+        <source>No statement has been uploaded yet.</source>
+        <translation>尚未上传流水。</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>全部文件</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} line(s); in − out = {sum}</source>
+        <translation>显示 {shown} / {total} 笔；收入 − 支出 = {sum}</translation>
+    </message>
+    <message>
+        <source>Listing the lines of “{name}” only.</source>
+        <translation>仅列出“{name}”的流水。</translation>
+    </message>
+</context>
+<context>
     <name>CloseOfDayDialog</name>
     <message>
         <source>Close of day</source>
@@ -709,6 +941,95 @@
     <message>
         <source>The close of day failed: {error}</source>
         <translation>日终失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Annual sales</source>
+        <translation>年销售额</translation>
+    </message>
+    <message>
+        <source>Operating cost</source>
+        <translation>经营成本</translation>
+    </message>
+    <message>
+        <source>Net profit margin</source>
+        <translation>净利润率</translation>
+    </message>
+    <message>
+        <source>Sales growth</source>
+        <translation>销售增长率</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <source>Rebuilt</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>调整后</translation>
+    </message>
+    <message>
+        <source>Gap (declared vs rebuilt)</source>
+        <translation>差异（申报对重建）</translation>
+    </message>
+    <message>
+        <source>Double-click to open the lines behind it</source>
+        <translation>双击查看其背后的流水</translation>
+    </message>
+    <message>
+        <source>⚠ declared, none in the bills</source>
+        <translation>⚠ 有申报，账单中没有</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartiesModel</name>
+    <message>
+        <source>Counterparty</source>
+        <translation>交易对方</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>In − out</source>
+        <translation>收 − 支</translation>
+    </message>
+    <message>
+        <source>in {income}, out {expense}</source>
+        <translation>收入 {income}，支出 {expense}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
     </message>
 </context>
 <context>
@@ -944,6 +1265,49 @@
     <message>
         <source>missing</source>
         <translation>缺失</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>已豁免</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Requested, awaited</source>
+        <translation>已索取，待收</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已索取</translation>
+    </message>
+    <message>
+        <source>{who_when}: “{reason}”</source>
+        <translation>{who_when}：“{reason}”</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when} {who}</translation>
     </message>
 </context>
 <context>
@@ -1680,74 +2044,227 @@
     </message>
 </context>
 <context>
+    <name>InterviewDialog</name>
+    <message>
+        <source>Record interview</source>
+        <translation>记录面谈</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>面谈时间</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Checklist: tick what was done on the call</source>
+        <translation>核查清单：勾选面谈中完成的事项</translation>
+    </message>
+    <message>
+        <source>{title}: {hint}</source>
+        <translation>{title}：{hint}</translation>
+    </message>
+    <message>
+        <source>Without the identity check this interview does not count: the case cannot be recommended until an interview confirms who the owner is.</source>
+        <translation>未核实身份的面谈不算数：面谈确认经营者本人之前，案件不能推荐审批。</translation>
+    </message>
+    <message>
+        <source>Required: what the interview found (what you saw, what the owner said)</source>
+        <translation>必填：面谈所见所闻（看到了什么，经营者说了什么）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsModel</name>
+    <message>
+        <source>Held</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Investigator</source>
+        <translation>调查员</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>核查清单</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>identity checked</source>
+        <translation>已核实身份</translation>
+    </message>
+    <message>
+        <source>identity NOT checked</source>
+        <translation>未核实身份</translation>
+    </message>
+    <message>
+        <source>{identity} · {n} of {total} items</source>
+        <translation>{identity} · {n}/{total} 项</translation>
+    </message>
+</context>
+<context>
+    <name>InvestigationTab</name>
+    <message>
+        <source>Interview and documents</source>
+        <translation>面谈与资料</translation>
+    </message>
+    <message>
+        <source>Uploads</source>
+        <translation>上传资料</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>流水分类</translation>
+    </message>
+    <message>
+        <source>Rebuilt statement</source>
+        <translation>重建报表</translation>
+    </message>
+    <message>
+        <source>Reading the uploads and rebuilding the statement…</source>
+        <translation>正在读取上传资料并重建报表…</translation>
+    </message>
+    <message>
+        <source>Uploads ({n})</source>
+        <translation>上传资料（{n}）</translation>
+    </message>
+    <message>
+        <source>The statements could not be read: {error}</source>
+        <translation>流水无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>调整</translation>
+    </message>
+</context>
+<context>
     <name>InvestigationText</name>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <source>Premises</source>
-        <translation type="unfinished"></translation>
+        <translation>经营场所</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>库存</translation>
     </message>
     <message>
         <source>Business</source>
-        <translation type="unfinished">企业</translation>
+        <translation>经营</translation>
     </message>
     <message>
         <source>Use of funds</source>
-        <translation type="unfinished"></translation>
+        <translation>资金用途</translation>
     </message>
     <message>
         <source>Other debts</source>
-        <translation type="unfinished"></translation>
+        <translation>其他负债</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished">授权</translation>
+        <translation>授权</translation>
     </message>
     <message>
         <source>The person on the call is the owner on the ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>视频中的人就是身份证上的经营者本人</translation>
     </message>
     <message>
         <source>The shop, stall or warehouse was shown on camera</source>
-        <translation type="unfinished"></translation>
+        <translation>镜头中展示了店铺、摊位或仓库</translation>
     </message>
     <message>
         <source>Goods on hand were shown and match the declared inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>展示了现有货物，与申报库存相符</translation>
     </message>
     <message>
         <source>What is sold, to whom, and through which channels</source>
-        <translation type="unfinished"></translation>
+        <translation>卖什么、卖给谁、通过什么渠道</translation>
     </message>
     <message>
         <source>What the loan is for</source>
-        <translation type="unfinished"></translation>
+        <translation>贷款用于什么</translation>
     </message>
     <message>
         <source>Other loans, guarantees given, private lending</source>
-        <translation type="unfinished"></translation>
+        <translation>其他贷款、对外担保、民间借贷</translation>
     </message>
     <message>
         <source>Consent to the data use and credit queries confirmed again</source>
-        <translation type="unfinished"></translation>
+        <translation>再次确认同意数据使用和征信查询</translation>
     </message>
     <message>
         <source>Video interview</source>
-        <translation type="unfinished"></translation>
+        <translation>视频面谈</translation>
     </message>
     <message>
         <source>Online (voice or text)</source>
-        <translation type="unfinished"></translation>
+        <translation>在线（语音或文字）</translation>
     </message>
     <message>
         <source>On site</source>
-        <translation type="unfinished"></translation>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>ICBC</source>
+        <translation>工商银行</translation>
+    </message>
+    <message>
+        <source>CCB</source>
+        <translation>建设银行</translation>
+    </message>
+    <message>
+        <source>CCB (signed amounts)</source>
+        <translation>建设银行（正负金额）</translation>
+    </message>
+    <message>
+        <source>China Merchants Bank</source>
+        <translation>招商银行</translation>
+    </message>
+    <message>
+        <source>Bank of Communications</source>
+        <translation>交通银行</translation>
+    </message>
+    <message>
+        <source>Utility bills</source>
+        <translation>水电费单</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>水费</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>千瓦时</translation>
+    </message>
+    <message>
+        <source>m³</source>
+        <translation>立方米</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +2626,14 @@
 <context>
     <name>LoanTab</name>
     <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print which?</source>
+        <translation>打印哪一份？</translation>
+    </message>
+    <message>
         <source>The loan</source>
         <translation>贷款</translation>
     </message>
@@ -2175,6 +2700,10 @@
     <message>
         <source>Voucher (PDF)…</source>
         <translation>放款凭证（PDF）…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Draws</source>
@@ -2663,6 +3192,10 @@
         <translation>重新评分未结案件(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Classification rules…</source>
+        <translation>分类规则(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Re-scoring open cases…</source>
         <translation>正在重新评分未结案件…</translation>
     </message>
@@ -2697,6 +3230,65 @@
     <message>
         <source>Approvals</source>
         <translation>待审批</translation>
+    </message>
+</context>
+<context>
+    <name>MonthsModel</name>
+    <message>
+        <source>Revenue</source>
+        <translation>营业收入</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>进货</translation>
+    </message>
+    <message>
+        <source>  Wages</source>
+        <translation>  工资</translation>
+    </message>
+    <message>
+        <source>  Rent</source>
+        <translation>  房租</translation>
+    </message>
+    <message>
+        <source>  Utilities</source>
+        <translation>  水电</translation>
+    </message>
+    <message>
+        <source>  Taxes</source>
+        <translation>  税费</translation>
+    </message>
+    <message>
+        <source>  Platform fees</source>
+        <translation>  平台费用</translation>
+    </message>
+    <message>
+        <source>Operating cost (R12)</source>
+        <translation>经营成本（R12）</translation>
+    </message>
+    <message>
+        <source>Net cash flow</source>
+        <translation>净现金流</translation>
+    </message>
+    <message>
+        <source>Electricity (kWh)</source>
+        <translation>用电量（千瓦时）</translation>
+    </message>
+    <message>
+        <source>12 months</source>
+        <translation>12 个月</translation>
+    </message>
+    <message>
+        <source>No statement covers this month</source>
+        <translation>没有流水覆盖这个月</translation>
+    </message>
+    <message>
+        <source>{amount}: {n} line(s) — double-click to open them</source>
+        <translation>{amount}：{n} 笔 — 双击查看明细</translation>
+    </message>
+    <message>
+        <source>{figure}, {when}</source>
+        <translation>{figure}，{when}</translation>
     </message>
 </context>
 <context>
@@ -2890,6 +3482,84 @@ trading</source>
     </message>
 </context>
 <context>
+    <name>PaperworkDialogs</name>
+    <message>
+        <source>Document</source>
+        <translation>资料</translation>
+    </message>
+</context>
+<context>
+    <name>PaperworkPanel</name>
+    <message>
+        <source>Interviews with the owner</source>
+        <translation>与经营者的面谈</translation>
+    </message>
+    <message>
+        <source>Record interview…</source>
+        <translation>记录面谈…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Request…</source>
+        <translation>索取…</translation>
+    </message>
+    <message>
+        <source>Mark received…</source>
+        <translation>标记已收到…</translation>
+    </message>
+    <message>
+        <source>Waive…</source>
+        <translation>豁免…</translation>
+    </message>
+    <message>
+        <source>Let the case go on without this document; a reason is required</source>
+        <translation>无需此资料即可继续，须填写理由</translation>
+    </message>
+    <message>
+        <source>No interview recorded yet. Hold the video interview with the owner and record it here: the identity check is what makes it count.</source>
+        <translation>尚未记录面谈。与经营者视频面谈后在此记录：核实身份后面谈才算数。</translation>
+    </message>
+    <message>
+        <source>The paperwork could not be read: {error}</source>
+        <translation>资料无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>Cannot be recommended yet, because:</source>
+        <translation>暂不能推荐审批，原因：</translation>
+    </message>
+    <message>
+        <source>The paperwork is complete: the owner was interviewed with the identity check and every required document is in or waived.</source>
+        <translation>资料齐全：已与经营者面谈并核实身份，必需资料均已收到或豁免。</translation>
+    </message>
+    <message>
+        <source>{when} · {mode} · {who}</source>
+        <translation>{when} · {mode} · {who}</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>索取</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>豁免</translation>
+    </message>
+    <message>
+        <source>Not asked for, not received.</source>
+        <translation>未索取，未收到。</translation>
+    </message>
+    <message>
+        <source>Interviews and documents are recorded while the case is in investigation.</source>
+        <translation>案件处于调查阶段时才能记录面谈和资料。</translation>
+    </message>
+</context>
+<context>
     <name>QueueReview</name>
     <message>
         <source>Unassigned (stage queues)</source>
@@ -2968,6 +3638,223 @@ trading</source>
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>RebuiltPanel</name>
+    <message>
+        <source>No statement or bill has been uploaded yet.</source>
+        <translation>尚未上传流水或账单。</translation>
+    </message>
+    <message>
+        <source>Adjust…</source>
+        <translation>调整…</translation>
+    </message>
+    <message>
+        <source>Store officer-adjusted figures with a reason; scoring then uses them</source>
+        <translation>保存调查员调整后的数字及理由；此后评分使用它们</translation>
+    </message>
+    <message>
+        <source>R12 figures: declared, rebuilt, adjusted</source>
+        <translation>R12 数据：申报、重建、调整</translation>
+    </message>
+    <message>
+        <source>Largest customers</source>
+        <translation>最大客户</translation>
+    </message>
+    <message>
+        <source>Meter check</source>
+        <translation>电表核对</translation>
+    </message>
+    <message>
+        <source>Twelve months, in yuan (double-click a figure for its lines)</source>
+        <translation>近十二个月（元，双击数字查看明细）</translation>
+    </message>
+    <message>
+        <source>Adjusted (version {version}) by {who} at {when}: {reason}</source>
+        <translation>第 {version} 版调整，{who}，{when}：{reason}</translation>
+    </message>
+    <message>
+        <source>No gap or meter flag: the bills bear out what was declared.</source>
+        <translation>无差异或电表预警：账单印证了申报。</translation>
+    </message>
+    <message>
+        <source>Flagged — check these before recommending:</source>
+        <translation>有预警 — 推荐前请核查：</translation>
+    </message>
+    <message>
+        <source>Read with care:</source>
+        <translation>请留意：</translation>
+    </message>
+    <message>
+        <source>Not enough electricity bills to check: at least two whole months are needed in each half of the year.</source>
+        <translation>电费单不足，无法核对：前后半年各需至少两个完整月份。</translation>
+    </message>
+    <message>
+        <source>Second half against the first: sales ×{sales}, electricity ×{power}.</source>
+        <translation>后半年对前半年：销售 ×{sales}，用电 ×{power}。</translation>
+    </message>
+    <message>
+        <source>The meter does not bear out the sales.</source>
+        <translation>电表不支持销售数字。</translation>
+    </message>
+    <message>
+        <source>Consistent.</source>
+        <translation>相符。</translation>
+    </message>
+    <message>
+        <source>{files} file(s), {lines} line(s)</source>
+        <translation>{files} 个文件，{lines} 笔</translation>
+    </message>
+    <message>
+        <source>{n} unpaid or closed</source>
+        <translation>{n} 笔未付款或已关闭</translation>
+    </message>
+    <message>
+        <source>{n} in overlapping statements</source>
+        <translation>{n} 笔在重叠的流水中</translation>
+    </message>
+    <message>
+        <source>{n} the same payment in an app and a bank</source>
+        <translation>{n} 笔为支付平台与银行中的同一笔</translation>
+    </message>
+    <message>
+        <source>{n} outside the 12 months</source>
+        <translation>{n} 笔在 12 个月之外</translation>
+    </message>
+    <message>
+        <source>left out: {parts}</source>
+        <translation>未计入：{parts}</translation>
+    </message>
+    <message>
+        <source>{n} transfer(s) between own accounts matched</source>
+        <translation>匹配到 {n} 笔本人账户互转</translation>
+    </message>
+    <message>
+        <source>{file} repeats {first} and counts once</source>
+        <translation>{file} 与 {first} 相同，只计一次</translation>
+    </message>
+    <message>
+        <source>year on year</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <source>last six months against the six before, as a year</source>
+        <translation>近六个月对前六个月，折算为年</translation>
+    </message>
+    <message>
+        <source>sales growth {growth} ({basis})</source>
+        <translation>销售增长 {growth}（{basis}）</translation>
+    </message>
+    <message>
+        <source>{figure}, rebuilt</source>
+        <translation>{figure}（重建）</translation>
+    </message>
+    <message>
+        <source>Sales to {customer}</source>
+        <translation>对 {customer} 的销售</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业收入</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>用电</translation>
+    </message>
+    <message>
+        <source>revenue, CNY</source>
+        <translation>收入（元）</translation>
+    </message>
+    <message>
+        <source>electricity, kWh</source>
+        <translation>用电（千瓦时）</translation>
+    </message>
+    <message>
+        <source>Monthly revenue and electricity use</source>
+        <translation>每月收入与用电</translation>
+    </message>
+    <message>
+        <source>Declared, rebuilt, adjusted (CNY)</source>
+        <translation>申报、重建、调整（元）</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <source>Rebuilt</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>调整后</translation>
+    </message>
+    <message>
+        <source>no electricity bill covers these months</source>
+        <translation>没有电费单覆盖这些月份</translation>
+    </message>
+    <message>
+        <source>no statement for the month</source>
+        <translation>当月无流水</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedDialog</name>
+    <message>
+        <source>Mark document received</source>
+        <translation>标记资料已收到</translation>
+    </message>
+    <message>
+        <source>Uploaded statements and bills mark their kind received by themselves; use this for a document seen another way.</source>
+        <translation>上传的流水和账单会自动标记为已收到；其他方式看到的资料在此标记。</translation>
+    </message>
+    <message>
+        <source>Optional: how it came, what it shows</source>
+        <translation>可选：如何收到，内容如何</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ReclassDialog</name>
+    <message>
+        <source>Change category</source>
+        <translation>更改类别</translation>
+    </message>
+    <message>
+        <source>Back to the rules (undo the officer&apos;s class)</source>
+        <translation>恢复按规则分类（撤销人工分类）</translation>
+    </message>
+    <message>
+        <source>This line only</source>
+        <translation>仅此一笔</translation>
+    </message>
+    <message>
+        <source>Every line of “{name}” on this case ({n} lines)</source>
+        <translation>本案中“{name}”的全部流水（{n} 笔）</translation>
+    </message>
+    <message>
+        <source>Remember for next time: class “{name}” this way on every case</source>
+        <translation>记住此分类：所有案件中“{name}”都按此归类</translation>
+    </message>
+    <message>
+        <source>The statement is rebuilt with the new class at once; the change is recorded with your name.</source>
+        <translation>报表立即按新类别重建；更改会记录您的姓名。</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>新类别</translation>
+    </message>
+    <message>
+        <source>Now: {category} ({why}). {place}</source>
+        <translation>当前：{category}（{why}）。{place}</translation>
     </message>
 </context>
 <context>
@@ -3064,6 +3951,17 @@ trading</source>
     </message>
 </context>
 <context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Request documents</source>
+        <translation>索取资料</translation>
+    </message>
+    <message>
+        <source>Ask the owner for these documents (each is then awaited):</source>
+        <translation>向经营者索取以下资料（之后等待提交）：</translation>
+    </message>
+</context>
+<context>
     <name>RescoreSummary</name>
     <message>
         <source>not rated</source>
@@ -3102,6 +4000,163 @@ trading</source>
     </message>
 </context>
 <context>
+    <name>RuleEditDialog</name>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>words separated by spaces, e.g. 房租 租金</source>
+        <translation>以空格分隔的词，例如 房租 租金</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Looks in</source>
+        <translation>匹配字段</translation>
+    </message>
+    <message>
+        <source>Amount, yuan (optional)</source>
+        <translation>金额，元（选填）</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Classification rules</source>
+        <translation>分类规则</translation>
+    </message>
+    <message>
+        <source>Version {version}, saved by {who} at {when}: {reason}</source>
+        <translation>第 {version} 版，{who} 于 {when} 保存：{reason}</translation>
+    </message>
+    <message>
+        <source>The built-in rules (not changed yet).</source>
+        <translation>内置规则（尚未修改）。</translation>
+    </message>
+    <message>
+        <source>First match wins. Ahead of the rules come the officer&apos;s classes (a line, a counterparty), refunds and the owner&apos;s own names and accounts. Changing the list changes every case&apos;s classes.</source>
+        <translation>按顺序匹配，先匹配者生效。人工分类（单笔、交易对方）、退款以及经营者本人的户名和账户优先于规则。修改规则会改变所有案件的分类。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Save as new version…</source>
+        <translation>另存为新版本…</translation>
+    </message>
+    <message>
+        <source>Save the rules</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Why do the rules change?</source>
+        <translation>为何修改规则？</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>money in</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>money out</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>neither (top-ups, withdrawals)</source>
+        <translation>不计收支（充值、提现）</translation>
+    </message>
+    <message>
+        <source>counterparty</source>
+        <translation>交易对方</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>对方账号</translation>
+    </message>
+    <message>
+        <source>memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>export&apos;s kind</source>
+        <translation>交易分类</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Looks in</source>
+        <translation>查找字段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Keywords (any of)</source>
+        <translation>关键词（任一）</translation>
+    </message>
+    <message>
+        <source>all text</source>
+        <translation>全部文字</translation>
+    </message>
+    <message>
+        <source>(every line of its direction)</source>
+        <translation>（该方向的全部流水）</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleModel</name>
     <message>
         <source>No.</source>
@@ -3126,6 +4181,61 @@ trading</source>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>StatementLinesModel</name>
+    <message>
+        <source>✗ unpaid</source>
+        <translation>✗ 未付款</translation>
+    </message>
+    <message>
+        <source>✗ overlap</source>
+        <translation>✗ 重叠</translation>
+    </message>
+    <message>
+        <source>✗ same payment</source>
+        <translation>✗ 同一笔</translation>
+    </message>
+    <message>
+        <source>✗ outside 12 months</source>
+        <translation>✗ 12 个月外</translation>
+    </message>
+    <message>
+        <source>A rule of the list</source>
+        <translation>规则列表中的一条</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>交易对方</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Our category</source>
+        <translation>我方类别</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <source>File and place</source>
+        <translation>文件与位置</translation>
     </message>
 </context>
 <context>
@@ -3202,6 +4312,25 @@ trading</source>
     </message>
 </context>
 <context>
+    <name>TraceDialog</name>
+    <message>
+        <source>{title}: {figure} — {n} line(s) summing to {total}</source>
+        <translation>{title}：{figure} — {n} 笔，合计 {total}</translation>
+    </message>
+    <message>
+        <source>{title}: {figure} — {n} line(s); as printed they sum to {total}: refunds noted on a line itself are netted in the figure</source>
+        <translation>{title}：{figure} — 共 {n} 笔；按原始金额合计 {total}：记在同一行上的退款已在该数字中冲减</translation>
+    </message>
+    <message>
+        <source>Costs are shown as money out (negative). A refund sits with the sale or purchase it reverses. Double-click a line to open its original file.</source>
+        <translation>成本以支出（负数）显示。退款与其冲回的销售或进货列在一起。双击一笔可打开原始文件。</translation>
+    </message>
+    <message>
+        <source>Open original file</source>
+        <translation>打开原始文件</translation>
+    </message>
+</context>
+<context>
     <name>TriState</name>
     <message>
         <source>Not known</source>
@@ -3249,6 +4378,168 @@ trading</source>
     <message>
         <source>A credit of {credit} is held for the customer.</source>
         <translation>客户有挂账余额 {credit}。</translation>
+    </message>
+</context>
+<context>
+    <name>UploadsModel</name>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Uploaded by</source>
+        <translation>上传人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>{format}, {size}; SHA-256 {sha}</source>
+        <translation>{format}，{size}；SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <source>{n} warning(s)</source>
+        <translation>{n} 条警告</translation>
+    </message>
+    <message>
+        <source>{n} row(s) left out</source>
+        <translation>{n} 行未计入</translation>
+    </message>
+</context>
+<context>
+    <name>UploadsPanel</name>
+    <message>
+        <source>Drop bank statements, Alipay or WeChat Pay exports and utility bills here (CSV, XLSX, PDF), or choose them.</source>
+        <translation>将银行流水、支付宝或微信支付账单、水电费单拖到这里（CSV、XLSX、PDF），或选择文件。</translation>
+    </message>
+    <message>
+        <source>Choose files…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Files on the case</source>
+        <translation>案件中的文件</translation>
+    </message>
+    <message>
+        <source>Open original</source>
+        <translation>打开原件</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Utility bills (electricity, water)</source>
+        <translation>水电费单（电费、水费）</translation>
+    </message>
+    <message>
+        <source>Add bill…</source>
+        <translation>录入账单…</translation>
+    </message>
+    <message>
+        <source>Import bills (CSV)…</source>
+        <translation>导入账单（CSV）…</translation>
+    </message>
+    <message>
+        <source>Remove bill…</source>
+        <translation>删除账单…</translation>
+    </message>
+    <message>
+        <source>Upload statements and bills</source>
+        <translation>上传流水和账单</translation>
+    </message>
+    <message>
+        <source>Statements and bills ({patterns})</source>
+        <translation>流水和账单（{patterns}）</translation>
+    </message>
+    <message>
+        <source>Import utility bills</source>
+        <translation>导入水电费单</translation>
+    </message>
+    <message>
+        <source>Utility bills ({patterns})</source>
+        <translation>水电费单（{patterns}）</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Reading {file}… ({n} more waiting)</source>
+        <translation>正在读取 {file}…（另有 {n} 个等待）</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{file}: cancelled, nothing stored</source>
+        <translation>{file}：已取消，未保存任何内容</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} row(s) stored as {kind}</source>
+        <translation>{file}：已保存 {rows} 笔（{kind}）</translation>
+    </message>
+    <message>
+        <source>({n} warning(s))</source>
+        <translation>（{n} 条警告）</translation>
+    </message>
+    <message>
+        <source>Refused, nothing stored: {why}</source>
+        <translation>已拒收，未保存任何内容：{why}</translation>
+    </message>
+    <message>
+        <source>{file} could not be stored: {error}</source>
+        <translation>{file} 无法保存：{error}</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>Why take {file} off the case? Its lines stop counting; the original is kept as evidence.</source>
+        <translation>为何从案件中移除 {file}？其流水将不再计入；原件作为证据保留。</translation>
+    </message>
+    <message>
+        <source>Remove bill</source>
+        <translation>删除账单</translation>
+    </message>
+    <message>
+        <source>Why remove this bill typed in by hand?</source>
+        <translation>为何删除这张手工录入的账单？</translation>
     </message>
 </context>
 <context>
@@ -3311,6 +4602,25 @@ trading</source>
     <message>
         <source>switched off</source>
         <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>WaiveDialog</name>
+    <message>
+        <source>Waive document</source>
+        <translation>豁免资料</translation>
+    </message>
+    <message>
+        <source>The case may then be recommended without this document. The waiver, your name and the reason are kept with the case.</source>
+        <translation>豁免后案件无需此资料即可推荐。豁免、您的姓名和理由都会随案件保存。</translation>
+    </message>
+    <message>
+        <source>Required: why the document is not needed</source>
+        <translation>必填：为何不需要此资料</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -4718,6 +6028,90 @@ trading</source>
     <message>
         <source>Give a reason for the reversal.</source>
         <translation>请填写冲正理由。</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>page {page}, row {row}</source>
+        <translation>第 {page} 页第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may change the classification rules.</source>
+        <translation>只有主管可以修改分类规则。</translation>
+    </message>
+    <message>
+        <source>The classification rules were changed meanwhile (version {version}, by {by} at {at}); reload them and make your change again.</source>
+        <translation>分类规则刚被修改（第 {version} 版，{by} 于 {at}）；请重新载入后再修改。</translation>
+    </message>
+    <message>
+        <source>The rule list cannot be saved: {problems}</source>
+        <translation>规则列表无法保存：{problems}</translation>
+    </message>
+    <message>
+        <source>Say why the rules change.</source>
+        <translation>请说明修改规则的理由。</translation>
+    </message>
+    <message>
+        <source>Line {line} of that file is not on case {case}.</source>
+        <translation>该文件的第 {line} 行不在案件 {case} 中。</translation>
+    </message>
+    <message>
+        <source>Name the counterparty to re-class.</source>
+        <translation>请指明要改类的交易对方。</translation>
+    </message>
+    <message>
+        <source>Say why the figures are adjusted.</source>
+        <translation>请说明调整数字的理由。</translation>
+    </message>
+    <message>
+        <source>Adjust at least one figure.</source>
+        <translation>请至少调整一项数字。</translation>
+    </message>
+    <message>
+        <source>The adjusted figures cannot be used; correct: {fields}</source>
+        <translation>调整后的数字无法使用；请更正：{fields}</translation>
+    </message>
+    <message>
+        <source>{file} is already on this case (uploaded as {first} by {by} at {at}); nothing was added</source>
+        <translation>{file} 已在本案件中（{by} 于 {at} 以 {first} 上传）；未重复添加</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {error}</source>
+        <translation>{file} 无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>That document is not on case {case}.</source>
+        <translation>该资料不在案件 {case} 中。</translation>
+    </message>
+    <message>
+        <source>An electricity bill of account {account} for {start} to {end} is already on this case</source>
+        <translation>户号 {account} 在 {start} 至 {end} 的电费单已在本案件中</translation>
+    </message>
+    <message>
+        <source>A water bill of account {account} for {start} to {end} is already on this case</source>
+        <translation>户号 {account} 在 {start} 至 {end} 的水费单已在本案件中</translation>
+    </message>
+    <message>
+        <source>That utility bill is not on case {case}.</source>
+        <translation>该水电费单不在案件 {case} 中。</translation>
+    </message>
+    <message>
+        <source>That bill came from {file}; remove the file instead of one of its bills</source>
+        <translation>该账单来自 {file}；请删除该文件，而不是其中一张账单</translation>
+    </message>
+    <message>
+        <source>Give a reason for removing it.</source>
+        <translation>请填写删除理由。</translation>
+    </message>
+    <message>
+        <source>Only investigators and supervisors open the original documents.</source>
+        <translation>只有调查员和主管可以打开原始资料。</translation>
     </message>
 </context>
 </TS>
