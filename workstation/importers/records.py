@@ -27,6 +27,7 @@ class Source(enum.StrEnum):
     BANK_CCB_SIGNED = "bank_ccb_signed"
     BANK_CMB = "bank_cmb"
     BANK_BOCOM = "bank_bocom"
+    BANK_OTHER = "bank_other"  # a layout mapped by hand (importers/mapped.py)
 
 
 class Flow(enum.StrEnum):
