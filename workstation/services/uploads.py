@@ -23,7 +23,13 @@ from pathlib import Path
 from workstation.domain.interview import DocumentKind
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role, mask_sensitive, may
-from workstation.importers.detect import BILLS_NOT_STATEMENT, read_statement, read_utility_bills
+from workstation.importers.detect import (
+    BILLS_NOT_STATEMENT,
+    UNKNOWN_LAYOUT,
+    read_statement,
+    read_utility_bills,
+)
+from workstation.importers.mapped import MappingPreview
 from workstation.importers.records import (
     ImportProblem,
     ImportResult,
@@ -32,7 +38,7 @@ from workstation.importers.records import (
 )
 from workstation.importers.utility import TimeOfUse, UtilityBill, UtilityImport, UtilityKind
 from workstation.importers.utility import check_bill as check_utility_bill
-from workstation.services import pipeline
+from workstation.services import bank_layouts, pipeline
 from workstation.services.context import Context, Session, require
 from workstation.services.investigation import _require_worker
 from workstation.store import codec
@@ -79,6 +85,15 @@ class UploadRefused(RuleError):
     def __init__(self, message: Message, problems: tuple[ImportProblem, ...] = ()) -> None:
         super().__init__(message)
         self.problems = problems or (ImportProblem(0, message),)
+
+
+class LayoutUnknown(UploadRefused):
+    """No preset and no saved column mapping reads the file; ``preview`` is what the
+    column-mapping dialog needs to map it (services/bank_layouts)."""
+
+    def __init__(self, refused: UploadRefused, preview: MappingPreview) -> None:
+        super().__init__(refused.message, refused.problems)
+        self.preview = preview
 
 
 @dataclass(frozen=True)
@@ -188,6 +203,22 @@ def _read(raw: bytes, file: str, bills: bool) -> ImportResult | UtilityImport:
         raise UploadRefused(refusal.message, refusal.problems) from None
 
 
+def _read_mapped(ctx: Context, raw: bytes, file: str, refused: UploadRefused) -> ImportResult:
+    """A layout no preset knows, read with the column mapping saved for its header row;
+    else refused as ``LayoutUnknown``, carrying what the column-mapping dialog needs."""
+    if refused.message.template != UNKNOWN_LAYOUT:
+        raise refused
+    try:
+        found = bank_layouts.read_with_saved(ctx, raw, file)
+    except StatementRefused as refusal:
+        raise UploadRefused(refusal.message, refusal.problems) from None
+    if found is None:
+        raise refused
+    if isinstance(found, MappingPreview):
+        raise LayoutUnknown(refused, found) from None
+    return found
+
+
 def upload(
     ctx: Context,
     session: Session,
@@ -215,7 +246,10 @@ def upload(
     if first is not None:
         return _already(ctx, session, first, file)
     report(0, 100)
-    parsed = _parse(raw, sha256, file, bills)
+    try:
+        parsed = _parse(raw, sha256, file, bills)
+    except UploadRefused as refused:
+        parsed = _read_mapped(ctx, raw, file, refused)
     report(60, 100)
     if stop():
         return Upload(None, cancelled=True)

@@ -421,5 +421,20 @@ V5 = [
     "ON counterparty_classes (IFNULL(case_id, 0), counterparty)",
 ]
 
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, V1), (2, V2), (3, V3), (4, V4), (5, V5)]
+# Column mappings officers saved for bank statement layouts no preset knows (issue 4): a
+# file whose header row has a saved signature (its cells, as JSON) is read with that mapping.
+V6 = [
+    """CREATE TABLE bank_layouts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (name != ''),
+        signature TEXT NOT NULL UNIQUE,
+        mapping TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL
+    )""",
+]
+
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6),
+]  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1][0]

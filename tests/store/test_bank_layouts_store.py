@@ -1,0 +1,55 @@
+"""Saved column mappings (migration 6): a v5 file gains the table, one mapping a header row."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workstation.store import bank_layouts as layout_store
+from workstation.store.db import open_store
+from workstation.store.schema import MIGRATIONS
+
+AT = "2026-11-26T10:00:00"
+HEADER = ("记账日期", "借方发生额", "贷方发生额")
+
+
+def _v5_file(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    for version in range(1, 6):
+        for statement in dict(MIGRATIONS)[version]:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 5")
+    conn.execute(
+        "INSERT INTO users (username, display_name, role, password_hash, created_at) "
+        "VALUES ('li.inv', '李调查', 'investigator', '!', ?)",
+        (AT,),
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_v5_file_gains_the_saved_layouts_one_a_header_row(tmp_path: Path) -> None:
+    path = tmp_path / "v5.sqlite"
+    _v5_file(path)
+    store = open_store(path)
+    try:
+        assert store.schema_version >= 6
+        assert list(tmp_path.glob("v5.sqlite.v5.bak"))  # backed up before migrating
+        with store.write():
+            first = layout_store.save_layout(store, "农商银行", HEADER, '{"a": 1}', 1, AT)
+            again = layout_store.save_layout(store, "浙江农商银行", HEADER, '{"a": 2}', 1, AT)
+            other = layout_store.save_layout(store, "城商行", ("日期", "金额"), "{}", 1, AT)
+        assert again == first != other
+        rows = layout_store.layouts(store)
+        assert [(r.name, r.signature, r.mapping, r.created_by_name) for r in rows] == [
+            ("城商行", ("日期", "金额"), "{}", "李调查"),
+            ("浙江农商银行", HEADER, '{"a": 2}', "李调查"),
+        ]
+        assert layout_store.layout_for(store, HEADER) == rows[1]
+        assert layout_store.layout_for(store, ("日期",)) is None
+        with pytest.raises(sqlite3.IntegrityError), store.write():
+            layout_store.save_layout(store, "", ("x",), "{}", 1, AT)  # a name is required
+    finally:
+        store.close()
