@@ -163,6 +163,7 @@ SOURCES = {
     "bank_ccb_signed": QT_TRANSLATE_NOOP("InvestigationText", "CCB (signed amounts)"),
     "bank_cmb": QT_TRANSLATE_NOOP("InvestigationText", "China Merchants Bank"),
     "bank_bocom": QT_TRANSLATE_NOOP("InvestigationText", "Bank of Communications"),
+    "bank_other": QT_TRANSLATE_NOOP("InvestigationText", "Other bank (columns mapped)"),
     "utility": QT_TRANSLATE_NOOP("InvestigationText", "Utility bills"),
 }
 UTILITY_KINDS = {

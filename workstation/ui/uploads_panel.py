@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.messages import RuleError
+from workstation.importers.mapped import ColumnMapping, MappingPreview
 from workstation.importers.utility import UtilityBill
-from workstation.services import uploads
+from workstation.services import bank_layouts, uploads
 from workstation.services.context import Context, Session
-from workstation.services.uploads import UploadRefused
+from workstation.services.uploads import LayoutUnknown, UploadRefused
 from workstation.ui import dialogs
 from workstation.ui.bill_dialog import BillDialog
+from workstation.ui.column_mapping import ColumnMappingDialog
 from workstation.ui.common import message_text, show_refusal
 from workstation.ui.investigation_text import (
     MISSING_COLOR,
@@ -101,6 +103,8 @@ class UploadsPanel(QWidget):
         self.progress: Progress | None = None
         self.current: Path | None = None
         self.outcomes: list[tuple[str, str]] = []  # (ok | notice | refused | cancelled, text)
+        # refusals of an unknown layout, by their outcome text: the file and what to map
+        self.unmapped: dict[str, tuple[Path, MappingPreview]] = {}
         self.dialog: QDialog | None = None
         self.opened: Path | None = None
         self.setAcceptDrops(True)
@@ -141,7 +145,12 @@ class UploadsPanel(QWidget):
         self.outcome_label.setObjectName("uploadOutcomes")
         self.outcome_label.setWordWrap(True)
         self.outcome_label.setTextFormat(Qt.TextFormat.RichText)
-        self.outcome_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.outcome_label.linkActivated.connect(self._link)
         self.outcome_label.hide()
 
         self.buttons: dict[str, QPushButton] = {}
@@ -342,9 +351,12 @@ class UploadsPanel(QWidget):
             )
         elif isinstance(error, UploadRefused):
             lines = [message_text(p.message) for p in error.problems]
-            self._outcome("refused", self.tr("Refused, nothing stored: {why}").format(
+            text = self.tr("Refused, nothing stored: {why}").format(
                 why="; ".join(dict.fromkeys(lines))
-            ))  # fmt: skip
+            )
+            if isinstance(error, LayoutUnknown) and self.current is not None:
+                self.unmapped[text] = (self.current, error.preview)
+            self._outcome("refused", text)
         elif isinstance(error, RuleError):
             self._outcome("refused", message_text(error.message))
         else:
@@ -357,14 +369,53 @@ class UploadsPanel(QWidget):
 
     def _outcome(self, kind: str, text: str) -> None:
         self.outcomes = [(kind, text), *self.outcomes][:MAX_OUTCOMES]
+        shown = {t for _, t in self.outcomes}
+        self.unmapped = {t: found for t, found in self.unmapped.items() if t in shown}
+        self._show_outcomes()
+
+    def _show_outcomes(self) -> None:
         colors = {"ok": "#1b5e20", "notice": "#1a3e72", "refused": MISSING_COLOR}
+        link = html.escape(self.tr("Map the columns…"))
         items = "".join(
             f"<li style='color:{colors.get(k, MUTED_COLOR)}'>"
-            f"{'⚠ ' if k == 'refused' else ''}{html.escape(t)}</li>"
-            for k, t in self.outcomes
+            f"{'⚠ ' if k == 'refused' else ''}{html.escape(t)}"
+            + (f" <a href='map:{i}'>{link}</a>" if t in self.unmapped and self.editable else "")
+            + "</li>"
+            for i, (k, t) in enumerate(self.outcomes)
         )
         self.outcome_label.setText(f"<ul style='margin:0 0 0 -24px'>{items}</ul>")
         self.outcome_label.show()
+
+    def _link(self, href: str) -> None:
+        kind, _, position = href.partition(":")
+        if kind == "map" and position.isdigit() and int(position) < len(self.outcomes):
+            self.map_columns(self.outcomes[int(position)][1])
+
+    # -- a layout no preset knows ---------------------------------------------------------
+
+    def map_columns(self, outcome: str) -> ColumnMappingDialog | None:
+        """The column-mapping dialog for the file that ``outcome`` refused as unknown layout;
+        on Save and import the mapping is saved and the file uploaded again with it."""
+        found = self.unmapped.get(outcome)
+        if found is None or not self.editable:
+            return None
+        path, preview = found
+        ctx, session = self._ctx, self._session
+
+        def save(name: str, mapping: ColumnMapping) -> None:
+            bank_layouts.save_layout(ctx, session, name, mapping)
+
+        dialog = ColumnMappingDialog(preview, save, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._mapped(outcome, path))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _mapped(self, outcome: str, path: Path) -> None:
+        self.unmapped.pop(outcome, None)
+        self._show_outcomes()
+        self.upload_files([path])
 
     # -- the files and bills --------------------------------------------------------------
 
