@@ -944,6 +944,161 @@
     </message>
 </context>
 <context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <source>Map the columns of {file}</source>
+        <translation>对应 {file} 的各列</translation>
+    </message>
+    <message>
+        <source>No known bank layout was found in {file}. Say which column holds what: the mapping is saved under the bank&apos;s name, and the next file with the same header row is read with it without asking.</source>
+        <translation>{file} 不是已知的银行流水格式。请指明每一列是什么：对应关系以银行名称保存，以后表头相同的文件将直接按它读取，不再询问。</translation>
+    </message>
+    <message>
+        <source>(the file)</source>
+        <translation>（整个文件）</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>Click the row that names the columns, or choose it above.</source>
+        <translation>点击列名所在的行（表头），或在上方选择。</translation>
+    </message>
+    <message>
+        <source>What each column holds</source>
+        <translation>各列内容</translation>
+    </message>
+    <message>
+        <source>One signed column (income +, expense −)</source>
+        <translation>一列带正负号（收入为正，支出为负）</translation>
+    </message>
+    <message>
+        <source>Income and expense in two columns</source>
+        <translation>收入、支出分两列</translation>
+    </message>
+    <message>
+        <source>An amount and a debit/credit column</source>
+        <translation>金额列加借贷标志列</translation>
+    </message>
+    <message>
+        <source>Year first: 2024-03-05, 20240305</source>
+        <translation>年在前：2024-03-05、20240305</translation>
+    </message>
+    <message>
+        <source>Day first: 05/03/2024</source>
+        <translation>日在前：05/03/2024</translation>
+    </message>
+    <message>
+        <source>Month first: 03/05/2024</source>
+        <translation>月在前：03/05/2024</translation>
+    </message>
+    <message>
+        <source>words, separated by commas</source>
+        <translation>多个词用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Date written</source>
+        <translation>日期写法</translation>
+    </message>
+    <message>
+        <source>Time (optional)</source>
+        <translation>时间（可选）</translation>
+    </message>
+    <message>
+        <source>Amount given as</source>
+        <translation>金额形式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Debit/credit</source>
+        <translation>借贷标志</translation>
+    </message>
+    <message>
+        <source>Credit words</source>
+        <translation>贷方（收入）标志</translation>
+    </message>
+    <message>
+        <source>Debit words</source>
+        <translation>借方（支出）标志</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>对方户名</translation>
+    </message>
+    <message>
+        <source>Counterparty account</source>
+        <translation>对方账号</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>The first records as they will be read</source>
+        <translation>按此读取的前几笔记录</translation>
+    </message>
+    <message>
+        <source>e.g. 浙江农商银行</source>
+        <translation>例如：浙江农商银行</translation>
+    </message>
+    <message>
+        <source>Save and import</source>
+        <translation>保存并导入</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空行）</translation>
+    </message>
+    <message>
+        <source>Line {line}: {cells}</source>
+        <translation>第 {line} 行：{cells}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>（空白）</translation>
+    </message>
+    <message>
+        <source>No records were found under the header row.</source>
+        <translation>表头行下面没有找到交易记录。</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonModel</name>
     <message>
         <source>Annual sales</source>
@@ -2247,6 +2402,10 @@
         <translation>交通银行</translation>
     </message>
     <message>
+        <source>Other bank (columns mapped)</source>
+        <translation>其他银行（已对应列）</translation>
+    </message>
+    <message>
         <source>Utility bills</source>
         <translation>水电费单</translation>
     </message>
@@ -3230,6 +3389,29 @@
     <message>
         <source>Approvals</source>
         <translation>待审批</translation>
+    </message>
+</context>
+<context>
+    <name>MappedRecordsModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>交易对方</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
     </message>
 </context>
 <context>
@@ -4524,6 +4706,10 @@ trading</source>
     <message>
         <source>{file} could not be stored: {error}</source>
         <translation>{file} 无法保存：{error}</translation>
+    </message>
+    <message>
+        <source>Map the columns…</source>
+        <translation>对应各列…</translation>
     </message>
     <message>
         <source>Remove file</source>
@@ -6112,6 +6298,58 @@ trading</source>
     <message>
         <source>Only investigators and supervisors open the original documents.</source>
         <translation>只有调查员和主管可以打开原始资料。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the date.</source>
+        <translation>请选择日期所在的列。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the amount.</source>
+        <translation>请选择金额所在的列。</translation>
+    </message>
+    <message>
+        <source>Choose the income column and the expense column.</source>
+        <translation>请选择收入列和支出列。</translation>
+    </message>
+    <message>
+        <source>Choose the amount column and the debit/credit column.</source>
+        <translation>请选择金额列和借贷标志列。</translation>
+    </message>
+    <message>
+        <source>Give the words that mark a debit and those that mark a credit.</source>
+        <translation>请填写表示借方（支出）和贷方（收入）的标志词。</translation>
+    </message>
+    <message>
+        <source>“{word}” cannot mark both a debit and a credit.</source>
+        <translation>“{word}”不能既表示借方又表示贷方。</translation>
+    </message>
+    <message>
+        <source>Column “{column}” is chosen for two things.</source>
+        <translation>“{column}”列被选作了两项内容。</translation>
+    </message>
+    <message>
+        <source>The header row has no column {number}.</source>
+        <translation>表头行没有第 {number} 列。</translation>
+    </message>
+    <message>
+        <source>{file}: the column mapping cannot be used ({why}); map the columns again</source>
+        <translation>{file}：列对应关系无法使用（{why}）；请重新对应各列</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” is neither a debit word ({debit}) nor a credit word ({credit}) of the column mapping</source>
+        <translation>{file} 第 {line} 行：“{value}”既不是列对应关系中的借方标志（{debit}），也不是贷方标志（{credit}）</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: this row is not the header of the column mapping</source>
+        <translation>{file} 第 {line} 行：这一行不是列对应关系的表头</translation>
+    </message>
+    <message>
+        <source>Only investigators and supervisors save column mappings.</source>
+        <translation>只有调查员和主管可以保存列对应关系。</translation>
+    </message>
+    <message>
+        <source>Name the bank whose statements use this layout.</source>
+        <translation>请填写使用这种格式的银行名称。</translation>
     </message>
 </context>
 </TS>
