@@ -478,39 +478,3 @@ def test_overdue_turns_the_risk_red_and_a_cure_amber(
     owed = loans.trial(ctx, people["liu.fin"], case_id, clock.now().date()).total_fen
     loans.repay(ctx, people["liu.fin"], case_id, _loan_version(ctx, case_id), owed)
     assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "amber"
-
-
-def test_the_day_end_in_worker_processes_writes_what_one_process_writes(
-    tmp_path, people: dict[str, Session]
-) -> None:
-    """Two identical books closed the same night, serially and in worker processes."""
-    import shutil
-
-    from tests.services.book import dump
-    from workstation.services.context import FixedClock as Clock
-    from workstation.store.db import open_store
-
-    ctx = Context(open_store(tmp_path / "a.sqlite"), Clock(T0))
-    try:
-        from workstation.services import auth, demo
-
-        demo.create_demo_users(ctx, password_cost=2**10)
-        folk = {u: auth.log_in(ctx, u, demo.DEMO_PASSWORD) for u, _, _ in demo.DEMO_USERS}
-        for amount in (10_000, 20_000, 30_000, 40_000, 50_000):
-            case_id = _approved(ctx, folk, CREDIT_100K)
-            _draw(ctx, folk, case_id, amount * YUAN, 1)
-    finally:
-        ctx.store.close()
-    shutil.copy(tmp_path / "a.sqlite", tmp_path / "b.sqlite")
-    through = date(2026, 12, 26)
-    books = {}
-    for name, parallel_from in (("a", 10**9), ("b", 0)):
-        book = Context(open_store(tmp_path / f"{name}.sqlite"), Clock(T0 + timedelta(days=31)))
-        try:
-            sup = auth.log_in(book, "wang.sup", demo.DEMO_PASSWORD)
-            result = day_end.run_day_end(book, sup, through, parallel_from=parallel_from)
-            assert (result.loans, result.postings, result.overdue) == (5, 5, 5)
-            books[name] = dump(book)
-        finally:
-            book.store.close()
-    assert books["a"] == books["b"]

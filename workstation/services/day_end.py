@@ -13,10 +13,7 @@ The last day-end's date is recorded when every due loan is done.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -32,8 +29,6 @@ from workstation.store import loans as loan_store
 from workstation.store import users as user_store
 
 BATCH = 5000
-PARALLEL_FROM = 20_000  # loans due in one night before worker processes are worth starting
-_WORKERS = min(os.cpu_count() or 1, 4)
 _OVERDUE_FROM = (Stage.MONITORING.value, Stage.WARNING.value)
 _SETTLE_FROM = (Stage.MONITORING.value, Stage.OVERDUE.value, Stage.WARNING.value)
 
@@ -69,7 +64,6 @@ def run_day_end(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     batch: int = BATCH,
-    parallel_from: int = PARALLEL_FROM,
 ) -> DayEndResult:
     """Close every loan's books through ``through`` (not after today's business date).
 
@@ -90,43 +84,30 @@ def run_day_end(
     done = postings_n = overdue = closed = 0
     after = 0
     system = session if session.role == Role.SYSTEM else system_session(ctx)
-    pool = _pool(total, parallel_from)
-    try:
-        while True:
-            if cancelled is not None and cancelled():
-                return DayEndResult(through, done, postings_n, overdue, closed, cancelled=True)
-            with ctx.store.write():
-                rows = loan_store.loans_due(ctx.store, text, after, batch)
-                if not rows:
-                    loan_store.finish_day_end(ctx.store, text, ctx.stamp())
-                    break
-                counts = _close_batch(ctx, system, rows, through, pool)
-                loan_store.add_day_end_progress(ctx.store, text, len(rows), *counts[:2])
-            after = rows[-1][0]
-            done += len(rows)
-            postings_n += counts[0]
-            overdue += counts[1]
-            closed += counts[2]
-            if progress is not None:
-                progress(done, max(total, done))
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    while True:
+        if cancelled is not None and cancelled():
+            return DayEndResult(through, done, postings_n, overdue, closed, cancelled=True)
+        with ctx.store.write():
+            rows = loan_store.loans_due(ctx.store, text, after, batch)
+            if not rows:
+                loan_store.finish_day_end(ctx.store, text, ctx.stamp())
+                break
+            counts = _close_batch(ctx, system, rows, through)
+            loan_store.add_day_end_progress(ctx.store, text, len(rows), *counts[:2])
+        after = rows[-1][0]
+        done += len(rows)
+        postings_n += counts[0]
+        overdue += counts[1]
+        closed += counts[2]
+        if progress is not None:
+            progress(done, max(total, done))
     return DayEndResult(through, done, postings_n, overdue, closed)
-
-
-def _pool(total: int, parallel_from: int) -> Executor | None:
-    """Worker processes for a night with many loans due (the computing is pure Python and
-    would otherwise use one core); started fresh ("spawn"), so safe from a window's thread."""
-    if total < parallel_from or _WORKERS < 2:
-        return None
-    return ProcessPoolExecutor(_WORKERS, mp_context=multiprocessing.get_context("spawn"))
 
 
 @dataclass
 class _Batch:
-    """What a batch of loans comes to, computed without the database (so it can be computed
-    in worker processes): ledger rows, new states, and the cases to move."""
+    """What a batch of loans comes to, computed without the database: ledger rows, new
+    states, and the cases to move."""
 
     entry_rows: list[tuple[Any, ...]]
     states: list[tuple[Any, ...]]
@@ -174,29 +155,14 @@ def compute_batch(rows: list[tuple[Any, ...]], through: date) -> _Batch:
     return out
 
 
-def _compute(rows: list[tuple[Any, ...]], through: date, pool: Executor | None) -> _Batch:
-    if pool is None or len(rows) < 2:
-        return compute_batch(rows, through)
-    size = -(-len(rows) // _WORKERS)
-    chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
-    out = _Batch([], [], [], [])
-    for part in pool.map(compute_batch, chunks, [through] * len(chunks)):
-        out.entry_rows += part.entry_rows
-        out.states += part.states
-        out.to_overdue += part.to_overdue
-        out.to_close += part.to_close
-    return out
-
-
 def _close_batch(
     ctx: Context,
     system: Session,
     rows: list[tuple[Any, ...]],
     through: date,
-    pool: Executor | None = None,
 ) -> tuple[int, int, int]:
     """One batch inside the caller's transaction: postings, states, and the stage moves."""
-    batch = _compute(rows, through, pool)
+    batch = compute_batch(rows, through)
     at = ctx.stamp()
     if batch.entry_rows:
         loan_store.append_rows(ctx.store, batch.entry_rows, at, system.user_id)
