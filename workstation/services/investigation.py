@@ -35,7 +35,7 @@ def _refuse(template: str, **params: object) -> RuleError:
     return RuleError(Message.of(template, **params))
 
 
-def _require_worker(ctx: Context, session: Session, case_id: int) -> str:
+def require_worker(ctx: Context, session: Session, case_id: int) -> str:
     """The case's holder, or a supervisor, while it is in investigation; returns its kind."""
     require(session, Permission.VIEW_CASES)
     case = pipeline.load_case(ctx, case_id)
@@ -82,7 +82,7 @@ def record_interview(
         )
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         ordered = ",".join(k for k in CHECKLIST if k in checked)
         interview_id = inv_store.insert_interview(
             ctx.store, case_id, interview.held_at, session.user_id, mode.value, ordered,
@@ -100,7 +100,7 @@ def request_documents(
 ) -> None:
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         for kind in kinds:
             inv_store.request_document(ctx.store, case_id, kind.value, at, session.user_id)
 
@@ -111,7 +111,7 @@ def mark_received(
     """A document seen (paper, or an upload of its kind)."""
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         inv_store.mark_received(ctx.store, case_id, kind.value, at, session.user_id, note.strip())
 
 
@@ -125,7 +125,7 @@ def waive_document(
         raise _refuse(QT_TRANSLATE_NOOP("messages", "Give a reason for waiving the document."))
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         inv_store.waive(ctx.store, case_id, kind.value, at, session.user_id, reason.strip())
         user_store.record_audit(
             ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,

@@ -43,7 +43,7 @@ from workstation.importers.records import (
 )
 from workstation.services import pipeline, rescore
 from workstation.services.context import Context, Session, require
-from workstation.services.investigation import _require_worker
+from workstation.services.investigation import require_worker
 from workstation.services.rating_common import ApplicationProblems, StoredDecision, _application_of
 from workstation.services.rebuild import rebuild_results
 from workstation.services.uploads import (
@@ -501,7 +501,7 @@ def reclass_counterparty(
         raise RuleError(Message.of(NO_COUNTERPARTY))
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         _ensure_rules(ctx, at)
         before = {
             "case": st_store.counterparty_class(ctx.store, case_id, name),
@@ -538,7 +538,7 @@ def reclass_line(
     the rules)."""
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         _ensure_rules(ctx, at)
         on_case = st_store.case_document(ctx.store, case_id, sha256) is not None
         if not on_case or not st_store.line_exists(ctx.store, sha256, line):
@@ -607,12 +607,12 @@ def adjust(
         raise RuleError(Message.of(ADJUST_REASON))
     if not _has_figures(figures):
         raise RuleError(Message.of(ADJUST_EMPTY))
-    _require_worker(ctx, session, case_id)
+    require_worker(ctx, session, case_id)
     _check_figures(ctx, case_id, figures)
     seen = _case_statement(ctx, session, case_id)  # the slow part, before the write
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         _ensure_rules(ctx, at)
         previous = st_store.latest_adjustment(ctx.store, case_id)
         version = st_store.insert_adjustment(
@@ -674,11 +674,11 @@ def keep_rebuilt(ctx: Context, session: Session, case_id: int) -> tuple[CaseStat
     """Rebuild and keep the result as the case's latest rebuilt version (R24: declared,
     rebuilt and adjusted are all kept) when it differs from the one kept; returns the
     statement and the new snapshot's number (None: unchanged)."""
-    _require_worker(ctx, session, case_id)
+    require_worker(ctx, session, case_id)
     seen = _case_statement(ctx, session, case_id)
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         _ensure_rules(ctx, at)
         return seen, _keep_snapshot(ctx, session, seen, at)
 

@@ -40,7 +40,7 @@ from workstation.importers.utility import TimeOfUse, UtilityBill, UtilityImport,
 from workstation.importers.utility import check_bill as check_utility_bill
 from workstation.services import bank_layouts, pipeline
 from workstation.services.context import Context, Session, require
-from workstation.services.investigation import _require_worker
+from workstation.services.investigation import require_worker
 from workstation.store import codec
 from workstation.store import investigation as inv_store
 from workstation.store import statements as st_store
@@ -239,7 +239,7 @@ def upload(
     """
     report = progress or (lambda done, total: None)
     stop = cancelled or (lambda: False)
-    _require_worker(ctx, session, case_id)  # before the slow read; again when writing
+    require_worker(ctx, session, case_id)  # before the slow read; again when writing
     raw, file = _read_bytes(source, name)
     sha256 = hashlib.sha256(raw).hexdigest()
     first = st_store.case_document(ctx.store, case_id, sha256)
@@ -256,7 +256,7 @@ def upload(
     at = ctx.stamp()
     try:
         with ctx.store.write():
-            _require_worker(ctx, session, case_id)
+            require_worker(ctx, session, case_id)
             first = st_store.case_document(ctx.store, case_id, sha256)
             if first is not None:  # another window put it there meanwhile
                 return _already(ctx, session, first, file)
@@ -519,7 +519,7 @@ def remove(ctx: Context, session: Session, case_id: int, sha256: str, reason: st
         raise RuleError(Message.of(GIVE_REASON))
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         row = st_store.case_document(ctx.store, case_id, sha256)
         if row is None:
             raise RuleError(Message.of(NO_SUCH_DOCUMENT, case=case_id))
@@ -582,7 +582,7 @@ def add_utility_bill(
         bill.amount_fen, bill.time_of_use,
     )  # fmt: skip
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         start, end = typed.period_start.isoformat(), typed.period_end.isoformat()
         if st_store.same_bill(ctx.store, case_id, typed.kind.value, typed.account, start, end):
             raise RuleError(
@@ -613,7 +613,7 @@ def remove_utility_bill(
         raise RuleError(Message.of(GIVE_REASON))
     at = ctx.stamp()
     with ctx.store.write():
-        _require_worker(ctx, session, case_id)
+        require_worker(ctx, session, case_id)
         found = [r for r in st_store.bills_of(ctx.store, case_id) if r.id == bill_id]
         if not found:
             raise RuleError(Message.of(NO_SUCH_BILL, case=case_id))
