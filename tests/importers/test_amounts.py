@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workstation.importers import amounts
 from workstation.importers.amounts import (
     NOT_A_DATE,
     NOT_AN_AMOUNT,
@@ -15,8 +16,12 @@ from workstation.importers.amounts import (
     BadValue,
     format_fen,
     join_date_time,
+    parse_amount_column,
     parse_amount_fen,
+    parse_amount_fen_general,
     parse_stamp,
+    parse_stamp_column,
+    parse_stamp_general,
 )
 
 
@@ -138,3 +143,96 @@ def test_format_a_date_then_parse_gives_the_same(
     if unpadded and "/" in pattern:
         text = f"{at.year}/{at.month}/{at.day} {at.hour}:{at.minute:02d}"
     assert parse_stamp(text).at == expected
+
+
+# --- the column readers are the one-by-one parsers, a column at a time ------------------------
+
+_AMOUNT_TEXTS = st.one_of(
+    st.builds(
+        format_fen,
+        st.integers(min_value=-(10**13), max_value=10**13),
+        thousands=st.booleans(),
+        currency=st.sampled_from(["", "", "¥"]),
+        style=st.sampled_from(["-", "-", "+", "()"]),
+    ),
+    st.sampled_from(["", "", "0.00", "-0.00", "1.5", "12", "1.005", "1,23.45", "１.２３", "abc",
+                     "1.00\n2.00", "\n", "+", "-", "00012.30", "1_000.00", " 1.00", "٣.٠٠"]),
+    st.text(alphabet="0123456789,.-+ \n", max_size=12),
+)  # fmt: skip
+
+
+def _one_by_one_fen(texts: list[str], empty: int | None) -> list[int | None] | None:
+    out: list[int | None] = []
+    for text in texts:
+        if not text:
+            out.append(empty)
+            continue
+        try:
+            out.append(parse_amount_fen(text))
+        except BadValue:
+            return None
+    return out
+
+
+@settings(max_examples=400)
+@given(texts=st.lists(_AMOUNT_TEXTS, max_size=12), empty=st.sampled_from([None, 0]))
+def test_an_amount_column_reads_as_its_amounts_one_by_one(
+    texts: list[str], empty: int | None
+) -> None:
+    expected = _one_by_one_fen(texts, empty)
+    for column in (texts, tuple(texts)):
+        assert parse_amount_column(column, empty) == expected
+
+
+def _not_called(text: str) -> None:
+    raise AssertionError(f"{text!r} went one by one")
+
+
+@given(st.lists(st.integers(min_value=-(10**13), max_value=10**13), max_size=12), st.booleans())
+def test_a_column_of_plain_amounts_takes_the_fast_path(fens: list[int], thousands: bool) -> None:
+    texts = [format_fen(f, thousands=thousands) for f in fens] + [""]
+    expected = [parse_amount_fen_general(t) for t in texts[:-1]]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(amounts, "parse_amount_fen", _not_called)
+        assert parse_amount_column(texts, 0) == [*expected, 0] == [*fens, 0]
+
+
+_STAMP_TEXTS = st.one_of(
+    st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2099, 12, 31)).flatmap(
+        lambda at: st.sampled_from(
+            [f"{at:%Y-%m-%d %H:%M:%S}", f"{at:%Y-%m-%d}", f"{at:%Y/%m/%d %H:%M}", f"{at:%Y%m%d}"]
+        )
+    ),
+    st.sampled_from(["", "2023-02-30", "2023-02-28 25:00:00", "2023-02-28 10:00", "x", "2023-02",
+                     "2023-02-12T21:32:14", "2023-02-12\n2023-02-13", "２０２３－０２－１２",
+                     "2023-02-12 21:32:14.5", "2023-02-12 21:32:14Z", "2023-02-12x21:32:14"]),
+)  # fmt: skip
+
+
+def _one_by_one_stamps(texts: list[str]) -> tuple[list[datetime], list[bool]] | None:
+    try:
+        stamps = [parse_stamp(t) for t in texts]
+    except BadValue:
+        return None
+    return [s.at for s in stamps], [s.time_known for s in stamps]
+
+
+@settings(max_examples=400)
+@given(st.lists(_STAMP_TEXTS, max_size=12), st.booleans())
+def test_a_date_column_reads_as_its_dates_one_by_one(texts: list[str], repeated: bool) -> None:
+    if repeated:
+        texts = texts * 3  # few distinct dates: each parsed once
+    assert parse_stamp_column(texts) == _one_by_one_stamps(texts)
+    assert parse_stamp_column(tuple(texts)) == _one_by_one_stamps(texts)
+
+
+@given(st.lists(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2099, 12, 31))))
+def test_a_column_of_iso_stamps_takes_the_fast_path(ats: list[datetime]) -> None:
+    texts = [f"{at:%Y-%m-%d %H:%M:%S}" for at in ats] + [f"{at:%Y-%m-%d}" for at in ats]
+    expected = [parse_stamp_general(t) for t in texts]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(amounts, "parse_stamp", _not_called)
+        assert parse_stamp_column(texts) == (
+            [s.at for s in expected],
+            [s.time_known for s in expected],
+        )

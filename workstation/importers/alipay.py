@@ -7,15 +7,19 @@ which proves it was paid. A refund is its own row whose order number extends the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import compress, count, repeat
+from operator import attrgetter, mul, not_
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP
-from workstation.importers.common import Reading, getter
+from workstation.importers.amounts import parse_amount_column, parse_stamp_column
+from workstation.importers.common import Reading, role_columns
 from workstation.importers.records import (
     Flow,
     ImportResult,
     Source,
     Transaction,
+    collection_paused,
     transaction_maker,
 )
 from workstation.importers.tables import Row, Table
@@ -50,28 +54,40 @@ ORPHAN_REFUND = QT_TRANSLATE_NOOP(
 )
 
 
-# Every role, in the order ``_add`` reads them; ``getter`` fetches them all from a row at once.
+# Every role, in the order ``_add`` reads them; ``role_columns`` fetches them all at once.
 _FIELDS = ("time", "category", "counterparty", "account", "memo", "direction", "amount",
            "channel", "status", "order", "merchant", "note")  # fmt: skip
 (_TIME, _CATEGORY, _PARTY, _ACCOUNT, _MEMO, _DIRECTION, _AMOUNT, _CHANNEL, _STATUS, _ORDER,
  _MERCHANT, _NOTE) = range(len(_FIELDS))  # fmt: skip
+_LINE = attrgetter("line")
 
 
 def read(
     table: Table, header: int, columns: dict[str, int], file: str, sha256: str
 ) -> ImportResult:
+    with collection_paused():  # 100,000 rows' records: see records.collection_paused
+        return _read(table, header, columns, file, sha256)
+
+
+def _read(
+    table: Table, header: int, columns: dict[str, int], file: str, sha256: str
+) -> ImportResult:
     reading = Reading(file, sha256, Source.ALIPAY)
     rows = list(reading.data_rows(table, header, columns))
     reading.check_count(table, header, len(rows))
-    get = getter(columns, _FIELDS)
-    values = [get(r.cells) for r in rows]
-    refunds = [(r, v) for r, v in zip(rows, values, strict=True) if _is_refund(v)]
-    refund_lines = {r.line for r, _ in refunds}
-    originals = {v[_ORDER] for r, v in zip(rows, values, strict=True) if r.line not in refund_lines}
-    links = {r.line: original_order(v[_ORDER], originals) for r, v in refunds}
+    cells = role_columns(rows, columns, _FIELDS)
+    orders, lines = cells[_ORDER], list(map(_LINE, rows))
+    refunds = _refund_rows(cells)
+    is_refund = [False] * len(rows)
+    for i in refunds:
+        is_refund[i] = True
+    originals = set(compress(orders, map(not_, is_refund)))
+    links = {lines[i]: original_order(orders[i], originals) for i in refunds}
     reopened = {number for number in links.values() if number}
+    if not reading.fatal and _read_columns(reading, rows, lines, cells, refunds, links, reopened):
+        return reading.result(table, header)
     make = transaction_maker()
-    for row, v in zip(rows, values, strict=True):
+    for row, v in zip(rows, zip(*cells, strict=True), strict=True):
         if v[_STATUS] == CLOSED and v[_ORDER] not in reopened:
             reading.drop(row.line, NEVER_PAID)
             continue
@@ -82,8 +98,95 @@ def read(
     return reading.result(table, header)
 
 
-def _is_refund(v: tuple[str, ...]) -> bool:
-    return v[_STATUS] == REFUNDED or v[_CATEGORY] == "退款" or v[_MEMO].startswith("退款")
+def _refund_rows(cells: list[tuple[str, ...]]) -> list[int]:
+    """The rows that are refunds (status 退款成功, kind 退款 or a memo starting 退款), in order."""
+    statuses, categories, memos = cells[_STATUS], cells[_CATEGORY], cells[_MEMO]
+    found = set(compress(count(), map(REFUNDED.__eq__, statuses)))
+    found.update(compress(count(), map("退款".__eq__, categories)))
+    found.update(compress(count(), map(str.startswith, memos, repeat("退款"))))
+    return sorted(found)
+
+
+_SIGN = {Flow.INCOME: 1, Flow.EXPENSE: -1, Flow.NEUTRAL: 1}
+
+
+def _read_columns(
+    reading: Reading,
+    rows: list[Row],
+    lines: list[int],
+    cells: list[tuple[str, ...]],
+    refunds: list[int],
+    links: dict[int, str],
+    reopened: set[str],
+) -> bool:
+    """``read``'s loop done a column at a time, for a file where every kept row makes a record:
+    the same records, drops and warnings in the same order. False, with nothing added to
+    ``reading``, when some row has a problem; the row-by-row loop then names it."""
+    (times, categories, parties, accounts, memos, directions, amounts, channels, statuses, orders,
+     merchants, notes) = cells  # fmt: skip
+    flows = list(map(FLOWS.get, directions))
+    if None in flows or "" in amounts:
+        return False
+    stamps = parse_stamp_column(times)
+    fen = parse_amount_column(amounts)
+    if stamps is None or fen is None:
+        return False
+    n = len(rows)
+    # money out is negative, unless the row gives money back
+    signed = list(map(mul, map(abs, fen), map(_SIGN.__getitem__, flows)))
+    refund, of = [False] * n, [""] * n
+    for i in refunds:
+        signed[i], refund[i], of[i] = abs(fen[i]), True, links[lines[i]]
+    closed = [
+        i for i in compress(count(), map(CLOSED.__eq__, statuses)) if orders[i] not in reopened
+    ]
+    kept = [True] * n
+    for i in closed:
+        kept[i] = False
+    # the drops and warnings, in row order as the loop makes them
+    for i in closed:
+        reading.drop(lines[i], NEVER_PAID)
+    orphans = {i for i in refunds if not of[i]}
+    rounded = [reading.rounded(accounts), reading.rounded(orders), reading.rounded(merchants)]
+    for i in sorted(orphans.union(*rounded)):
+        if kept[i]:
+            if i in orphans:
+                reading.warn(lines[i], ORPHAN_REFUND)
+            for texts, marked in zip((accounts, orders, merchants), rounded, strict=True):
+                if i in marked:
+                    reading.identifier(rows[i], texts[i])
+
+    def keep(column: Iterable[object]) -> Iterable[object]:
+        return compress(column, kept) if closed else column
+
+    reading.transactions.extend(
+        map(
+            transaction_maker(),
+            repeat(Source.ALIPAY),  # source
+            repeat(reading.sha256),  # file_sha256
+            keep(lines),  # line
+            keep(stamps[0]),  # timestamp
+            keep(stamps[1]),  # time_known
+            keep(signed),  # amount_fen
+            keep(flows),  # flow
+            keep(directions),  # direction
+            keep(parties),  # counterparty
+            keep(accounts),  # counterparty_account
+            keep(memos),  # memo
+            keep(categories),  # category
+            keep(statuses),  # status
+            keep(orders),  # order_number
+            keep(merchants),  # merchant_order_number
+            keep(channels),  # channel
+            keep(notes),  # note
+            repeat("CNY"),  # currency
+            repeat(None),  # balance_fen
+            keep(refund),  # is_refund
+            keep(of),  # refund_of
+            repeat(0),  # refunded_fen
+        )
+    )
+    return True
 
 
 def original_order(refund_order: str, originals: set[str]) -> str:

@@ -9,17 +9,20 @@ the column mapping; a later column-mapping dialog builds one for any other bank.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress, count, repeat
+from operator import attrgetter, itemgetter, not_, sub
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP
-from workstation.importers.amounts import join_date_time
-from workstation.importers.common import Reading, getter
+from workstation.importers.amounts import join_date_time, parse_amount_column, parse_stamp_column
+from workstation.importers.common import Reading, getter, role_columns
 from workstation.importers.records import (
     Flow,
     ImportResult,
     Source,
     Transaction,
+    collection_paused,
     transaction_maker,
 )
 from workstation.importers.tables import Row, Table
@@ -144,17 +147,121 @@ _FIELDS = ("date", "time", "amount", "flag", "income", "expense", "balance", "ac
            "counterparty", "party", "memo", "place", "note", "currency")  # fmt: skip
 (_DATE, _TIME, _AMOUNT, _FLAG, _INCOME, _EXPENSE, _BALANCE, _ACCOUNT, _PARTY, _JOINED, _MEMO,
  _PLACE, _NOTE, _CURRENCY) = range(len(_FIELDS))  # fmt: skip
+_CELLS, _LINE, _FIRST = attrgetter("cells"), attrgetter("line"), itemgetter(slice(1))
+_TWO_COLUMN_WORDS = {True: "收入", False: "支出"}  # the direction: is there income?
+_FLOW_BY_SIGN, _ZERO = {True: Flow.INCOME, False: Flow.EXPENSE}, 0  # is the amount above 0?
+_CNY = dict.fromkeys(("", "人民币", "RMB", "CNY", "人民币元"), "CNY")  # _currency, as a look-up
 
 
 def read(
     layout: BankLayout, table: Table, header: int, columns: dict[str, int], file: str, sha256: str
 ) -> ImportResult:
+    with collection_paused():  # 100,000 rows' records: see records.collection_paused
+        return _read(layout, table, header, columns, file, sha256)
+
+
+def _read(
+    layout: BankLayout, table: Table, header: int, columns: dict[str, int], file: str, sha256: str
+) -> ImportResult:
     reading = Reading(file, sha256, layout.source)
     get, make = getter(columns, _FIELDS), transaction_maker()
     timed, joined = "time" in columns, "party" in columns
-    for row in reading.data_rows(table, header, columns):
-        _add(reading, layout, row, get(row.cells), timed, joined, make)
+    rows = list(reading.data_rows(table, header, columns))
+    cells = role_columns(rows, columns, _FIELDS)
+    if not reading.fatal and _read_columns(reading, layout, rows, cells, timed, joined):
+        return reading.result(table, header)
+    for row, v in zip(rows, map(get, map(_CELLS, rows)), strict=True):
+        _add(reading, layout, row, v, timed, joined, make)
     return reading.result(table, header)
+
+
+def _read_columns(
+    reading: Reading,
+    layout: BankLayout,
+    rows: list[Row],
+    columns: list[tuple[str, ...]],
+    timed: bool,
+    joined: bool,
+) -> bool:
+    """``_add`` for every row, a column at a time, for a file where every row is read: the
+    same records, drops and warnings in the same order. False, with nothing added to
+    ``reading``, when some row has a problem (or the layout flags debit and credit in words);
+    the row-by-row loop then names it."""
+    if layout.signs is Signs.FLAG:
+        return False
+    stamps = parse_stamp_column(
+        list(map(join_date_time, columns[_DATE], columns[_TIME])) if timed else columns[_DATE]
+    )
+    if stamps is None:
+        return False
+    if layout.signs is Signs.SIGNED:
+        raw = columns[_AMOUNT]
+        if "" in raw:
+            return False
+        amounts = parse_amount_column(raw)
+        if amounts is None:
+            return False
+        directions = [d if d in "+-" else "" for d in map(_FIRST, raw)]
+    else:
+        income, expense = (
+            parse_amount_column(columns[_INCOME], 0),
+            parse_amount_column(columns[_EXPENSE], 0),
+        )
+        if income is None or expense is None or any(map(all, zip(income, expense, strict=True))):
+            return False  # unreadable, or both columns hold an amount
+        # at most one of the two is non-zero: income − expense is the one there, signed
+        amounts = list(map(sub, map(abs, income), map(abs, expense)))
+        directions = list(map(_TWO_COLUMN_WORDS.__getitem__, map(bool, income)))
+    balances = parse_amount_column(columns[_BALANCE])
+    if balances is None:
+        return False
+    if joined:
+        parts = [p.partition("/") for p in columns[_JOINED]]
+        accounts, names = [p[0] for p in parts], [p[2] for p in parts]
+    else:
+        accounts, names = columns[_ACCOUNT], columns[_PARTY]
+    accounts = list(map(str.strip, accounts))
+    lines = list(map(_LINE, rows))
+    kept = list(map(bool, amounts))
+    everything = all(kept)
+    # the drops and warnings, in row order as ``_add`` makes them
+    for i in () if everything else compress(count(), map(not_, kept)):
+        reading.drop(lines[i], NO_AMOUNT)
+    for i in sorted(reading.rounded(accounts)):
+        if kept[i]:
+            reading.identifier(rows[i], accounts[i])
+
+    def keep(column: Iterable[object]) -> Iterable[object]:
+        return column if everything else compress(column, kept)
+
+    reading.transactions.extend(
+        map(
+            transaction_maker(),
+            repeat(layout.source),  # source
+            repeat(reading.sha256),  # file_sha256
+            keep(lines),  # line
+            keep(stamps[0]),  # timestamp
+            keep(stamps[1]),  # time_known
+            keep(amounts),  # amount_fen
+            keep(map(_FLOW_BY_SIGN.__getitem__, map(_ZERO.__lt__, amounts))),  # flow
+            keep(directions),  # direction
+            keep(map(str.strip, names)),  # counterparty
+            keep(accounts),  # counterparty_account
+            keep(columns[_MEMO]),  # memo
+            repeat(""),  # category
+            repeat(""),  # status
+            repeat(""),  # order_number
+            repeat(""),  # merchant_order_number
+            keep(columns[_PLACE]),  # channel
+            keep(columns[_NOTE]),  # note
+            keep(map(_CNY.get, columns[_CURRENCY], columns[_CURRENCY])),  # currency
+            keep(balances),  # balance_fen
+            repeat(False),  # is_refund
+            repeat(""),  # refund_of
+            repeat(0),  # refunded_fen
+        )
+    )
+    return True
 
 
 def _signed_amount(

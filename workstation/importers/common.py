@@ -8,10 +8,11 @@ is refused and no record leaves this module (DOMAIN R24's traceability needs who
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
+from itertools import compress, count
+from operator import and_, attrgetter, itemgetter, not_
 from typing import Any
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
@@ -48,6 +49,8 @@ MORE_PROBLEMS = QT_TRANSLATE_NOOP(
 )
 
 _SCIENTIFIC = re.compile(r"\d(?:\.\d+)?[eE]\+?\d+")
+_CELLS, _TIMESTAMP = attrgetter("cells"), attrgetter("timestamp")
+_FIRST, _FIRST_CHARACTER = itemgetter(0), itemgetter(slice(1))
 _START_LABELS = ("起始时间", "起始日期", "开始日期", "查询起始日期", "起始日")
 _END_LABELS = ("终止时间", "终止日期", "结束日期", "查询终止日期", "截止日期", "终止日")
 _OWNER_LABELS = ("姓名", "微信昵称", "户名", "账户名称", "客户名称", "账户名")
@@ -101,13 +104,37 @@ class Reading:
     def data_rows(self, table: Table, header: int, columns: dict[str, int]) -> Iterator[Row]:
         """The rows under the header that hold transactions; footers and notes skipped."""
         needed = max(columns.values()) + 1
-        for row in table.rows[header + 1 :]:
+        rows = table.rows[header + 1 :]
+        # A row wide enough whose first cell starts with a digit is a transaction row (is_note's
+        # own first test); found for all rows at once, the others looked at one by one.
+        cells = list(map(_CELLS, rows))
+        widths = list(map(len, cells))
+        if min(widths, default=0):  # every row has a first cell: all in C
+            digit = map(str.isdigit, map(_FIRST_CHARACTER, map(_FIRST, cells)))
+            plain = list(map(and_, map(needed.__le__, widths), digit))
+        else:
+            plain = [bool(c) and c[0][:1].isdigit() and len(c) >= needed for c in cells]
+        start = 0
+        for i in compress(count(), map(not_, plain)):
+            yield from rows[start:i]
+            start = i + 1
+            row = rows[i]
             if is_note(row):
                 continue
             if len(row.cells) < needed:
                 self.fail(row.line, SHORT_ROW, found=len(row.cells), expected=needed)
                 continue
             yield row
+        yield from rows[start:]
+
+    def rounded(self, texts: Sequence[str]) -> set[int]:
+        """The indices of ``texts`` for which ``identifier`` warns, found in a pass or two."""
+        joined = "\n".join(texts)
+        if "E" not in joined and "e" not in joined:
+            return set()
+        return {
+            i for i, t in enumerate(texts) if ("E" in t or "e" in t) and _SCIENTIFIC.fullmatch(t)
+        }
 
     def check_count(self, table: Table, header: int, found: int) -> None:
         stated = stated_count(table.rows[:header])
@@ -159,8 +186,8 @@ def _period(pairs: tuple[tuple[str, str], ...], rows: tuple[Transaction, ...]) -
         return Period(start, end, stated=True)
     if not rows:
         return None
-    days = [t.timestamp.date() for t in rows]
-    return Period(min(days), max(days), stated=False)
+    stamps = list(map(_TIMESTAMP, rows))  # the first and last day are those of the extreme stamps
+    return Period(min(stamps).date(), max(stamps).date(), stated=False)
 
 
 def _stated_day(pairs: tuple[tuple[str, str], ...], labels: tuple[str, ...]) -> date | None:
@@ -175,6 +202,19 @@ def text(row: Row, columns: dict[str, int], role: str, empty: str = "") -> str:
     """A cell's text by role; ``empty`` (WeChat's ``/``) reads as nothing."""
     value = row.cell(columns.get(role))
     return "" if value == empty and empty else value
+
+
+def role_columns(
+    rows: Sequence[Row], columns: dict[str, int], roles: tuple[str, ...]
+) -> list[tuple[str, ...]]:
+    """The cells of ``rows`` a column per role, as ``getter`` reads them row by row (a role the
+    header lacks reads as ""), turned around in one ``zip``. Rows come from ``data_rows``, so
+    each holds every mapped column."""
+    if not rows:
+        return [()] * len(roles)
+    by_index = list(zip(*map(_CELLS, rows), strict=False))  # as wide as the narrowest row
+    blank = ("",) * len(rows)
+    return [blank if columns.get(role) is None else by_index[columns[role]] for role in roles]
 
 
 def getter(

@@ -31,6 +31,18 @@ PAD = " \t`\r\n"  # what exporters pad cells with
 # charset-normalizer proposes for such bytes is a damaged GBK file read as mojibake: refuse it.
 _GUESSABLE = ("utf_16", "utf_16_le", "utf_16_be", "utf_32", "big5", "big5hkscs", "cp950")
 _SPACES = re.compile(r"\s+")
+# A whole line (up to a \n or the end) of valid UTF-8 holding at least one non-ASCII character:
+# what ``bytes.decode("utf-8")`` accepts, sequence by sequence (RFC 3629: no overlong forms, no
+# surrogates, nothing past U+10FFFF). UTF-8 is prefix-free, so the possessive loops lose nothing.
+_ASCII = rb"[\x00-\x09\x0b-\x7f]"
+_MULTIBYTE = (
+    rb"(?:[\xe1-\xec\xee\xef][\x80-\xbf]{2}|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})"
+)
+_LINE = _ASCII + rb"*+" + _MULTIBYTE + rb"(?:" + _ASCII + rb"++|" + _MULTIBYTE + rb")*+(?![^\n])"
+_UTF8_LINE = re.compile(_LINE)  # the first line
+_UTF8_LINE_AFTER_NEWLINE = re.compile(rb"\n" + _LINE)  # any other (the \n lets re skip ahead)
 
 
 def decode_text(raw: bytes, file: str) -> str:
@@ -63,7 +75,20 @@ def _strict(raw: bytes, encoding: str, file: str) -> str:
 
 
 def _refuse_if_mixed(raw: bytes, file: str) -> None:
-    """Some lines valid UTF-8 with Chinese in them, others not: two encodings in one file."""
+    """Some lines valid UTF-8 with Chinese in them, others not: two encodings in one file.
+
+    Only called once the whole file failed as UTF-8, so some line is not UTF-8; the question is
+    whether any non-ASCII line is. One pass of ``_UTF8_LINE`` over the bytes answers it (in a
+    GBK file it fails at the first Chinese character of each line); only a file where it finds
+    one is looked at line by line, to name the odd line.
+    """
+    if _UTF8_LINE.match(raw) or _UTF8_LINE_AFTER_NEWLINE.search(raw):
+        _refuse_if_mixed_by_line(raw, file)
+
+
+def _refuse_if_mixed_by_line(raw: bytes, file: str) -> None:
+    """``_refuse_if_mixed`` line by line: which lines are UTF-8, which not, and the first of
+    the fewer named."""
     utf8: list[int] = []
     other: list[int] = []
     for number, line in enumerate(raw.split(b"\n"), start=1):

@@ -17,11 +17,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from itertools import chain, compress, count, groupby, islice, repeat
+from operator import is_not, not_
 from typing import Any
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
 from workstation.importers.decode import PAD, clean, header_key
-from workstation.importers.records import StatementRefused
+from workstation.importers.records import StatementRefused, collection_paused
 
 # A real 100,000-line statement unpacks to tens of MB; a zip bomb to gigabytes.
 MAX_UNPACKED_BYTES = 256 * 2**20
@@ -74,6 +76,115 @@ class Table:
 
 
 def csv_table(text: str, file: str) -> Table:
+    """``text`` as ``csv.reader`` splits it, every cell ``clean``, each row with the line it
+    starts on.
+
+    Two fast paths give exactly that (tests/importers/test_fast_paths.py): a file without a
+    ``"`` (Alipay's export) is split with ``str.split`` — what ``csv`` does to an unquoted line —
+    normalised a line at a time; any other file goes through ``csv.reader`` in one call. Either
+    way every cell is then stripped in one pass over all of them, and the rows regrouped in C.
+    Only a file with a record spanning lines, or one ``csv`` refuses, is read record by record.
+    The collector is paused meanwhile (``records.collection_paused``).
+    """
+    with collection_paused():
+        rows = _unquoted_rows(text)
+        if rows is None:
+            rows = _quoted_rows(text, file)
+    return Table("", rows)
+
+
+_NORMALIZE, _STRIP, _NFKC, _ONE = unicodedata.normalize, str.strip, "NFKC", 1
+
+
+def _unquoted_rows(text: str) -> tuple[Row, ...] | None:
+    """The rows of a text without quotes, or None when the file needs ``csv.reader``.
+
+    Without a ``"`` every line is one record (StringIO breaks lines at \\n, \\r\\n and \\r;
+    a lone \\r is left to ``csv``) and its cells are ``line.split(",")``, an empty line none.
+    NFKC leaves a comma and what is on either side of it alone (a starter that composes with
+    nothing), so normalising a whole line normalises each of its cells, as long as it makes no
+    new comma (a full-width ，): such a line is cleaned cell by cell.
+    """
+    if '"' in text or "\x00" in text:
+        return None
+    if "\r" in text:
+        crlf = text.count("\r\n")
+        if text.count("\r") != crlf:
+            return None
+        lines = (
+            text.split("\r\n")  # every line ends so (Windows exports): no copy without the \r
+            if text.count("\n") == crlf
+            else text.replace("\r\n", "\n").split("\n")
+        )
+    else:
+        lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the end of the last line, not a line
+    if (
+        len(text) > csv.field_size_limit()
+        and max(map(len, lines), default=0) > csv.field_size_limit()
+    ):
+        return None  # csv refuses a field that long: let it say so
+    commas = list(map(str.count, lines, repeat(",")))
+    normal = list(map(_NORMALIZE, repeat(_NFKC), lines))
+    apart: dict[int, tuple[str, ...]] = {}
+    for i in compress(count(), map(is_not, normal, lines)):  # the few lines NFKC changes
+        line = normal[i]
+        if line.count(",") != commas[i] or "\n" in line or "\r" in line:
+            # a full-width ， became a comma: these cells are cleaned one by one
+            apart[i] = tuple([clean(cell) for cell in lines[i].split(",")])
+            normal[i] = "," * commas[i]
+    # every cell of every line in one list, then stripped in one pass; apart lines hold ""s
+    cells = list(map(_STRIP, ",".join(normal).split(","), repeat(PAD))) if lines else []
+    widths = list(map(_ONE.__add__, commas))
+    if "" in lines:
+        for i in compress(count(), map(not_, lines)):
+            widths[i] = 0  # an empty line is a record without cells
+    return _as_rows(cells, widths, lines, apart)
+
+
+def _as_rows(
+    cells: list[str],
+    widths: list[int],
+    lines: list[str] | None,
+    apart: dict[int, tuple[str, ...]] | None = None,
+) -> tuple[Row, ...]:
+    """Rows numbered 1, 2, … of ``widths[i]`` cells each, taken in order from ``cells``; row
+    ``i`` in ``apart`` has those cells instead.
+
+    With ``lines`` (the unquoted path), an empty line (width 0) still holds one "" in ``cells``.
+    """
+    it = iter(cells)
+    grouped: list[tuple[str, ...]] = []
+    extend = grouped.extend
+    for width, run in groupby(widths):
+        n = sum(1 for _ in run)
+        if width:
+            extend(islice(zip(*[it] * width, strict=False), n))
+        else:
+            if lines is not None:
+                next(islice(it, n, n), None)  # skip the n "" the empty lines left
+            extend(repeat((), n))
+    if next(it, None) is not None:  # pragma: no cover - the widths count every cell
+        raise AssertionError("cells left over")
+    for i, cells_apart in (apart or {}).items():
+        grouped[i] = cells_apart
+    return tuple(map(_row_maker(), count(1), grouped))
+
+
+def _quoted_rows(text: str, file: str) -> tuple[Row, ...]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        records = list(reader)
+    except csv.Error:
+        return _rows_one_by_one(text, file)  # names the line the error is on
+    if reader.line_num != len(records):  # a quoted cell spans lines: count them row by row
+        return _rows_one_by_one(text, file)
+    flat = map(_STRIP, map(_NORMALIZE, repeat(_NFKC), chain.from_iterable(records)), repeat(PAD))
+    return _as_rows(list(flat), list(map(len, records)), None)
+
+
+def _rows_one_by_one(text: str, file: str) -> tuple[Row, ...]:
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[Row] = []
     append, new_row = rows.append, _row_maker()
@@ -96,7 +207,7 @@ def csv_table(text: str, file: str) -> Table:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise StatementRefused(Message.of(BAD_CSV, file=file, line=start, detail=str(exc))) from exc
-    return Table("", tuple(rows))
+    return tuple(rows)
 
 
 def check_zip_sizes(raw: bytes, file: str) -> None:
@@ -163,6 +274,7 @@ def cell_text(value: Any) -> str:
 # --- headers ---------------------------------------------------------------------------------
 
 _BILINGUAL_TAIL = re.compile(r"[A-Za-z .()/]*")
+_WHITESPACE = re.compile(r"\s+")  # what header_key takes out
 
 
 def _names_match(key: str, name: str) -> bool:
@@ -191,8 +303,14 @@ def find_header(
 ) -> tuple[int, dict[str, int]] | None:
     """(row index, column map) of the first row naming every required role, or None."""
     needed = tuple(required)
+    aliases = [roles.get(role, ()) for role in needed]
     for index, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
         if row.filled < len(needed):
+            continue
+        # Every header_key is part of the row's NFKC text without spaces, so a row where some
+        # required role has no name in that text cannot name it: skip it without mapping it.
+        squashed = _WHITESPACE.sub("", unicodedata.normalize("NFKC", "\x00".join(row.cells)))
+        if not all(any(name in squashed for name in names) for names in aliases):
             continue
         columns = map_columns(row.cells, roles)
         if all(r in columns for r in needed):

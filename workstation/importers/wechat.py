@@ -9,12 +9,26 @@ much of it was refunded (``已退款(￥0.11)``, ``已全额退款``); the refun
 from __future__ import annotations
 
 import re
+from itertools import compress, count, repeat
+from operator import and_, attrgetter, mul, not_
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP
 from workstation.importers.alipay import original_order
-from workstation.importers.amounts import BadValue, parse_amount_fen
-from workstation.importers.common import Reading, text
-from workstation.importers.records import Flow, ImportResult, Source, Transaction
+from workstation.importers.amounts import (
+    BadValue,
+    parse_amount_column,
+    parse_amount_fen,
+    parse_stamp_column,
+)
+from workstation.importers.common import Reading, role_columns, text
+from workstation.importers.records import (
+    Flow,
+    ImportResult,
+    Source,
+    Transaction,
+    collection_paused,
+    transaction_maker,
+)
 from workstation.importers.tables import Row, Table
 
 ROLES: dict[str, tuple[str, ...]] = {
@@ -48,9 +62,18 @@ ORPHAN_REFUND = QT_TRANSLATE_NOOP(
 def read(
     table: Table, header: int, columns: dict[str, int], file: str, sha256: str
 ) -> ImportResult:
+    with collection_paused():  # 100,000 rows' records: see records.collection_paused
+        return _read(table, header, columns, file, sha256)
+
+
+def _read(
+    table: Table, header: int, columns: dict[str, int], file: str, sha256: str
+) -> ImportResult:
     reading = Reading(file, sha256, Source.WECHAT)
     rows = list(reading.data_rows(table, header, columns))
     reading.check_count(table, header, len(rows))
+    if not reading.fatal and _read_columns(reading, rows, columns):
+        return reading.result(table, header)
     refunds = {r.line for r in rows if _is_refund(r, columns)}
     by_merchant = {
         text(r, columns, "merchant", EMPTY): text(r, columns, "order", EMPTY)
@@ -68,6 +91,99 @@ def read(
                 reading.warn(row.line, ORPHAN_REFUND)
         _add(reading, row, columns, row.line in refunds, of)
     return reading.result(table, header)
+
+
+_FIELDS = ("time", "category", "counterparty", "memo", "direction", "amount", "channel",
+           "status", "order", "merchant", "note")  # fmt: skip
+_LINE = attrgetter("line")
+_EMPTIED = {EMPTY: ""}  # ``text(…, EMPTY)`` as a look-up: "/" reads as nothing
+_SIGN = {Flow.INCOME: 1, Flow.EXPENSE: -1, Flow.NEUTRAL: 1}
+
+
+def _read_columns(reading: Reading, rows: list[Row], columns: dict[str, int]) -> bool:
+    """``read``'s loop done a column at a time, for a file where every row makes a record: the
+    same records and warnings in the same order. False, with nothing added to ``reading``, when
+    some row has a problem; the row-by-row loop then names it."""
+    (times, categories, parties, memos, directions, amounts, channels, statuses, orders, merchants,
+     notes) = role_columns(rows, columns, _FIELDS)  # fmt: skip
+    flows = list(map(FLOWS.get, directions))
+    if None in flows or "" in amounts:
+        return False
+    stamps = parse_stamp_column(times)
+    fen = parse_amount_column(amounts)
+    if stamps is None or fen is None:
+        return False
+    n = len(rows)
+    (categories, parties, memos, channels, statuses, orders, merchants, notes) = (
+        tuple(map(_EMPTIED.get, column, column))
+        for column in (categories, parties, memos, channels, statuses, orders, merchants, notes)
+    )
+    money = list(map(abs, fen))
+    refunded = [0] * n
+    for i in compress(count(), map(FULL_REFUND.__eq__, statuses)):
+        refunded[i] = money[i]
+    for i in compress(count(), map(str.startswith, statuses, repeat("已退款"))):
+        match = _PARTIAL_REFUND.fullmatch(statuses[i])
+        if match:
+            try:
+                refunded[i] = abs(parse_amount_fen(match.group(1)))
+            except BadValue:
+                return False
+    lines = list(map(_LINE, rows))
+    # _is_refund, a column at a time
+    refunds = [i for i in compress(count(), map(str.endswith, categories, repeat("退款")))
+               if directions[i] != "支出"]  # fmt: skip
+    is_refund, of = [False] * n, [""] * n
+    for i in refunds:
+        is_refund[i], refunded[i] = True, 0
+    plain = list(map(not_, is_refund))
+    with_merchant = list(map(and_, plain, map(bool, merchants)))
+    pairs = zip(compress(merchants, with_merchant), compress(orders, with_merchant), strict=True)
+    by_merchant = dict(pairs)  # the last row with a merchant number wins, as in the loop
+    originals = set(compress(orders, plain))
+    for i in refunds:
+        found = by_merchant.get(merchants[i], "") if merchants[i] else ""
+        of[i] = found or original_order(orders[i], originals)
+    signed = list(map(mul, money, map(_SIGN.__getitem__, flows)))
+    for i in refunds:
+        signed[i] = money[i]
+    # the warnings, in row order as the loop makes them
+    orphans = {i for i in refunds if not of[i]}
+    rounded = [reading.rounded(orders), reading.rounded(merchants)]
+    for i in sorted(orphans.union(*rounded)):
+        if i in orphans:
+            reading.warn(lines[i], ORPHAN_REFUND)
+        for texts, marked in zip((orders, merchants), rounded, strict=True):
+            if i in marked:
+                reading.identifier(rows[i], texts[i])
+    reading.transactions.extend(
+        map(
+            transaction_maker(),
+            repeat(Source.WECHAT),  # source
+            repeat(reading.sha256),  # file_sha256
+            lines,  # line
+            stamps[0],  # timestamp
+            stamps[1],  # time_known
+            signed,  # amount_fen
+            flows,  # flow
+            directions,  # direction
+            parties,  # counterparty
+            repeat(""),  # counterparty_account
+            memos,  # memo
+            categories,  # category
+            statuses,  # status
+            orders,  # order_number
+            merchants,  # merchant_order_number
+            channels,  # channel
+            notes,  # note
+            repeat("CNY"),  # currency
+            repeat(None),  # balance_fen
+            is_refund,  # is_refund
+            of,  # refund_of
+            refunded,  # refunded_fen
+        )
+    )
+    return True
 
 
 def _is_refund(row: Row, columns: dict[str, int]) -> bool:
