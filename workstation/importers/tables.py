@@ -59,11 +59,12 @@ def _row_maker():
     """``Row(line, cells)`` without the frozen dataclass's per-field ``object.__setattr__``:
     the same object (same fields, equality, hash, repr), built in one step."""
     new = object.__new__
-    setattr_ = object.__setattr__
 
     def make(line: int, cells: tuple[str, ...]) -> Row:
         row = new(Row)
-        setattr_(row, "__dict__", {"line": line, "cells": cells})
+        fields = row.__dict__  # stored into directly, as records.transaction_maker does
+        fields["line"] = line
+        fields["cells"] = cells
         return row
 
     return make
