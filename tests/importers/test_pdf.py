@@ -63,10 +63,15 @@ def test_cmb_pdf_chinese_text_signs_and_wrapped_counterparty() -> None:
         "转账汇款",
         "货款",
     )
-    assert first.counterparty == "某某供应商 6222000011110000"  # its second line joined
+    # its second line joined; CMB's 对手信息 cell gives name and account: split (R37)
+    assert (first.counterparty, first.counterparty_account) == ("某某供应商", "6222000011110000")
     assert second.counterparty == "支付宝(中国)网络技术有限公司"  # NFKC: full-width brackets
     assert second.amount_fen == 4475402
-    assert (last.counterparty, last.amount_fen) == ("王某某 6222020200098765432", -310000)
+    assert (last.counterparty, last.counterparty_account, last.amount_fen) == (
+        "王某某",
+        "6222020200098765432",
+        -310000,
+    )
     assert sum(t.amount_fen for t in result.transactions) == 5755402 - 1063585  # 合并统计
 
 

@@ -53,7 +53,8 @@ EXPECTED = {
     "icbc.csv": "068195c8490d35b42c2e9fbe33a9abc4c7878c153230df721e77f6b379b99832",
     "ccb.xlsx": "fb2bc2ccdc284b68a5261135e47fc91e645c6c5da21b4d7d2ee2e6fd73698f0b",
     "ccb_signed.csv": "ef41052c59bc3c6f8f4082be4ccd6377c8e2fa86e32b1286449d7acbe1e1d972",
-    "cmb.csv": "85360f901eab464f66d09a26919a95eedbabafa3823b3b7043a19e8599bc526b",
+    # changed on purpose: CMB's 对手信息 "name account" now split into name and account
+    "cmb.csv": "339cad09fd2f5b5143b0d10635a1e0bca02c8b6077a114bd14c0ef92c27592a3",
     "bocom.csv": "b1ebd621e84e640aa948c941ca50dbf44b9039c6a45642491c4d8eff1e04b054",
     "alipay_5000.csv": "4b3622aa16dd0fc1f1a15648c1ea5d67f9bf9b0e46d8ce01ea04de4091c38b88",
     "alipay_odd_5000.csv": "e1a061f1f60bed47898ca58b388b3c0391d92220790a8b79b4be4dba821b63fc",

@@ -9,6 +9,7 @@ the column mapping; a later column-mapping dialog builds one for any other bank.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, count, repeat
@@ -220,6 +221,9 @@ def _read_columns(
         accounts, names = [p[0] for p in parts], [p[2] for p in parts]
     else:
         accounts, names = columns[_ACCOUNT], columns[_PARTY]
+        if not any(accounts) and any(map(_NAME_THEN_ACCOUNT.search, names)):
+            split = [split_name_account(n) for n in names]
+            names, accounts = [n for n, _ in split], [a for _, a in split]
     accounts = list(map(str.strip, accounts))
     lines = list(map(_LINE, rows))
     kept = list(map(bool, amounts))
@@ -314,6 +318,8 @@ def _add(
     account, name = v[_ACCOUNT], v[_PARTY]
     if joined:
         account, _, name = v[_JOINED].partition("/")
+    elif not account:
+        name, account = split_name_account(name)
     reading.transactions.append(
         make(
             layout.source,  # source
@@ -340,6 +346,17 @@ def _add(
             0,  # refunded_fen
         )
     )
+
+
+# CMB's 对手信息 gives the name and the account in one cell: "某某供应商 6222000011110000"
+_NAME_THEN_ACCOUNT = re.compile(r"^(.*\S)[\s\u3000]+([0-9*]{8,})$")
+
+
+def split_name_account(text: str) -> tuple[str, str]:
+    """(name, account) of a cell that ends in an account number after a space; an account
+    kept in the name would be shown unmasked wherever the name is (R37)."""
+    found = _NAME_THEN_ACCOUNT.search(text.strip())
+    return (found[1], found[2]) if found else (text, "")
 
 
 def _currency(value: str) -> str:
