@@ -114,7 +114,9 @@ def test_no_exception_escapes_for_odd_numbers_in_any_column(text: str) -> None:
 # -- decoding and whole-file refusals -----------------------------------------------------
 
 HEADER = "kind,business_name,owner_name,industry,region,product,amount_yuan,term_months"
-TRADITIONAL = "off_platform,臺北市鑫源服飾商行有限公司,陳偉強,服裝與紡織品批發零售業,臺灣省臺北市,credit,50000,6"
+TRADITIONAL = (  # fmt: skip
+    "off_platform,臺北市鑫源服飾商行有限公司,陳偉強,服裝與紡織品批發零售業,臺灣省臺北市,credit,50000,6"
+)
 
 
 def test_a_big5_csv_reads_as_traditional_chinese(tmp_path: Path) -> None:
