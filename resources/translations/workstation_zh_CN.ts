@@ -6216,6 +6216,10 @@ trading</source>
         <translation>请填写冲正理由。</translation>
     </message>
     <message>
+        <source>This loan is closed; a payment that settled it cannot be reversed here.</source>
+        <translation>该贷款已结清；结清它的还款不能在此冲正。</translation>
+    </message>
+    <message>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>

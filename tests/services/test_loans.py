@@ -478,3 +478,49 @@ def test_overdue_turns_the_risk_red_and_a_cure_amber(
     owed = loans.trial(ctx, people["liu.fin"], case_id, clock.now().date()).total_fen
     loans.repay(ctx, people["liu.fin"], case_id, _loan_version(ctx, case_id), owed)
     assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "amber"
+
+
+def test_reversals_keep_the_ledger_and_the_stage_true(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    """Found in review: a reversal is dated on the original's day, refused once the day is
+    closed or a later repayment rests on it, and puts a cured loan back in arrears."""
+    fin = people["liu.fin"]
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+    _close_days(ctx, clock, people, 33)
+    assert _stage(ctx, case_id) == "overdue"
+    today = clock.now().date()
+    arrears = loans.trial(ctx, fin, case_id, today).total_fen
+    loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), arrears - 100 * YUAN)
+    loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), 50 * YUAN)
+    first, second = [r.entry.seq for r in loans.loan_view(ctx, fin, case_id).ledger][-2:]
+    with pytest.raises(RuleError, match="Later entries rest on entry"):
+        loans.reverse(ctx, fin, case_id, _loan_version(ctx, case_id), first, "wrong payer")
+    loans.reverse(ctx, fin, case_id, _loan_version(ctx, case_id), second, "wrong payer")
+    assert _stage(ctx, case_id) == "overdue"
+    view = loans.loan_view(ctx, fin, case_id)
+    assert view.ledger[-1].entry.on == today
+    old = next(r.entry.seq for r in view.ledger if r.entry.kind.value == "interest_posting")
+    with pytest.raises(RuleError, match="before the last day-end"):
+        loans.reverse(ctx, fin, case_id, _loan_version(ctx, case_id), old, "no")
+
+
+def test_a_cure_reversed_puts_the_loan_back_in_arrears(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    fin = people["liu.fin"]
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 3)
+    _close_days(ctx, clock, people, 33)
+    assert _stage(ctx, case_id) == "overdue"
+    owed = loans.trial(ctx, fin, case_id, clock.now().date())
+    loans.repay(
+        ctx, fin, case_id, _loan_version(ctx, case_id), owed.interest_fen + owed.penalty_fen
+    )
+    assert _stage(ctx, case_id) == "monitoring"
+    seq = loans.loan_view(ctx, fin, case_id).ledger[-1].entry.seq
+    loans.reverse(ctx, fin, case_id, _loan_version(ctx, case_id), seq, "cheque bounced")
+    assert _stage(ctx, case_id) == "overdue"
+    with pytest.raises(RuleError, match="No new draw"):
+        loans.disburse(ctx, fin, case_id, _loan_version(ctx, case_id), 1_000 * YUAN, 1)

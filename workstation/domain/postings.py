@@ -381,7 +381,7 @@ def owes_nothing(state: LoanState) -> bool:
     )
 
 
-def next_event(state: LoanState, available_until: date) -> date | None:
+def next_event(state: LoanState, available_until: date) -> date:
     """The next date a day-end has anything to do for this loan: the first posting date
     after ``accrued_through`` of a draw with principal or accrued interest; when nothing is
     owed, the end of the limit's period (the loan closes then). Between two events the
@@ -392,7 +392,9 @@ def next_event(state: LoanState, available_until: date) -> date | None:
         return date.fromordinal(min(dates))
     if owes_nothing(state):
         return max(available_until, state.accrued_through + timedelta(days=1))
-    return None
+    # posted interest or penalty still owed with nothing accruing: look again every night
+    # (it goes overdue, and must never drop out of the day-end's sight)
+    return state.accrued_through + timedelta(days=1)
 
 
 def overdue_since(state: LoanState, closed_through: date) -> date | None:

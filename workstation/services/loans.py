@@ -142,7 +142,13 @@ def _follow_stage(ctx: Context, case_id: int, state: LoanState, on: date, at: st
     closed (SETTLE). Done by the system, recorded as such."""
     case = pipeline.load_case(ctx, case_id)
     system = Session(user_store.system_user_id(ctx.store, at), "system", "System", Role.SYSTEM)
-    late = postings.days_past_due(state, on) > 0
+    # judged today, as the ledger check of the move judges it: a payment dated yesterday
+    # may clear yesterday's arrears and still leave today's instalment late
+    late = postings.days_past_due(state, max(on, business_date(ctx))) > 0
+    if case.stage in (Stage.MONITORING.value, Stage.WARNING.value) and late:
+        # a reversed payment can put the loan back in arrears at once (not at the next posting)
+        pipeline.move_cases(ctx, system, [(case_id, case.version)], Action.MARK_OVERDUE, risk="red")
+        return
     if case.stage in ARREARS_STAGES and not late:
         version = case.version + 1
         pipeline.move_case(ctx, system, case_id, Action.CURE, case.version)
@@ -351,19 +357,19 @@ def reverse(
         row = _loan_row(ctx, case_id)
         _check_loan_version(row, expected_version)
         state = current_state(ctx, row)
-        original = next(
-            (line.entry for line in loan_store.ledger_of(ctx.store, case_id)
-             if line.entry.seq == seq),
-            None,
-        )  # fmt: skip
+        ledger = [line.entry for line in loan_store.ledger_of(ctx.store, case_id)]
+        original = next((entry for entry in ledger if entry.seq == seq), None)
         if original is None:
             raise _refuse(
                 QT_TRANSLATE_NOOP("messages", "Entry {seq} is not on this loan's ledger"), seq=seq
             )
-        result = postings.reverse(state, original, max(business_date(ctx), state.accrued_through))
+        _check_reversible(ctx, case_id, row, original, ledger)
+        # dated on the original's day, so the days between earn as if it never happened
+        result = postings.reverse(state, original, original.on)
         if isinstance(result, Refusal):
             raise _refused(result)
         _save(ctx, row, result.state, result.entries, session.user_id, reason.strip())
+        _follow_stage(ctx, case_id, result.state, business_date(ctx), ctx.stamp())
         user_store.record_audit(
             ctx.store,
             at=ctx.stamp(),
@@ -374,6 +380,36 @@ def reverse(
             after={"reverses": seq, "reason": reason.strip()},
         )
     return result.entries[-1]
+
+
+_T_DAY_CLOSED = QT_TRANSLATE_NOOP(
+    "messages",
+    "Entry {seq} is from {on}, before the last day-end: post a correcting entry instead",
+)
+_T_LATER = QT_TRANSLATE_NOOP(
+    "messages", "Later entries rest on entry {seq}: reverse them first, newest first"
+)
+_T_SETTLED = QT_TRANSLATE_NOOP(
+    "messages", "This loan is closed; a payment that settled it cannot be reversed here."
+)
+
+
+def _check_reversible(
+    ctx: Context, case_id: int, row: LoanRow, original: Entry, ledger: list[Entry]
+) -> None:
+    """Only an entry of the open day (after the last close of day: the night's own postings
+    are closed with it), on an open loan, with no later repayment resting on it."""
+    closed = closed_through(ctx)
+    if closed is not None and original.on <= closed:
+        raise _refuse(_T_DAY_CLOSED, seq=original.seq, on=original.on.isoformat())
+    if row.status != "active":
+        raise _refuse(_T_SETTLED)
+    undone = {e.reverses for e in ledger if e.kind == EntryKind.REVERSAL}
+    if any(
+        e.seq > original.seq and e.kind == EntryKind.REPAYMENT and e.seq not in undone
+        for e in ledger
+    ):
+        raise _refuse(_T_LATER, seq=original.seq)
 
 
 def trial(ctx: Context, session: Session, case_id: int, on: date) -> postings.Payoff:
