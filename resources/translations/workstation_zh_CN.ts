@@ -6300,8 +6300,8 @@ trading</source>
         <translation>请填写删除理由。</translation>
     </message>
     <message>
-        <source>Only investigators and supervisors open the original documents.</source>
-        <translation>只有调查员和主管可以打开原始资料。</translation>
+        <source>Only the case&apos;s investigator or a supervisor opens its original documents.</source>
+        <translation>只有该案件的调查员或主管可以打开其原始资料。</translation>
     </message>
     <message>
         <source>Choose the column that holds the date.</source>

@@ -293,3 +293,30 @@ def test_odd_lines_round_trip_exactly_through_the_database(
 
     uploads.forget_cached_records()
     assert statements.rebuild(ctx, li, case_id).lines == read_statement(raw, "odd.csv").transactions
+
+
+def test_a_class_remembered_elsewhere_never_beats_this_cases_owner(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    """Found in review: a customer called 王伟 re-classed as sales on case A must not turn case
+    B's owner 王伟's own transfers into sales."""
+    a_inv, b_inv = people["li.inv"], people["zhang.inv"]
+    case_a, case_b = investigating(ctx, a_inv), investigating(ctx, b_inv)  # owners: 王伟
+    raw = (FIXTURES / "icbc.csv").read_bytes().decode("gbk")
+    own = (
+        '2023-01-20,转账,网上银行,CHN,钞,"20,000.00",,人民币,"20,000.00",,人民币,"45,600.50",'
+        "王伟,转入,6222020200055556666\n2023-01-31,代发工资"
+    )
+    uploads.upload(
+        ctx, b_inv, case_b, raw.replace("2023-01-31,代发工资", own).encode("gbk"), "b.csv"
+    )
+    before = statements.rebuild(ctx, b_inv, case_b).financials.annual_sales_fen
+    uploads.upload(
+        ctx,
+        a_inv,
+        case_a,
+        raw.replace("杭州某某商贸有限公司,货款", "王伟,货款").encode("gbk"),
+        "a.csv",
+    )
+    statements.reclass_counterparty(ctx, a_inv, case_a, "王伟", Category.SALES, remember=True)
+    assert statements.rebuild(ctx, b_inv, case_b).financials.annual_sales_fen == before

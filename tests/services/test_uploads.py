@@ -152,8 +152,11 @@ def test_only_the_holder_or_a_supervisor_uploads_and_only_in_investigation(
             uploads.upload(ctx, who, case, FIXTURES / "icbc.csv")
     assert dump(ctx) == before
     assert uploads.upload(ctx, wang, case_id, FIXTURES / "icbc.csv").document is not None
-    with pytest.raises(RuleError, match="Only investigators and supervisors open"):
-        uploads.original(ctx, liu, case_id, uploads.documents(ctx, liu, case_id)[0].sha256)
+    sha = uploads.documents(ctx, liu, case_id)[0].sha256
+    for who in (liu, zhang):  # finance, and an investigator who does not hold the case (R37)
+        with pytest.raises(RuleError, match="Only the case's investigator or a supervisor opens"):
+            uploads.original(ctx, who, case_id, sha)
+    assert uploads.original(ctx, li, case_id, sha) == (FIXTURES / "icbc.csv").read_bytes()
 
 
 def test_opening_an_original_is_audited(ctx: Context, people: dict[str, Session]) -> None:

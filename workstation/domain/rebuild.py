@@ -41,6 +41,7 @@ from enum import StrEnum
 
 from workstation.domain.application import DownstreamCustomer, Financials
 from workstation.domain.classify import Category, Classed, Classifier
+from workstation.domain.people import mask_sensitive
 from workstation.domain.rebuild_checks import (
     RATIO_PLACES,
     CheckSettings,
@@ -498,7 +499,8 @@ def _top_customers(
     for month in months:
         for i in month.cell(Category.SALES).rows:
             line = work.lines[work.target.get(i, i)]
-            name = line.counterparty.strip() or line.counterparty_account.strip()
+            # no name: the account stands for the customer, masked (R37), as everywhere shown
+            name = line.counterparty.strip() or mask_sensitive(line.counterparty_account.strip())
             if not name:
                 continue
             entry = totals.setdefault(name, [0, line.timestamp.date(), []])

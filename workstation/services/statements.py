@@ -427,8 +427,14 @@ def _case_statement(ctx: Context, session: Session, case_id: int) -> CaseStateme
     rows = [r for r in st_store.case_documents(ctx.store, case_id) if r.source != UTILITY]
     results = [_result(ctx, r) for r in rows]
     rules = _rule_list(st_store.latest_rules(ctx.store))
+    # a class remembered on another case never beats this case's owner: the owner's own
+    # name is an own-account transfer here, whatever someone of that name was elsewhere
+    own = st_store.counterparty_classes_of_case(ctx.store, case_id)
+    owner_names = {case.owner_name.strip(), case.business_name.strip()}
     overrides = {
-        name: Category(c) for name, c in st_store.counterparty_classes(ctx.store, case_id).items()
+        name: Category(c)
+        for name, c in st_store.counterparty_classes(ctx.store, case_id).items()
+        if name.strip() not in owner_names or name in own
     }
     row_overrides = {k: Category(c) for k, c in st_store.line_classes(ctx.store, case_id).items()}
     declared = _declared(ctx, case_id)

@@ -74,7 +74,7 @@ ONLY_TYPED = QT_TRANSLATE_NOOP(
 )
 GIVE_REASON = QT_TRANSLATE_NOOP("messages", "Give a reason for removing it.")
 MAY_NOT_OPEN = QT_TRANSLATE_NOOP(
-    "messages", "Only investigators and supervisors open the original documents."
+    "messages", "Only the case's investigator or a supervisor opens its original documents."
 )
 
 
@@ -494,10 +494,13 @@ def documents(ctx: Context, session: Session, case_id: int) -> tuple[CaseDocumen
 
 
 def original(ctx: Context, session: Session, case_id: int, sha256: str) -> bytes:
-    """The original file as uploaded, to open it. It shows full account numbers, so only
-    investigators and supervisors open it, and each opening is audited (R37)."""
+    """The original file as uploaded, to open it. It shows full account numbers, so only a
+    supervisor or the investigator who holds the case opens it, and each opening is audited
+    (R37)."""
     require(session, Permission.VIEW_CASES)
-    if session.role not in (Role.INVESTIGATOR, Role.SUPERVISOR):
+    case = pipeline.load_case(ctx, case_id)
+    holder = session.role == Role.INVESTIGATOR and case.officer_id == session.user_id
+    if session.role != Role.SUPERVISOR and not holder:
         raise RuleError(Message.of(MAY_NOT_OPEN))
     row = st_store.case_document(ctx.store, case_id, sha256)
     content = st_store.original(ctx.store, sha256) if row else None

@@ -275,6 +275,14 @@ def counterparty_classes(store: Store, case_id: int) -> dict[str, str]:
     return dict(rows.fetchall())
 
 
+def counterparty_classes_of_case(store: Store, case_id: int) -> set[str]:
+    """The counterparties this case itself classed (not remembered from others)."""
+    rows = store.conn.execute(
+        "SELECT counterparty FROM counterparty_classes WHERE case_id = ?", (case_id,)
+    )
+    return {r[0] for r in rows}
+
+
 def counterparty_class(store: Store, case_id: int | None, counterparty: str) -> str | None:
     row = store.conn.execute(
         "SELECT category FROM counterparty_classes WHERE IFNULL(case_id, 0) = ? "
