@@ -25,6 +25,7 @@ from workstation.domain.people import Role
 from workstation.services import statements, uploads
 from workstation.services.context import Context, Session
 from workstation.services.rating_common import _application_of
+from workstation.store import cases as case_store
 from workstation.store import users as user_store
 
 CASES = 10  # cases in investigation given bills: enough to show, cheap enough for tests
@@ -400,11 +401,9 @@ def _session(ctx: Context, user_id: int) -> Session | None:
 def _chosen(ctx: Context, count: int) -> list[tuple[int, int, str, str, str, str, Financials]]:
     """Cases in investigation held by an investigator, with declared sales and costs."""
     found = []
-    for case_id, officer, kind, owner, business, city in ctx.store.conn.execute(
-        "SELECT c.id, c.officer_id, k.kind, k.owner_name, k.business_name, k.region FROM cases c "
-        "JOIN customers k ON k.id = c.customer_id WHERE c.stage = 'investigation' "
-        "AND c.officer_id IS NOT NULL ORDER BY c.id"
-    ).fetchall():
+    for case_id, officer, kind, owner, business, city in case_store.held_in_investigation(
+        ctx.store
+    ):
         try:
             app, _ = _application_of(ctx, case_id)
         except RuleError:

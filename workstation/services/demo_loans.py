@@ -19,7 +19,7 @@ from workstation.domain.interview import CHECKLIST, InterviewMode, required_docu
 from workstation.domain.messages import RuleError
 from workstation.domain.people import Role
 from workstation.domain.schedule import Plan
-from workstation.services import approval, day_end, investigation, loans
+from workstation.services import approval, day_end, investigation, loans, pipeline
 from workstation.services.context import Context, FixedClock, Session
 from workstation.store import cases as case_store
 from workstation.store import loans as loan_store
@@ -101,17 +101,12 @@ def _investigate(ctx: Context, inv: Session, case_id: int, rng: random.Random) -
         )
     )
     investigation.record_interview(ctx, inv, case_id, held, InterviewMode.VIDEO, checked, note)
-    case = ctx.store.conn.execute(
-        "SELECT k.kind FROM cases c JOIN customers k ON k.id = c.customer_id WHERE c.id = ?",
-        (case_id,),
-    ).fetchone()[0]
-    for kind in required_documents(case):
+    for kind in required_documents(pipeline.load_case(ctx, case_id).kind):
         investigation.mark_received(ctx, inv, case_id, kind, "originals seen on the video call")
 
 
 def _version(ctx: Context, case_id: int) -> int:
-    row = ctx.store.conn.execute("SELECT version FROM cases WHERE id = ?", (case_id,)).fetchone()
-    return int(row[0])
+    return pipeline.load_case(ctx, case_id).version
 
 
 def _loan_version(ctx: Context, case_id: int) -> int:
@@ -163,13 +158,8 @@ def build_demo_loans(ctx: Context, count: int = 40, seed: int = 20121) -> DemoLo
         clock.moment = datetime.combine(today, time(21, 0))
         day_end.run_day_end(sim, wang, today)
         clock.moment = datetime.combine(today + timedelta(days=1), time(9, 30))
-    rows = ctx.store.conn.execute("SELECT COUNT(*) FROM loan_entries").fetchone()[0]
-    stages = dict(
-        ctx.store.conn.execute(
-            "SELECT c.stage, COUNT(*) FROM loans l JOIN cases c ON c.id = l.case_id "
-            "GROUP BY c.stage"
-        ).fetchall()
-    )
+    rows = loan_store.entry_count(ctx.store)
+    stages = loan_store.loans_by_stage(ctx.store)
     return DemoLoansSummary(len(cases), rows, stages.get("overdue", 0), stages.get("closed", 0))
 
 
@@ -253,11 +243,7 @@ def recommend_waiting_cases(ctx: Context) -> int:
     """Give the demo's cases already waiting in approval the terms their investigator
     recommended (from their rating), so the checker's inbox has work to sign."""
     viewer = _session(ctx, "wang.sup")
-    waiting = ctx.store.conn.execute(
-        "SELECT c.id, COALESCE(c.recommended_by, c.officer_id), c.stage_entered_at FROM cases c "
-        "WHERE c.stage = 'approval' AND NOT EXISTS "
-        "(SELECT 1 FROM recommendations r WHERE r.case_id = c.id)"
-    ).fetchall()
+    waiting = loan_store.approval_cases_without_terms(ctx.store)
     with ctx.store.write():
         for case_id, by, at in waiting:
             terms = approval.suggested_terms(ctx, viewer, case_id)

@@ -159,10 +159,7 @@ def _follow_stage(ctx: Context, case_id: int, state: LoanState, on: date, at: st
     if postings.owes_nothing(state) and on >= date.fromisoformat(row.available_until):
         if case.stage in (Stage.MONITORING.value, Stage.OVERDUE.value, Stage.WARNING.value):
             pipeline.move_case(ctx, system, case_id, Action.SETTLE, case.version)
-            ctx.store.conn.execute(
-                "UPDATE loans SET status = 'closed', next_event_on = NULL WHERE case_id = ?",
-                (case_id,),
-            )
+            loan_store.close_loan(ctx.store, case_id)
 
 
 # --- draw ------------------------------------------------------------------------------------

@@ -178,6 +178,16 @@ def open_cases_held_by(
     ).fetchall()
 
 
+def held_in_investigation(store: Store) -> list[tuple[Any, ...]]:
+    """(case, officer, customer kind, owner, business, region) of the cases in investigation
+    an officer holds, by case number (the demo's bills go to these)."""
+    return store.conn.execute(
+        "SELECT c.id, c.officer_id, k.kind, k.owner_name, k.business_name, k.region FROM cases c "
+        "JOIN customers k ON k.id = c.customer_id WHERE c.stage = 'investigation' "
+        "AND c.officer_id IS NOT NULL ORDER BY c.id"
+    ).fetchall()
+
+
 def move_facts(store: Store, case_ids: list[int]) -> dict[int, tuple[Any, ...]]:
     """(stage, officer, recommender, bank-referred, version) of many cases, for the system's
     bulk moves (the day-end); in chunks that stay inside SQLite's variable limit."""

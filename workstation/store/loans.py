@@ -257,6 +257,35 @@ def save_states(store: Store, rows: Iterable[Sequence[Any]]) -> None:
     )
 
 
+def close_loan(store: Store, case_id: int) -> None:
+    """Repaid in full after its period: no longer active, nothing more for the day-end."""
+    store.conn.execute(
+        "UPDATE loans SET status = 'closed', next_event_on = NULL WHERE case_id = ?", (case_id,)
+    )
+
+
+def entry_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM loan_entries").fetchone()[0])
+
+
+def loans_by_stage(store: Store) -> dict[str, int]:
+    """How many loans stand in each stage of their case (the demo's summary)."""
+    rows = store.conn.execute(
+        "SELECT c.stage, COUNT(*) FROM loans l JOIN cases c ON c.id = l.case_id GROUP BY c.stage"
+    )
+    return {str(stage): int(n) for stage, n in rows}
+
+
+def approval_cases_without_terms(store: Store) -> list[tuple[int, int | None, str]]:
+    """(case, recommender or officer, entered at) of cases in approval with no recommended
+    terms (books built before recommendations were stored)."""
+    return store.conn.execute(
+        "SELECT c.id, COALESCE(c.recommended_by, c.officer_id), c.stage_entered_at FROM cases c "
+        "WHERE c.stage = 'approval' AND NOT EXISTS "
+        "(SELECT 1 FROM recommendations r WHERE r.case_id = c.id)"
+    ).fetchall()
+
+
 def insert_draw(store: Store, case_id: int, terms: DrawTerms) -> None:
     store.conn.execute(
         "INSERT INTO draws (draw_id, case_id, drawn_on, amount_fen, daily_rate, term_months, "
