@@ -37,7 +37,7 @@ from workstation.ui.investigation_text import (
 )
 from workstation.ui.reclass_dialog import ReclassDialog, ReclassRequest
 from workstation.ui.statement_lines import StatementLinesModel, basis_label
-from workstation.ui.table_model import HeaderedTableModel
+from workstation.ui.table_model import RowsTableModel
 from workstation.ui.trace_dialog import OpenOriginal
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -45,7 +45,7 @@ Write = Callable[[Callable[[], Any]], bool]
 FILTER_DELAY_MS = 250
 
 
-class CounterpartiesModel(HeaderedTableModel):
+class CounterpartiesModel(RowsTableModel):
     """Counterparties with most lines first: money in, money out, their usual class."""
 
     HEADERS = (
@@ -55,17 +55,7 @@ class CounterpartiesModel(HeaderedTableModel):
         QT_TRANSLATE_NOOP("CounterpartiesModel", "In − out"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: tuple[CounterpartyTotal, ...] = ()
-
-    def set_rows(self, rows: tuple[CounterpartyTotal, ...]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_count(self) -> int:
-        return len(self.rows)
+    rows: tuple[CounterpartyTotal, ...]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

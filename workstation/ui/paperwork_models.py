@@ -22,12 +22,12 @@ from workstation.ui.investigation_text import (
     document_label,
     mode_label,
 )
-from workstation.ui.table_model import HeaderedTableModel
+from workstation.ui.table_model import HeaderedTableModel, RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class InterviewsModel(HeaderedTableModel):
+class InterviewsModel(RowsTableModel):
     """Interviews held, oldest first; the checklist in one cell, identity first."""
 
     HEADERS = (
@@ -38,17 +38,7 @@ class InterviewsModel(HeaderedTableModel):
         QT_TRANSLATE_NOOP("InterviewsModel", "Notes"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: tuple[InterviewRow, ...] = ()
-
-    def set_rows(self, rows: tuple[InterviewRow, ...]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_count(self) -> int:
-        return len(self.rows)
+    rows: tuple[InterviewRow, ...]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

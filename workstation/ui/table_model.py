@@ -2,10 +2,12 @@
 
 Subclasses give ``HEADERS`` (marked with ``QT_TRANSLATE_NOOP`` in the class's own name as
 context), ``row_count()`` and ``data()``; nothing else of Qt's table protocol is repeated.
+``RowsTableModel`` also keeps the rows themselves, for the lists shown whole.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -31,3 +33,17 @@ class HeaderedTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         return column_title(type(self).__name__, self.HEADERS, section, orientation, role)
+
+
+class RowsTableModel(HeaderedTableModel):
+    """A list shown whole: ``rows`` replaced at once by ``set_rows``."""
+
+    rows: tuple[Any, ...] = ()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = tuple(rows)
+        self.endResetModel()
+
+    def row_count(self) -> int:
+        return len(self.rows)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
 
 from workstation.services.uploads import CaseDocument, StoredBill
 from workstation.ui.common import format_fen, format_time, message_text, translate
@@ -18,7 +17,7 @@ from workstation.ui.investigation_text import (
     unit_label,
     utility_label,
 )
-from workstation.ui.table_model import HeaderedTableModel
+from workstation.ui.table_model import RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -30,7 +29,7 @@ def size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB"
 
 
-class UploadsModel(HeaderedTableModel):
+class UploadsModel(RowsTableModel):
     """The case's uploads, oldest first."""
 
     HEADERS = (
@@ -45,17 +44,7 @@ class UploadsModel(HeaderedTableModel):
         QT_TRANSLATE_NOOP("UploadsModel", "Notes"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: tuple[CaseDocument, ...] = ()
-
-    def set_rows(self, rows: tuple[CaseDocument, ...]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_count(self) -> int:
-        return len(self.rows)
+    rows: tuple[CaseDocument, ...]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -105,7 +94,7 @@ class UploadsModel(HeaderedTableModel):
         return ", ".join(notes)
 
 
-class BillsModel(HeaderedTableModel):
+class BillsModel(RowsTableModel):
     """The case's utility bills by kind and period, each with where it came from."""
 
     HEADERS = (
@@ -118,17 +107,7 @@ class BillsModel(HeaderedTableModel):
         QT_TRANSLATE_NOOP("BillsModel", "Entered by"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: tuple[StoredBill, ...] = ()
-
-    def set_rows(self, rows: tuple[StoredBill, ...]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_count(self) -> int:
-        return len(self.rows)
+    rows: tuple[StoredBill, ...]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
