@@ -72,3 +72,25 @@ def test_the_rebuilt_statements_are_kept_some_with_gaps_and_a_meter_flag(
     statement = statements.rebuild(demo_ctx, wang, meters[0])
     assert statement.meter.sales_ratio >= Decimal("1.5")  # type: ignore[operator]
     assert statement.meter.power_ratio <= Decimal("0.75")  # type: ignore[operator]
+
+
+def test_one_gap_case_is_adjusted_and_scored_again_on_the_adjusted_figures(
+    demo_ctx: Context,
+) -> None:
+    wang = _supervisor(demo_ctx)
+    adjusted = [c for c in _cases(demo_ctx) if statements.adjustments(demo_ctx, wang, c)]
+    assert len(adjusted) == 1
+    case_id = adjusted[0]
+    (adjustment,) = statements.adjustments(demo_ctx, wang, case_id)
+    assert adjustment.reason == demo_bills.ADJUST_REASON
+    kept = statements.latest_rebuilt(demo_ctx, wang, case_id)
+    assert kept is not None and "sales_gap" in {str(f.kind) for f in kept.flags}
+    rebuilt = adjustment.rebuilt.annual_sales_fen
+    assert rebuilt is not None and adjustment.figures.annual_sales_fen is not None
+    assert 0 <= rebuilt - adjustment.figures.annual_sales_fen < 100_000  # to the thousand yuan
+    # scoring reads the adjusted figures (R24): the latest decision says so
+    assert statements.adjusted_figures(demo_ctx, case_id) == adjustment.figures
+    decisions = demo_ctx.store.conn.execute(
+        "SELECT COUNT(*) FROM decisions WHERE case_id = ?", (case_id,)
+    ).fetchone()[0]
+    assert decisions == 2

@@ -77,6 +77,7 @@ class DemoBillsSummary:
     lines: int
     gap_flags: int
     meter_flags: int
+    adjusted: int = 0  # cases whose investigator adjusted the figures to the rebuilt ones
 
 
 # --- the year of one business --------------------------------------------------------------
@@ -464,7 +465,7 @@ BILLS = "电费账单.csv"
 def build_demo_bills(ctx: Context, count: int = CASES, seed: int = 20121) -> DemoBillsSummary:
     """Give ``count`` cases in investigation their bills, uploaded and rebuilt."""
     through = (ctx.clock.now().date().replace(day=1) - timedelta(days=1)).replace(day=1)
-    files = lines = gaps = meters = 0
+    files = lines = gaps = meters = adjusted = 0
     chosen = _chosen(ctx, count)
     for n, (case_id, officer, kind, owner, business, city, declared) in enumerate(chosen):
         who = _session(ctx, officer)
@@ -482,4 +483,24 @@ def build_demo_bills(ctx: Context, count: int = CASES, seed: int = 20121) -> Dem
         kinds = {str(f.kind) for f in seen.statement.flags}
         gaps += bool(kinds & {"sales_gap", "cost_gap"})
         meters += "meter" in kinds
-    return DemoBillsSummary(len(chosen), files, lines, gaps, meters)
+        if "sales_gap" in kinds and not adjusted:  # the first gap case: the officer adjusts
+            adjusted += _adjust_to_rebuilt(ctx, who, case_id, seen.statement.financials)
+    return DemoBillsSummary(len(chosen), files, lines, gaps, meters, adjusted)
+
+
+ADJUST_REASON = "流水与电费单核实：申报销售额偏高，销售额与经营成本按重建数调整"
+
+
+def _adjust_to_rebuilt(ctx: Context, who: Session, case_id: int, rebuilt: Financials) -> int:
+    """The investigator takes the rebuilt sales and costs, rounded down to the thousand yuan
+    as officers write them, over the declared ones (R24); the case is scored again on them, so
+    the demo shows an adjusted case with two decisions. 1 when done."""
+    if not rebuilt.annual_sales_fen or not rebuilt.operating_cost_fen:
+        return 0
+    thousand = 100_000  # fen
+    figures = Financials(
+        annual_sales_fen=rebuilt.annual_sales_fen // thousand * thousand,
+        operating_cost_fen=rebuilt.operating_cost_fen // thousand * thousand,
+    )
+    statements.adjust(ctx, who, case_id, figures, ADJUST_REASON)
+    return 1
