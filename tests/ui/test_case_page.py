@@ -11,7 +11,8 @@ from workstation.domain.stages import Action
 from workstation.services import pipeline
 from workstation.services.context import Context, Session
 from workstation.ui import dialogs
-from workstation.ui.case_page import CasePage, HistoryModel
+from workstation.ui.case_page import CasePage
+from workstation.ui.case_sections import HistoryModel
 
 
 @pytest.fixture
