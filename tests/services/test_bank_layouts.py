@@ -63,7 +63,7 @@ def test_a_saved_mapping_reads_this_file_and_the_next_of_that_layout_without_ask
     li = people["li.inv"]
     case_id = _case(ctx, li)
     mapping = _unknown(ctx, li, case_id, RURAL).preview.guess
-    saved = bank_layouts.save_layout(ctx, li, "  浙江农商银行 ", mapping)
+    saved = bank_layouts.save_layout(ctx, li, "  浙江农商银行 ", mapping).layout
     assert (saved.name, saved.mapping, saved.saved_by) == ("浙江农商银行", mapping, "李调查")
     assert bank_layouts.saved_layouts(ctx, people["liu.fin"]) == (saved,)
     audit = ctx.store.conn.execute(
@@ -125,7 +125,7 @@ def test_only_investigators_and_supervisors_save_a_complete_named_mapping(
     # a supervisor corrects it: the same header keeps one mapping, the audit keeps both
     bank_layouts.save_layout(ctx, li, "农商银行", mapping)
     fixed = bank_layouts.save_layout(ctx, people["wang.sup"], "浙江农商银行",
-                                     replace(mapping, memo=9))  # fmt: skip
+                                     replace(mapping, memo=9)).layout  # fmt: skip
     assert bank_layouts.saved_layouts(ctx, li) == (fixed,)
     assert fixed.mapping.memo == 9 and fixed.saved_by == "王主管"
     before = ctx.store.conn.execute(

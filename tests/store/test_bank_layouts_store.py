@@ -53,3 +53,31 @@ def test_a_v5_file_gains_the_saved_layouts_one_a_header_row(tmp_path: Path) -> N
             layout_store.save_layout(store, "", ("x",), "{}", 1, AT)  # a name is required
     finally:
         store.close()
+
+
+def test_a_v6_file_gains_which_mapping_read_each_original(tmp_path: Path) -> None:
+    """Migration 7: an original stored before it has no mapping recorded (found by its header
+    row when the mapping is next saved); deleting a mapping keeps what its files recorded."""
+    path = tmp_path / "v6.sqlite"
+    _v5_file(path)
+    conn = sqlite3.connect(path)
+    for statement in dict(MIGRATIONS)[6]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 6")
+    conn.execute("INSERT INTO documents (sha256, size, content) VALUES ('abc', 1, x'00')")
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    try:
+        found = store.conn.execute("SELECT layout_id, layout_mapping FROM documents").fetchall()
+        assert found == [(None, None)]
+        with store.write():
+            layout = layout_store.save_layout(store, "农商银行", HEADER, '{"a": 1}', 1, AT)
+            layout_store.mark_read_with(store, 1, layout, '{"a": 1}')
+        assert layout_store.files_read_with(store) == {layout: 1}
+        with store.write():
+            assert layout_store.delete_layout(store, layout) == 1
+        found = store.conn.execute("SELECT layout_id, layout_mapping FROM documents").fetchall()
+        assert found == [(None, '{"a": 1}')] and layout_store.layouts(store) == []
+    finally:
+        store.close()

@@ -351,6 +351,34 @@ def read_or_preview(
     return preview(tables, file)
 
 
+def read_if_header(raw: bytes, file: str, mapping: ColumnMapping) -> ImportResult | None:
+    """The file read with ``mapping`` when it has the mapping's header row (else None);
+    ``StatementRefused`` naming the file and line when a line cannot be read."""
+    tables = file_tables(raw, file)
+    found = find_signature(tables or (), {mapping.signature})
+    if found is None:
+        return None
+    table, header, _ = found
+    return read_mapped(table, header, mapping, file, hashlib.sha256(raw).hexdigest())
+
+
+def preview_with(raw: bytes, file: str, mapping: ColumnMapping) -> MappingPreview:
+    """What the dialog needs to edit a saved ``mapping``: the file's first rows with the
+    mapping's header row chosen and the mapping filled in; only the header row when the
+    file (None: no file uses the mapping) does not have it."""
+    tables = file_tables(raw, file) if raw else None
+    sheets = [t for t in tables or () if t.rows]
+    found = find_signature(sheets, {mapping.signature})
+    if found is None:
+        alone = SheetRows("", (Row(1, mapping.signature),))
+        return MappingPreview(file, (alone,), 0, 0, mapping)
+    table, header, _ = found
+    shown = max(PREVIEW_ROWS, header + 1 + 3 * PREVIEW_RECORDS)
+    rows = tuple(SheetRows(t.sheet, t.rows[:shown]) for t in sheets)
+    sheet = next(i for i, t in enumerate(sheets) if t is table)
+    return MappingPreview(file, rows, sheet, header, mapping)
+
+
 def preview(tables: Sequence[Table], file: str) -> MappingPreview | None:
     """The tables' first rows with the guessed sheet, header row and mapping."""
     sheets = tuple(SheetRows(t.sheet, t.rows[:PREVIEW_ROWS]) for t in tables if t.rows)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -29,7 +29,7 @@ from workstation.importers.detect import (
     read_statement,
     read_utility_bills,
 )
-from workstation.importers.mapped import MappingPreview
+from workstation.importers.mapped import ColumnMapping, MappingPreview, read_if_header
 from workstation.importers.records import (
     ImportProblem,
     ImportResult,
@@ -41,6 +41,7 @@ from workstation.importers.utility import check_bill as check_utility_bill
 from workstation.services import bank_layouts, pipeline
 from workstation.services.context import Context, Session, require
 from workstation.services.investigation import require_worker
+from workstation.store import bank_layouts as layout_store
 from workstation.store import codec
 from workstation.store import investigation as inv_store
 from workstation.store import statements as st_store
@@ -75,6 +76,16 @@ ONLY_TYPED = QT_TRANSLATE_NOOP(
 GIVE_REASON = QT_TRANSLATE_NOOP("messages", "Give a reason for removing it.")
 MAY_NOT_OPEN = QT_TRANSLATE_NOOP(
     "messages", "Only the case's investigator or a supervisor opens its original documents."
+)
+MAPPING_CHANGED = QT_TRANSLATE_NOOP(
+    "messages",
+    "The column mapping for {file} was changed or deleted while the file was read; nothing "
+    "was stored. Upload it again.",
+)
+REREAD_REFUSED = QT_TRANSLATE_NOOP(
+    "messages",
+    "The mapping was not saved: {file} (case {case}) was read with the earlier mapping and "
+    "cannot be read with this one: {why}. Nothing was changed.",
 )
 
 
@@ -116,6 +127,7 @@ class CaseDocument:
     size: int  # bytes
     problems: tuple[ImportProblem, ...]  # warnings the reader left (the file was accepted)
     dropped: tuple[ImportProblem, ...]  # rows left out on purpose (closed orders), with why
+    bank_name: str = ""  # the bank whose saved column mapping read it ("" for a preset)
 
 
 @dataclass(frozen=True)
@@ -203,13 +215,16 @@ def _read(raw: bytes, file: str, bills: bool) -> ImportResult | UtilityImport:
         raise UploadRefused(refusal.message, refusal.problems) from None
 
 
-def _read_mapped(ctx: Context, raw: bytes, file: str, refused: UploadRefused) -> ImportResult:
-    """A layout no preset knows, read with the column mapping saved for its header row;
-    else refused as ``LayoutUnknown``, carrying what the column-mapping dialog needs."""
+def _read_mapped(
+    ctx: Context, raw: bytes, file: str, refused: UploadRefused
+) -> tuple[ImportResult, bank_layouts.SavedLayout]:
+    """A layout no preset knows, read with the column mapping saved for its header row (and
+    that mapping); else refused as ``LayoutUnknown``, carrying what the column-mapping
+    dialog needs."""
     if refused.message.template != UNKNOWN_LAYOUT:
         raise refused
     try:
-        found = bank_layouts.read_with_saved(ctx, raw, file)
+        found = bank_layouts.read_with_saved_layout(ctx, raw, file)
     except StatementRefused as refusal:
         raise UploadRefused(refusal.message, refusal.problems) from None
     if found is None:
@@ -217,6 +232,24 @@ def _read_mapped(ctx: Context, raw: bytes, file: str, refused: UploadRefused) ->
     if isinstance(found, MappingPreview):
         raise LayoutUnknown(refused, found) from None
     return found
+
+
+def _same_mapping(text: str, mapping: ColumnMapping) -> bool:
+    try:
+        return ColumnMapping.from_json(text) == mapping
+    except ValueError:
+        return False
+
+
+def _record_layout(
+    ctx: Context, document: int, layout: bank_layouts.SavedLayout, file: str
+) -> None:
+    """Which saved mapping read the lines just stored, so correcting it re-reads them; the
+    mapping must still be the one read with (another window may have saved over it)."""
+    current = layout_store.layout_by_id(ctx.store, layout.id)
+    if current is None or not _same_mapping(current.mapping, layout.mapping):
+        raise RuleError(Message.of(MAPPING_CHANGED, file=file))
+    layout_store.mark_read_with(ctx.store, document, layout.id, layout.mapping.to_json())
 
 
 def upload(
@@ -246,10 +279,11 @@ def upload(
     if first is not None:
         return _already(ctx, session, first, file)
     report(0, 100)
+    layout: bank_layouts.SavedLayout | None = None
     try:
         parsed = _parse(raw, sha256, file, bills)
     except UploadRefused as refused:
-        parsed = _read_mapped(ctx, raw, file, refused)
+        parsed, layout = _read_mapped(ctx, raw, file, refused)
     report(60, 100)
     if stop():
         return Upload(None, cancelled=True)
@@ -266,6 +300,8 @@ def upload(
                 stored = _store_statement(
                     ctx, session, case_id, document, parsed, raw, at, report, stop
                 )
+                if stored and layout is not None:
+                    _record_layout(ctx, document, layout, file)
                 added = 0
                 kinds = {kind_of(str(parsed.source))}
             else:
@@ -383,6 +419,93 @@ def _store_statement(
     return True
 
 
+@dataclass(frozen=True)
+class Reread:
+    """An original read again with a corrected column mapping."""
+
+    sha256: str
+    file_name: str  # as first uploaded
+    rows: int  # its lines now
+
+
+def _reading(result: ImportResult) -> dict[str, object]:
+    """The case_documents columns reading a statement fills (the same on every case)."""
+    period = result.period
+    return {
+        "period_start": period.start.isoformat() if period else None,
+        "period_end": period.end.isoformat() if period else None,
+        "period_stated": int(period.stated) if period else 0,
+        "row_count": len(result.transactions),
+        "account_owner": result.account.owner,
+        "account_number": result.account.account,
+        "problems": codec.dumps(result.problems),
+        "dropped": codec.dumps(result.dropped),
+    }
+
+
+def reread_mapped(
+    ctx: Context,
+    session: Session,
+    layout_id: int,
+    earlier: ColumnMapping,
+    mapping: ColumnMapping,
+    at: str,
+) -> tuple[Reread, ...]:
+    """Inside the caller's write transaction: every original the saved mapping ``layout_id``
+    read in an earlier version read again with ``mapping``, its lines, row counts, periods
+    and problems replaced on every case that holds it and its single-line classes kept where
+    the line still exists; audited on each case. Originals stored before mappings were
+    recorded are found by their header row (read with ``earlier``, the one saved then).
+
+    A file ``mapping`` cannot read refuses the whole save (``RuleError`` naming the file and
+    the line). Returns the files read again; the caller forgets their cached records once
+    committed (``forget_records``)."""
+    new = mapping.to_json()
+    found = [
+        *(d for d in layout_store.documents_read_with(ctx.store, layout_id)
+          if d.mapping is None or not _same_mapping(d.mapping, mapping)),
+        *layout_store.unrecorded_mapped_documents(ctx.store),
+    ]  # fmt: skip
+    done: list[Reread] = []
+    for doc in found:
+        raw = st_store.original(ctx.store, doc.sha256) or b""
+        try:
+            result = read_if_header(raw, doc.file_name, mapping)
+        except StatementRefused as refused:
+            first = refused.problems[0].message if refused.problems else refused.message
+            why = first.render()
+            message = Message.of(REREAD_REFUSED, file=doc.file_name, case=doc.case_id, why=why)
+            raise RuleError(message) from None
+        if result is None:
+            continue  # another layout's file (stored before mappings were recorded)
+        if doc.layout_id is None and earlier == mapping:
+            layout_store.mark_read_with(ctx.store, doc.id, layout_id, new)  # read so already
+            continue
+        before = st_store.case_document(ctx.store, doc.case_id, doc.sha256)
+        layout_store.delete_lines(ctx.store, doc.id)
+        st_store.insert_lines(
+            ctx.store,
+            (
+                (doc.id, seq, t.line, t.timestamp.isoformat(), *_AFTER_STAMP(t))
+                for seq, t in enumerate(result.transactions)
+            ),
+        )
+        layout_store.set_reading(ctx.store, doc.sha256, _reading(result))
+        lost = layout_store.drop_lost_line_classes(ctx.store, doc.id, doc.sha256)
+        layout_store.mark_read_with(ctx.store, doc.id, layout_id, new)
+        for case_id in layout_store.cases_holding(ctx.store, doc.sha256):
+            user_store.record_audit(
+                ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
+                action="document:reread",
+                before={"sha256": doc.sha256, "rows": before.row_count if before else None,
+                        "mapping": doc.mapping},
+                after={"rows": len(result.transactions), "layout": layout_id,
+                       "mapping": new, "line_classes_dropped": lost},
+            )  # fmt: skip
+        done.append(Reread(doc.sha256, doc.file_name, len(result.transactions)))
+    return tuple(done)
+
+
 # The records of recently used statements, by the file's SHA-256: the same bytes always give
 # the same lines, and the classification editor rebuilds after every re-class, so a 100,000-
 # line statement is read back from the database once, not each time. The files read lately,
@@ -409,6 +532,17 @@ def cached_records(sha256: str) -> tuple[Transaction, ...] | None:
         if found is not None:
             _cache.move_to_end(sha256)
         return found
+
+
+def forget_records(sha256s: Iterable[str]) -> None:
+    """Forget what is cached of these originals (their lines were read again)."""
+    gone = set(sha256s)
+    with _cache_lock:
+        for sha256 in gone:
+            _cache.pop(sha256, None)
+        for key in [k for k in _parsed if k[0] in gone]:
+            del _parsed[key]
+            del _parsed_sizes[key]
 
 
 def forget_cached_records() -> None:
@@ -479,6 +613,7 @@ def _document(row: st_store.CaseDocumentRow, session: Session) -> CaseDocument:
         size=row.size,
         problems=codec.loads(tuple[ImportProblem, ...], row.problems),
         dropped=codec.loads(tuple[ImportProblem, ...], row.dropped),
+        bank_name=row.bank_name,
     )
 
 

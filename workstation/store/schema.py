@@ -434,7 +434,17 @@ V6 = [
     )""",
 ]
 
+# Which saved column mapping read an original's lines, and the mapping as it was then (its
+# JSON): correcting a mapping re-reads the files read with the earlier one. Both NULL for an
+# original a preset read, and for one stored before this migration (found by its header row
+# when its mapping is next saved). A deleted mapping leaves its files' lines and JSON.
+V7 = [
+    "ALTER TABLE documents ADD COLUMN layout_id INTEGER REFERENCES bank_layouts(id)",
+    "ALTER TABLE documents ADD COLUMN layout_mapping TEXT",
+    "CREATE INDEX documents_layout ON documents (layout_id)",
+]
+
 MIGRATIONS: list[tuple[int, list[str]]] = [
-    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6),
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7),
 ]  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1][0]

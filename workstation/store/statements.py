@@ -47,14 +47,15 @@ class CaseDocumentRow:
     uploaded_by_name: str
     uploaded_at: str
     size: int
+    bank_name: str = ""  # the saved column mapping's bank that read it, if one did
 
 
 _DOCUMENT_SELECT = (
     "SELECT d.case_id, d.sha256, d.file_name, d.kind, d.source, d.file_format, d.period_start, "
     "d.period_end, d.period_stated, d.row_count, d.account_owner, d.account_number, "
-    "d.problems, d.dropped, d.uploaded_by, u.display_name, d.uploaded_at, o.size "
-    "FROM case_documents d JOIN users u ON u.id = d.uploaded_by "
-    "JOIN documents o ON o.sha256 = d.sha256 "
+    "d.problems, d.dropped, d.uploaded_by, u.display_name, d.uploaded_at, o.size, "
+    "IFNULL(b.name, '') FROM case_documents d JOIN users u ON u.id = d.uploaded_by "
+    "JOIN documents o ON o.sha256 = d.sha256 LEFT JOIN bank_layouts b ON b.id = o.layout_id "
 )
 
 
