@@ -9,6 +9,9 @@ from pathlib import Path
 
 from tests.importers import make_fixtures as mk
 from tests.test_cli import REPO, run
+from workstation.importers import mapped
+from workstation.services import bank_layouts
+from workstation.services.context import Context, Session
 
 ALIPAY, WECHAT = str(mk.FIXTURES / "alipay.csv"), str(mk.FIXTURES / "wechat.csv")
 
@@ -91,3 +94,35 @@ def test_the_command_imports_no_qt() -> None:
         for alias in node.names
     }
     assert not {n for n in names if n.split(".")[0] in ("PySide6", "matplotlib")}
+
+
+RURAL = str(mk.FIXTURES / "rural_bank.csv")
+
+
+def test_db_reads_a_statement_no_preset_knows_with_the_mapping_saved_there(
+    ctx: Context, people: dict[str, Session], db_path: Path, tmp_path: Path
+) -> None:
+    """--db: the bank statement is read with the mapping saved for its header row, the
+    database only read (no log-in, not even its journal mode changed)."""
+    without = run("rebuild", RURAL, "--json")
+    assert without.returncode == 2 and "the layout is unknown" in without.stderr
+    raw = Path(RURAL).read_bytes()
+    found = mapped.read_or_preview(raw, "rural_bank.csv", {})
+    assert isinstance(found, mapped.MappingPreview)
+    bank_layouts.save_layout(ctx, people["li.inv"], "浙江农商银行", found.guess)
+    ctx.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = db_path.read_bytes()
+
+    out = run("rebuild", RURAL, "--db", str(db_path), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert [(f["name"], f["lines"]) for f in data["files"]] == [("rural_bank.csv", 6)]
+    assert db_path.read_bytes() == before  # nothing written
+
+    missing = run("rebuild", RURAL, "--db", str(tmp_path / "none.sqlite"))
+    assert missing.returncode == 2 and "cannot be opened" in missing.stderr
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("not a database")
+    refused = run("rebuild", RURAL, "--db", str(foreign))
+    assert refused.returncode == 2 and "is not a workstation database" in refused.stderr
+    assert "--db PATH" in run("rebuild", "--help").stdout

@@ -3,7 +3,9 @@
 Prints the 12 monthly figures, the R12 totals, declared against rebuilt and the flags, for
 automation and for checking the rules by hand. Money is integer fen, ratios exact decimal
 strings. A file that cannot be read stops the command (exit 2) with the reason, naming the
-file and line; nothing is half-counted.
+file and line; nothing is half-counted. With ``--db PATH`` a bank statement no preset reads
+is read with the column mapping saved in that database for its header row (the database is
+only read: no log-in, nothing written).
 """
 
 from __future__ import annotations
@@ -19,10 +21,14 @@ from typing import Any
 
 from workstation.domain.application import Financials
 from workstation.domain.classify import CATEGORY_LABELS, Category
+from workstation.domain.messages import RuleError
 from workstation.domain.rebuild import RebuiltStatement
 from workstation.domain.rebuild_checks import UtilityKind, UtilityUsage
-from workstation.importers.records import StatementRefused
+from workstation.importers.records import ImportResult, StatementRefused
+from workstation.services import bank_layouts
 from workstation.services.rebuild import read_files, rebuild_results
+from workstation.store.db import open_read_only
+from workstation.store.schema import SCHEMA_VERSION
 
 COMMAND = "rebuild"
 
@@ -31,11 +37,20 @@ def add_parser(commands: Any) -> None:
     """Register ``rebuild`` on the main parser's subcommands."""
     cmd = commands.add_parser(
         COMMAND,
-        help="rebuild monthly statements and the R12 figures from bills (no database)",
+        help="rebuild monthly statements and the R12 figures from bills (no database; "
+        "--db PATH to read other banks with the column mappings saved there)",
         description=__doc__.splitlines()[0],
     )
     cmd.add_argument("files", nargs="+", type=Path, metavar="FILE", help="statements to read")
     cmd.add_argument("--json", action="store_true", help="print JSON (the default)")
+    cmd.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,  # else it would hide main.py's own --db given before
+        metavar="PATH",
+        help="a workstation database: a bank statement no preset reads is read with the "
+        "column mapping saved there for its header row (read only; no log-in)",
+    )
     cmd.add_argument(
         "--owner",
         action="append",
@@ -103,10 +118,18 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: {missing[0]} does not exist or is not a file", file=sys.stderr)
         return 2
+    db = getattr(args, "db", None)
     try:
-        results = read_files(args.files)
-    except StatementRefused as refusal:
+        results = _read(args.files, db)
+    except (StatementRefused, RuleError) as refusal:
         print(f"error: {refusal.message.render()}", file=sys.stderr)
+        return 2
+    except _OldDatabase as old:
+        print(
+            f"error: {db} has schema version {old.version}, this program reads "
+            f"{SCHEMA_VERSION}; open it in the workstation once to upgrade it",
+            file=sys.stderr,
+        )
         return 2
     statement = rebuild_results(
         results,
@@ -119,6 +142,26 @@ def run(args: argparse.Namespace) -> int:
     )
     print(json.dumps(statement_json(statement, trace=args.trace), ensure_ascii=False, indent=2))
     return 0
+
+
+def _read(files: list[Path], db: Path | None) -> list[ImportResult]:
+    """The files read whole; with a database, also with the column mappings saved there
+    (``RuleError`` when the database cannot be read)."""
+    if db is None:
+        return read_files(files)
+    store = open_read_only(db)
+    try:
+        if store.schema_version < SCHEMA_VERSION:
+            raise _OldDatabase(store.schema_version)
+        return bank_layouts.read_files(store, files)
+    finally:
+        store.close()
+
+
+class _OldDatabase(Exception):
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
 
 
 def _financials(sales: int | None, cost: int | None) -> Financials | None:

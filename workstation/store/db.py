@@ -233,6 +233,66 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
     return store
 
 
+def open_read_only(path: str | Path) -> Store:
+    """Open an existing database only to read it (the command line's ``rebuild`` reads the
+    saved column mappings): nothing is written, not even WAL mode or a migration. Refuses,
+    with a message, a file that is not a workstation database and one a newer program wrote;
+    ``schema_version`` tells the caller whether the tables it reads exist."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(
+            Message.of(
+                QT_TRANSLATE_NOOP("messages", "“{path}” cannot be opened: {error}"),
+                path=str(path),
+                error="no such file",
+            )
+        )
+    _refuse_foreign_file(path)
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False, isolation_level=None,
+        )  # fmt: skip
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            Message.of(
+                QT_TRANSLATE_NOOP("messages", "“{path}” cannot be opened: {error}"),
+                path=str(path),
+                error=str(exc),
+            )
+        ) from exc
+    if application_id != APPLICATION_ID:
+        conn.close()
+        raise StoreError(
+            Message.of(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "“{path}” is not a workstation database (it is another program's SQLite "
+                    "file). Nothing was changed.",
+                ),
+                path=str(path),
+            )
+        )
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(
+            Message.of(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "“{path}” was written by a newer version of the workstation (schema "
+                    "{found}, this program knows {known}). Update the program; the file was "
+                    "not changed.",
+                ),
+                path=str(path),
+                found=version,
+                known=SCHEMA_VERSION,
+            )
+        )
+    return Store(path, conn)
+
+
 def _has_tables(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
 
