@@ -174,19 +174,21 @@ def test_an_unknown_layout_is_mapped_from_the_upload_list_and_the_next_file_need
     )
     assert refusals == []
     assert panel.outcomes[0] == (
-        "ok", "rural_bank.csv: 6 row(s) stored as Other bank (columns mapped)",
+        "ok", "rural_bank.csv: 6 row(s) stored as Other bank (columns mapped): 浙江农商银行",
     )  # fmt: skip
     assert "Map the columns…" not in panel.outcome_label.text()  # mapped now
     assert [s.name for s in bank_layouts.saved_layouts(ctx, people["li.inv"])] == ["浙江农商银行"]
     # the next quarter, the same layout: stored at once, no dialog, no link
     reread(qtbot, page, tab, lambda: panel.upload_files([RURAL_Q2]))
     assert panel.outcomes[0] == (
-        "ok", "rural_bank_q2.csv: 2 row(s) stored as Other bank (columns mapped)",
+        "ok", "rural_bank_q2.csv: 2 row(s) stored as Other bank (columns mapped): 浙江农商银行",
     )  # fmt: skip
     assert panel.dialog is dialog and not panel.unmapped
     assert count(ctx, "case_documents") == 2
     model = panel.uploads_model
-    assert [model.data(model.index(r, 2)) for r in range(2)] == ["Other bank (columns mapped)"] * 2
+    assert [model.data(model.index(r, 2)) for r in range(2)] == [
+        "Other bank (columns mapped): 浙江农商银行"
+    ] * 2
 
 
 def test_a_refusal_that_is_not_about_the_layout_offers_no_mapping(

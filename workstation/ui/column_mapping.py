@@ -164,30 +164,67 @@ class MappedRecordsModel(HeaderedTableModel):
 
 class ColumnMappingDialog(QDialog):
     """Which column holds what, for a file refused as unknown layout; Save and import hands
-    the bank's name and the mapping to ``save`` (a refusal keeps the dialog open)."""
+    the bank's name and the mapping to ``save`` (a refusal keeps the dialog open).
 
-    def __init__(self, preview: MappingPreview, save: Save, parent: QWidget | None = None) -> None:
+    ``bank`` edits a saved mapping instead: its name filled in, its header row fixed (a
+    mapping belongs to one header row), the preview from a file read with it, or only the
+    header row when there is none to show."""
+
+    def __init__(
+        self,
+        preview: MappingPreview,
+        save: Save,
+        parent: QWidget | None = None,
+        bank: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.preview = preview
         self._save = save
+        self.editing = bank is not None
+        self.no_file = self.editing and not preview.file
         self.saved: tuple[str, ColumnMapping] | None = None
         self.trial = Trial(())
         self._filling = False
-        self.setWindowTitle(self.tr("Map the columns of {file}").format(file=preview.file))
+        if self.editing:
+            self.setWindowTitle(self.tr("Edit the column mapping for {bank}").format(bank=bank))
+        else:
+            self.setWindowTitle(self.tr("Map the columns of {file}").format(file=preview.file))
         self._build()
         self.sheet.setCurrentIndex(preview.sheet)
         self._show_sheet(preview.header, preview.guess)
+        if bank is not None:
+            self.name.setText(bank)
 
     # -- building -------------------------------------------------------------------------
 
-    def _build(self) -> None:
-        intro = QLabel(
-            self.tr(
+    def _intro(self) -> str:
+        if not self.editing:
+            return self.tr(
                 "No known bank layout was found in {file}. Say which column holds what: the "
                 "mapping is saved under the bank's name, and the next file with the same "
                 "header row is read with it without asking."
             ).format(file=self.preview.file)
+        text = self.tr(
+            "Which column holds what in statements with this header row. Saving reads every "
+            "uploaded file read with the earlier mapping again; if one of them cannot be read "
+            "with the new mapping, nothing is saved."
         )
+        if self.no_file:
+            return (
+                text
+                + " "
+                + self.tr(
+                    "No uploaded file you may open was read with it, so only its header row is "
+                    "shown."
+                )
+            )
+        return (
+            text + " " + self.tr("The rows below are from {file}.").format(file=self.preview.file)
+        )
+
+    def _build(self) -> None:
+        intro = QLabel(self._intro())
+        intro.setObjectName("mappingIntro")
         intro.setWordWrap(True)
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheet")
@@ -209,6 +246,8 @@ class ColumnMappingDialog(QDialog):
         several = len(self.preview.sheets) > 1
         self.sheet.setVisible(several)
         self.sheet_label.setVisible(several)
+        self.sheet.setEnabled(not self.editing)  # a saved mapping keeps its header row
+        self.header.setEnabled(not self.editing)
 
         self.rows_model = FileRowsModel(self)
         self.rows_view = QTableView(self)
@@ -221,7 +260,11 @@ class ColumnMappingDialog(QDialog):
         self.rows_view.verticalHeader().setDefaultSectionSize(22)
         self.rows_view.setMinimumHeight(160)
         self.rows_view.clicked.connect(self._row_clicked)
-        rows_note = QLabel(self.tr("Click the row that names the columns, or choose it above."))
+        rows_note = QLabel(
+            self.tr("A saved mapping keeps its header row.")
+            if self.editing
+            else self.tr("Click the row that names the columns, or choose it above.")
+        )
         rows_note.setStyleSheet(f"color: {MUTED_COLOR};")
 
         self.columns_box = QGroupBox(self.tr("What each column holds"))
@@ -290,7 +333,9 @@ class ColumnMappingDialog(QDialog):
         self.name.setPlaceholderText(self.tr("e.g. 浙江农商银行"))
         self.name.textChanged.connect(self._update_save)
         self.buttons = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("Save and import"))
+        self.save_button = QPushButton(
+            self.tr("Save") if self.editing else self.tr("Save and import")
+        )
         self.save_button.setObjectName("saveMapping")
         self.save_button.setDefault(True)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -369,7 +414,7 @@ class ColumnMappingDialog(QDialog):
         self._apply(guess_mapping(self.rows, header))
 
     def _row_clicked(self, index: QModelIndex) -> None:
-        if index.row() < self.header.count():
+        if index.row() < self.header.count() and not self.editing:
             self.header.setCurrentIndex(index.row())
 
     def _apply(self, mapping: ColumnMapping) -> None:
@@ -425,6 +470,10 @@ class ColumnMappingDialog(QDialog):
         self.records_model.set_records(self.trial.records)
         if self.trial.problem is not None:
             self.problem.setText(message_text(self.trial.problem))
+        elif self.no_file:
+            self.problem.setText(
+                self.tr("No file to preview: the mapping is checked as it is saved.")
+            )
         elif not self.trial.records:
             self.problem.setText(self.tr("No records were found under the header row."))
         else:
@@ -432,7 +481,7 @@ class ColumnMappingDialog(QDialog):
         self._update_save()
 
     def _update_save(self, *_: object) -> None:
-        ready = self.trial.problem is None and bool(self.trial.records)
+        ready = self.trial.problem is None and (bool(self.trial.records) or self.no_file)
         self.save_button.setEnabled(ready and bool(self.name.text().strip()))
 
     def accept(self) -> None:

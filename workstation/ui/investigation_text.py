@@ -176,9 +176,13 @@ UNITS = {
 }
 
 
-def source_label(source: str) -> str:
-    """Which export a file is: Alipay, WeChat Pay, a bank, or a list of utility bills."""
-    return _tr(SOURCES[source]) if source in SOURCES else source
+def source_label(source: str, bank: str = "") -> str:
+    """Which export a file is: Alipay, WeChat Pay, a bank, or a list of utility bills; a
+    file read with a saved column mapping also names the bank it was saved for."""
+    label = _tr(SOURCES[source]) if source in SOURCES else source
+    if source == "bank_other" and bank:
+        return translate("InvestigationText", "{source}: {bank}").format(source=label, bank=bank)
+    return label
 
 
 def utility_label(kind: str) -> str:

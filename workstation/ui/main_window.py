@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.users_action = self._action(self.show_users)
         self.users_action.setVisible(self.is_admin)
         self.check_action = self._action(self.check_database)
+        self.mappings_action = self._action(self.show_saved_mappings)
         self.authority_action = self._action(self.show_authority)
         self.authority_action.setVisible(self.is_admin)
         self.close_of_day_action = self._action(self.show_close_of_day)
@@ -230,7 +231,9 @@ class MainWindow(QMainWindow):
         self.loans_menu.addAction(self.close_of_day_action)
         self.loans_menu.menuAction().setVisible(self.is_supervisor)
         self.admin_menu = bar.addMenu("")
-        self.admin_menu.addActions([self.users_action, self.authority_action, self.check_action])
+        self.admin_menu.addActions(
+            [self.users_action, self.authority_action, self.check_action, self.mappings_action]
+        )
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -269,6 +272,7 @@ class MainWindow(QMainWindow):
         self.queue_action.setText(self.tr("&Queue review"))
         self.users_action.setText(self.tr("&Users…"))
         self.check_action.setText(self.tr("&Database check"))
+        self.mappings_action.setText(self.tr("Saved &bank mappings…"))
         self.about_action.setText(self.tr("&About"))
         self.new_application_action.setText(self.tr("&New application…"))
         self.new_application_action.setToolTip(self.tr("Take a new application (Ctrl+N)"))
@@ -521,6 +525,15 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         text = self.tr("The check failed: {error}").format(error=error)
         QMessageBox.critical(self, self.tr("Database check"), text)
+
+    def show_saved_mappings(self) -> QWidget:
+        """The column mappings saved for other banks' statements: list, edit, delete."""
+        from workstation.ui.saved_mappings import SavedMappingsDialog
+
+        dialog = SavedMappingsDialog(self.ctx, self.session, self, self._cases_changed_elsewhere)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About the credit workstation"), self.about_text())

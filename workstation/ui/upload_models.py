@@ -71,7 +71,7 @@ class UploadsModel(RowsTableModel):
         if col == 1:
             return doc.file_name
         if col == 2:
-            return source_label(doc.source)
+            return source_label(doc.source, doc.bank_name)
         if col == 3:
             if doc.period_start is None or doc.period_end is None:
                 return "—"

@@ -37,7 +37,7 @@ from workstation.services.uploads import LayoutUnknown, UploadRefused
 from workstation.ui import dialogs
 from workstation.ui.bill_dialog import BillDialog
 from workstation.ui.column_mapping import ColumnMappingDialog
-from workstation.ui.common import message_text, show_refusal
+from workstation.ui.common import message_text, show_refusal, translate
 from workstation.ui.investigation_text import (
     MISSING_COLOR,
     MUTED_COLOR,
@@ -63,6 +63,16 @@ def choose_files(parent: QWidget, title: str, filters: str) -> list[Path]:
 def open_path(path: Path) -> bool:
     """Show a file in the system's viewer (tests replace this function)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def reread_text(saved: bank_layouts.LayoutSaved) -> str:
+    """What saving over a mapping did to the files read with the earlier one, in words."""
+    names = ", ".join(dict.fromkeys(r.file_name for r in saved.reread))
+    return translate(
+        "UploadsPanel",
+        "The mapping for {bank} replaced an earlier one: {n} uploaded file(s) read with it "
+        "were read again ({files}).",
+    ).format(bank=saved.layout.name, n=len(saved.reread), files=names)
 
 
 def upload_work(
@@ -335,7 +345,9 @@ class UploadsPanel(QWidget):
         elif result.document is not None:
             doc = result.document
             text = self.tr("{file}: {rows} row(s) stored as {kind}").format(
-                file=doc.file_name, rows=f"{doc.rows:,}", kind=source_label(doc.source)
+                file=doc.file_name,
+                rows=f"{doc.rows:,}",
+                kind=source_label(doc.source, doc.bank_name),
             )
             if doc.problems:
                 text += " " + self.tr("({n} warning(s))").format(n=len(doc.problems))
@@ -402,19 +414,24 @@ class UploadsPanel(QWidget):
         path, preview = found
         ctx, session = self._ctx, self._session
 
+        saved: list[bank_layouts.LayoutSaved] = []
+
         def save(name: str, mapping: ColumnMapping) -> None:
-            bank_layouts.save_layout(ctx, session, name, mapping)
+            saved.append(bank_layouts.save_layout(ctx, session, name, mapping))
 
         dialog = ColumnMappingDialog(preview, save, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._mapped(outcome, path))
+        dialog.accepted.connect(lambda: self._mapped(outcome, path, saved[-1] if saved else None))
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _mapped(self, outcome: str, path: Path) -> None:
+    def _mapped(self, outcome: str, path: Path, saved: bank_layouts.LayoutSaved | None) -> None:
         self.unmapped.pop(outcome, None)
-        self._show_outcomes()
+        if saved is not None and saved.reread:
+            self._outcome("notice", reread_text(saved))
+        else:
+            self._show_outcomes()
         self.upload_files([path])
 
     # -- the files and bills --------------------------------------------------------------
