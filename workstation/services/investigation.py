@@ -115,6 +115,35 @@ def mark_received(
         inv_store.mark_received(ctx.store, case_id, kind.value, at, session.user_id, note.strip())
 
 
+_BILL_EVIDENCE = {
+    "bill:electricity": DocumentKind.ELECTRICITY_BILL,
+    "bill:water": DocumentKind.WATER_BILL,
+}
+
+
+def withdraw_receipts(
+    ctx: Context, case_id: int, kinds: set[DocumentKind], removed: tuple[str, int, str]
+) -> tuple[DocumentKind, ...]:
+    """After an upload or a typed bill left the case (inside the caller's transaction): each
+    of ``kinds`` that it had marked received rests on the oldest evidence of that kind still on
+    the case, or is no longer received when there is none, so the paperwork asks for it again.
+    A kind marked received by hand (paper seen) stays received. ``removed`` is the mark the
+    upload or bill made: (when, by whom, the file's name or "" for a typed bill). Returns the
+    kinds taken back."""
+    held: dict[DocumentKind, tuple[str, int, str]] = {}
+    for kind, at, by, note in inv_store.evidence(ctx.store, case_id):
+        held.setdefault(_BILL_EVIDENCE.get(kind) or DocumentKind(kind), (at, by, note))
+    withdrawn = []
+    for kind in sorted(kinds):
+        if inv_store.receipt(ctx.store, case_id, kind.value) != removed:
+            continue  # marked by hand, or by other evidence still on the case
+        at, by, note = held.get(kind, (None, None, ""))
+        inv_store.set_receipt(ctx.store, case_id, kind.value, at, by, note)
+        if at is None:
+            withdrawn.append(kind)
+    return tuple(withdrawn)
+
+
 def waive_document(
     ctx: Context, session: Session, case_id: int, kind: DocumentKind, reason: str
 ) -> None:

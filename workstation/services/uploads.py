@@ -38,7 +38,7 @@ from workstation.importers.records import (
 )
 from workstation.importers.utility import TimeOfUse, UtilityBill, UtilityImport, UtilityKind
 from workstation.importers.utility import check_bill as check_utility_bill
-from workstation.services import bank_layouts, pipeline
+from workstation.services import bank_layouts, investigation, pipeline
 from workstation.services.context import Context, Session, require
 from workstation.services.investigation import require_worker
 from workstation.store import bank_layouts as layout_store
@@ -661,13 +661,24 @@ def remove(ctx: Context, session: Session, case_id: int, sha256: str, reason: st
         row = st_store.case_document(ctx.store, case_id, sha256)
         if row is None:
             raise RuleError(Message.of(NO_SUCH_DOCUMENT, case=case_id))
+        kinds = {DocumentKind(row.kind)}
+        if row.source == UTILITY:  # a list of bills satisfies the kinds of the bills in it
+            kinds |= {
+                _bill_kind(UtilityKind(b.kind))
+                for b in st_store.bills_of(ctx.store, case_id)
+                if b.sha256 == sha256
+            }
         st_store.remove_case_document(ctx.store, case_id, sha256)
+        withdrawn = investigation.withdraw_receipts(
+            ctx, case_id, kinds, (row.uploaded_at, row.uploaded_by, row.file_name)
+        )
         user_store.record_audit(
             ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
             action="document:remove",
             before={"sha256": sha256, "file": row.file_name, "kind": row.kind,
                     "uploaded_by": row.uploaded_by, "uploaded_at": row.uploaded_at},
-            after={"reason": reason.strip()},
+            after={"reason": reason.strip(),
+                   "no_longer_received": [k.value for k in withdrawn]},
         )  # fmt: skip
 
 
@@ -759,11 +770,15 @@ def remove_utility_bill(
         if row.sha256:
             raise RuleError(Message.of(ONLY_TYPED, file=row.file_name or row.sha256[:12]))
         st_store.delete_bill(ctx.store, bill_id)
+        withdrawn = investigation.withdraw_receipts(
+            ctx, case_id, {_bill_kind(UtilityKind(row.kind))}, (row.entered_at, row.entered_by, "")
+        )
         user_store.record_audit(
             ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
             action="utility_bill:remove",
             before={"id": bill_id, "kind": row.kind, "account": row.account,
                     "start": row.period_start, "end": row.period_end, "usage": row.usage,
                     "amount_fen": row.amount_fen},
-            after={"reason": reason.strip()},
+            after={"reason": reason.strip(),
+                   "no_longer_received": [k.value for k in withdrawn]},
         )  # fmt: skip

@@ -109,3 +109,41 @@ def documents_of(store: Store, case_id: int) -> list[DocumentRow]:
         (case_id,),
     )
     return [DocumentRow(*r) for r in rows]
+
+
+def receipt(store: Store, case_id: int, kind: str) -> tuple[str, int, str] | None:
+    """When, by whom and with what note the kind was marked received; None while it is not."""
+    row = store.conn.execute(
+        "SELECT received_at, received_by, received_note FROM document_requests "
+        "WHERE case_id = ? AND kind = ? AND received_at IS NOT NULL",
+        (case_id, kind),
+    ).fetchone()
+    return (str(row[0]), int(row[1]), str(row[2])) if row else None
+
+
+def set_receipt(
+    store: Store, case_id: int, kind: str, at: str | None, by: int | None, note: str
+) -> None:
+    """The received mark moved onto other evidence, or taken back (``at`` None)."""
+    store.conn.execute(
+        "UPDATE document_requests SET received_at = ?, received_by = ?, received_note = ? "
+        "WHERE case_id = ? AND kind = ?",
+        (at, by, note, case_id, kind),
+    )
+
+
+def evidence(store: Store, case_id: int) -> list[tuple[str, str, int, str]]:
+    """What the case holds that an upload or a typed bill marked received, oldest first:
+    (kind, at, by, note). A statement or export is its case document (kind as stored); a
+    utility bill is ``bill:<electricity|water>`` with the file it came from ("" when typed)."""
+    rows = store.conn.execute(
+        "SELECT kind, uploaded_at, uploaded_by, file_name FROM case_documents "
+        "WHERE case_id = ? AND source != 'utility' "
+        "UNION ALL "
+        "SELECT 'bill:' || b.kind, b.entered_at, b.entered_by, COALESCE(d.file_name, '') "
+        "FROM utility_bills b LEFT JOIN case_documents d "
+        "ON d.case_id = b.case_id AND d.sha256 = b.sha256 WHERE b.case_id = ? "
+        "ORDER BY 2",
+        (case_id, case_id),
+    )
+    return [(str(k), str(at), int(by), str(note)) for k, at, by, note in rows]
