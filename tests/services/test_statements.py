@@ -207,6 +207,14 @@ def test_adjusted_figures_are_versioned_and_scoring_uses_them(
     with pytest.raises(ApplicationProblems) as invalid:
         statements.adjust(ctx, li, case_id, Financials(annual_sales_fen=-5), "typo")
     assert "financials.annual_sales_fen" in {p.field for p in invalid.value.problems}
+    assert dict(invalid.value.message.params)["figures"] == "annual_sales_fen"
+    with pytest.raises(ApplicationProblems) as zero:
+        statements.adjust(ctx, li, case_id, Financials(annual_sales_fen=0), "none at all?")
+    assert statements.ADJUST_NO_SALES in {p.message.template for p in zero.value.problems}
+    # sales cut while the declared cost stays: the declared 8% margin no longer fits
+    with pytest.raises(ApplicationProblems) as contradicts:
+        statements.adjust(ctx, li, case_id, Financials(annual_sales_fen=20_000_000), "200k")
+    assert dict(contradicts.value.message.params)["figures"] == "net_profit_margin"
     assert dump(ctx) == before
     done = statements.adjust(
         ctx, li, case_id, Financials(annual_sales_fen=20_000_000, operating_cost_fen=17_000_000),
@@ -217,8 +225,9 @@ def test_adjusted_figures_are_versioned_and_scoring_uses_them(
     assert done.decision.decision.score.total < first.decision.score.total  # type: ignore[union-attr]
     assert rescore.latest_decision(ctx, li, case_id) == done.decision
     second = statements.adjust(
-        ctx, li, case_id, Financials(annual_sales_fen=30_000_000), "one more bank"
-    )
+        ctx, li, case_id, Financials(annual_sales_fen=30_000_000, operating_cost_fen=25_000_000),
+        "one more bank",
+    )  # fmt: skip
     history = statements.adjustments(ctx, li, case_id)
     assert [(a.version, a.figures.annual_sales_fen, a.by) for a in history] == [
         (1, 20_000_000, "李调查"),

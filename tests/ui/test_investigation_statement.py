@@ -139,7 +139,11 @@ def test_officer_adjusted_figures_with_a_reason(
     assert not panel.adjusted_note.isVisibleTo(panel)
     dialog = tab.adjust()
     assert isinstance(dialog, AdjustDialog)
-    assert dialog.edits["annual_sales_fen"].text() == "23700"  # starts from the rebuilt
+    # nothing adjusted yet: every field starts empty (as declared); the rebuilt is one click
+    assert all(edit.text() == "" for edit in dialog.edits.values())
+    assert "23700" in dialog.edits["annual_sales_fen"].placeholderText()
+    dialog.use_rebuilt["annual_sales_fen"].click()
+    assert dialog.edits["annual_sales_fen"].text() == "23700"
     dialog.edits["annual_sales_fen"].setText("-5")
     assert not dialog.confirm.isEnabled()  # no reason yet
     dialog.reason.setPlainText("Cash sales at the stall are not in the bank statement")
@@ -160,6 +164,12 @@ def test_officer_adjusted_figures_with_a_reason(
     assert panel.adjusted_note.isVisibleTo(panel)
     assert "Cash sales at the stall" in panel.adjusted_note.text()
     assert "李调查" in panel.adjusted_note.text()
+    # the next adjustment starts from this one's figures, and only those it adjusted
+    again = tab.adjust()
+    assert isinstance(again, AdjustDialog)
+    assert again.edits["annual_sales_fen"].text() == "30000"
+    assert again.edits["sales_growth"].text() == ""
+    again.reject()
 
 
 def test_rules_are_read_by_everyone_and_edited_by_supervisors(

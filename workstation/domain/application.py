@@ -214,7 +214,7 @@ def validate_application(app: Application) -> tuple[Problem, ...]:
         *_money_problems(app),
         *_ratio_problems(app),
         *_missing_figures(app),
-        *_consistency_problems(app.financials),
+        *consistency_problems(app.financials),
         *_consent_problems(app.consent),
     )
 
@@ -412,7 +412,9 @@ def _missing_figures(app: Application) -> list[Problem]:
     return problems
 
 
-def _consistency_problems(fin: Financials) -> list[Problem]:
+def consistency_problems(fin: Financials) -> list[Problem]:
+    """Figures that contradict each other: warnings on a declaration (the owner may have
+    misunderstood), reasons to refuse an officer's adjustment (R24)."""
     problems = []
     assets, liabilities = fin.total_assets_fen, fin.total_liabilities_fen
     if assets is not None and liabilities is not None and liabilities > assets:

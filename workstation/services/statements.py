@@ -18,7 +18,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from workstation.domain.application import Financials, Severity, validate_application
+from workstation.domain.application import (
+    Financials,
+    Problem,
+    Severity,
+    consistency_problems,
+    validate_application,
+)
 from workstation.domain.classify import (
     BASIS_LABELS,
     DEFAULT_RULES,
@@ -74,8 +80,9 @@ NO_SUCH_LINE = QT_TRANSLATE_NOOP("messages", "Line {line} of that file is not on
 NO_COUNTERPARTY = QT_TRANSLATE_NOOP("messages", "Name the counterparty to re-class.")
 ADJUST_REASON = QT_TRANSLATE_NOOP("messages", "Say why the figures are adjusted.")
 ADJUST_EMPTY = QT_TRANSLATE_NOOP("messages", "Adjust at least one figure.")
+ADJUST_NO_SALES = QT_TRANSLATE_NOOP("messages", "Adjusted annual sales must be above zero.")
 ADJUST_INVALID = QT_TRANSLATE_NOOP(
-    "messages", "The adjusted figures cannot be used; correct: {fields}"
+    "messages", "The adjusted figures cannot be used; correct: {figures}"
 )
 DEFAULT_RULES_REASON = "the built-in rules"
 
@@ -587,20 +594,32 @@ def _has_figures(figures: Financials) -> bool:
 
 
 def _check_figures(ctx: Context, case_id: int, figures: Financials) -> None:
-    """The figures scoring would read must pass the application's own checks."""
+    """The figures scoring would read must pass the application's own checks, and an
+    officer's figures must agree with each other (a declaration may be muddled; an adjustment
+    is the officer's own finding): sales above zero, a margin sales less cost allows."""
     try:
         app, _ = _application_of(ctx, case_id)
     except RuleError:
-        return
-    scored = replace(app, financials=figures_for_scoring(app.financials, figures))
-    errors = tuple(
-        p
-        for p in validate_application(scored)
-        if p.severity == Severity.ERROR and p.field.startswith("financials.")
-    )
-    if errors:
-        fields = ", ".join(dict.fromkeys(p.field for p in errors))
-        raise ApplicationProblems(Message.of(ADJUST_INVALID, fields=fields), errors)
+        app = None
+    base = app.financials if app is not None else Financials()
+    merged = figures_for_scoring(base, figures)
+    problems = list(consistency_problems(merged))
+    if figures.annual_sales_fen is not None and figures.annual_sales_fen <= 0:
+        problems.append(
+            Problem("financials.annual_sales_fen", Message.of(ADJUST_NO_SALES), Severity.ERROR)
+        )
+    if app is not None:
+        scored = replace(app, financials=merged)
+        problems += [
+            p
+            for p in validate_application(scored)
+            if p.severity == Severity.ERROR and p.field.startswith("financials.")
+        ]
+    if problems:
+        names = dict.fromkeys(p.field.removeprefix("financials.") for p in problems)
+        raise ApplicationProblems(
+            Message.of(ADJUST_INVALID, figures=", ".join(names)), tuple(problems)
+        )
 
 
 def adjust(

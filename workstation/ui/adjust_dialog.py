@@ -1,6 +1,8 @@
 """Officer-adjusted R12 figures (R24): what the officer believes after the interview and the
 bills, beside what was declared and what the bills rebuilt, with the reason. Every version
-is kept; scoring uses the latest. A figure left empty stays as declared."""
+is kept; scoring uses the latest. A figure left empty stays as declared, so a field starts
+empty unless the last version adjusted it: the rebuilt figure is one click away ("Use
+rebuilt"), never typed in silently (a rebuilt growth or margin would change the score)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +40,13 @@ class AdjustRequest:
 
 
 Finished = Callable[[BaseException | None], None]
+
+
+def _value_text(name: str, value: int | Decimal | None) -> str:
+    """A figure as the officer types it (yuan, or percent), "" when there is none."""
+    if value is None:
+        return ""
+    return yuan_text(int(value)) if name.endswith("_fen") else percent_text(Decimal(value))
 
 
 class AdjustDialog(SubmitDialog):
@@ -67,19 +77,32 @@ class AdjustDialog(SubmitDialog):
             label.setStyleSheet("font-weight: 600;")
             grid.addWidget(label, 0, col)
         self.edits: dict[str, QLineEdit] = {}
+        self.use_rebuilt: dict[str, QToolButton] = {}
         for row, name in enumerate(ADJUSTABLE, 1):
             found = by_name.get(name)
             grid.addWidget(QLabel(translate("ComparisonModel", FIGURE_NAMES[name])), row, 0)
             grid.addWidget(QLabel(figure_text(name, found.declared if found else None)), row, 1)
             grid.addWidget(QLabel(figure_text(name, found.rebuilt if found else None)), row, 2)
-            edit = QLineEdit(self._first_value(name, found))
+            edit = QLineEdit(_value_text(name, found.adjusted if found else None))
             edit.setObjectName(name)
+            rebuilt = _value_text(name, found.rebuilt if found else None)
+            unit = self.tr("yuan") if name.endswith("_fen") else self.tr("percent")
             edit.setPlaceholderText(
-                self.tr("yuan") if name.endswith("_fen") else self.tr("percent")
+                self.tr("as declared (rebuilt: {value})").format(value=rebuilt)
+                if rebuilt
+                else self.tr("as declared ({unit})").format(unit=unit)
             )
             edit.textChanged.connect(self.update_ok)
             self.edits[name] = edit
             grid.addWidget(edit, row, 3)
+            if rebuilt:
+                take = QToolButton()
+                take.setText(self.tr("Use rebuilt"))
+                take.setObjectName(f"use_rebuilt_{name}")
+                take.setToolTip(self.tr("Type the rebuilt figure into the adjusted one"))
+                take.clicked.connect(lambda _=False, e=edit, v=rebuilt: e.setText(v))
+                self.use_rebuilt[name] = take
+                grid.addWidget(take, row, 4)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(
@@ -138,18 +161,6 @@ class AdjustDialog(SubmitDialog):
     def reject(self) -> None:
         if not self.saving:  # the save in progress finishes; its result must reach the page
             super().reject()
-
-    @staticmethod
-    def _first_value(name: str, found: FigureComparison | None) -> str:
-        """The adjusted figure if there is one, else the rebuilt one, ready to edit."""
-        if found is None:
-            return ""
-        value = found.adjusted if found.adjusted is not None else found.rebuilt
-        if value is None:
-            return ""
-        if name.endswith("_fen"):
-            return yuan_text(int(value))
-        return percent_text(Decimal(value))
 
     def request(self) -> AdjustRequest | None:
         self.problem.setText("")

@@ -109,8 +109,16 @@ DOCUMENT_KINDS = {
     "lease": QT_TRANSLATE_NOOP("labels", "Lease of the premises"),
     "other": QT_TRANSLATE_NOOP("labels", "Other document"),
 }
+# The R12 figures an officer adjusts, as refusals name them.
+FIGURES = {
+    "annual_sales_fen": QT_TRANSLATE_NOOP("labels", "annual sales"),
+    "operating_cost_fen": QT_TRANSLATE_NOOP("labels", "operating cost"),
+    "net_profit_margin": QT_TRANSLATE_NOOP("labels", "net profit margin"),
+    "sales_growth": QT_TRANSLATE_NOOP("labels", "sales growth"),
+    "total_liabilities_fen": QT_TRANSLATE_NOOP("labels", "total liabilities"),
+}
 # Placeholder values that are lists of rule names ("a, b, c"): each translated.
-_PARAM_LIST_LABELS = {"kinds": DOCUMENT_KINDS}
+_PARAM_LIST_LABELS = {"kinds": DOCUMENT_KINDS, "figures": FIGURES}
 # Placeholder values that are themselves rule names get translated before filling in.
 _PARAM_LABELS = {
     "stage": _STAGES,
