@@ -19,7 +19,7 @@ from workstation.domain.rebuild_checks import UtilityKind as UsageKind
 from workstation.domain.rebuild_checks import UtilityUsage
 from workstation.importers.detect import read_utility_bills
 from workstation.services import rating, rescore, statements, uploads
-from workstation.services.context import Context, Session
+from workstation.services.context import Context, FixedClock, Session
 from workstation.services.rating_common import ApplicationProblems
 from workstation.services.rebuild import read_files, rebuild_results
 from workstation.services.statements import LineFilter
@@ -329,3 +329,56 @@ def test_a_class_remembered_elsewhere_never_beats_this_cases_owner(
     )
     statements.reclass_counterparty(ctx, a_inv, case_a, "王伟", Category.SALES, remember=True)
     assert statements.rebuild(ctx, b_inv, case_b).financials.annual_sales_fen == before
+
+
+def _restaurant(ctx: Context, who: Session, case_id: int) -> Category:
+    lines = statements.case_statement(ctx, who, case_id).statement
+    found = {
+        c.category
+        for line, c in zip(lines.lines, lines.classes, strict=True)
+        if line.counterparty == "杭州某某餐厅"
+    }
+    assert len(found) == 1
+    return found.pop()
+
+
+def test_a_remembered_class_reaches_later_cases_and_never_rewrites_one_under_way(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    li, zhang = people["li.inv"], people["zhang.inv"]
+    under_way = investigating(ctx, li)
+    uploads.upload(ctx, li, under_way, FIXTURES / "alipay.csv")
+    before = statements.case_statement(ctx, li, under_way).statement.financials
+    assert _restaurant(ctx, li, under_way) == Category.PERSONAL  # the rules' class
+    clock.advance(minutes=5)
+    mine = investigating(ctx, zhang)
+    uploads.upload(ctx, zhang, mine, FIXTURES / "alipay.csv")
+    clock.advance(minutes=5)
+    statements.reclass_counterparty(ctx, zhang, mine, "杭州某某餐厅", Category.PURCHASES)
+    assert _restaurant(ctx, zhang, mine) == Category.PURCHASES
+    # li's case was under way: its figures stay as li saw them
+    assert _restaurant(ctx, li, under_way) == Category.PERSONAL
+    assert statements.case_statement(ctx, li, under_way).statement.financials == before
+    # a case whose files come in later starts from the remembered class
+    clock.advance(minutes=5)
+    later = investigating(ctx, li)
+    uploads.upload(ctx, li, later, FIXTURES / "alipay.csv")
+    assert _restaurant(ctx, li, later) == Category.PURCHASES
+    # remembered differently: the later case keeps what it had, as its own class
+    clock.advance(minutes=5)
+    statements.reclass_counterparty(ctx, zhang, mine, "杭州某某餐厅", Category.RENT)
+    assert _restaurant(ctx, li, later) == Category.PURCHASES
+    assert _restaurant(ctx, li, under_way) == Category.PERSONAL
+    after = ctx.store.conn.execute(
+        "SELECT after FROM audit_events WHERE action = 'classify:counterparty' ORDER BY id DESC"
+    ).fetchone()[0]
+    assert f'"earlier_class_kept_on": [{later}]' in after
+    clock.advance(minutes=5)
+    newest = investigating(ctx, li)
+    uploads.upload(ctx, li, newest, FIXTURES / "alipay.csv")
+    assert _restaurant(ctx, li, newest) == Category.RENT
+    # forgotten everywhere from now on; cases it reached keep it
+    clock.advance(minutes=5)
+    statements.reclass_counterparty(ctx, zhang, mine, "杭州某某餐厅", None)
+    assert _restaurant(ctx, li, newest) == Category.RENT
+    assert _restaurant(ctx, zhang, mine) == Category.PERSONAL

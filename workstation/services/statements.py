@@ -506,9 +506,10 @@ def reclass_counterparty(
     remember: bool = True,
 ) -> int:
     """Class every line of ``counterparty`` on this case as ``category`` (None: go back to
-    the rules); ``remember`` keeps it for every case from now on ("remembers it for next
-    time"), else for this case only. Single-line classes of its lines on this case give way.
-    Returns how many lines of the case it applies to."""
+    the rules); ``remember`` also keeps it for the cases whose files come in from now on
+    ("remembers it for next time"). Other cases already under way are never changed by it:
+    a class remembered before, which they use, is kept as their own. Single-line classes of
+    its lines on this case give way. Returns how many lines of the case it applies to."""
     name = counterparty.strip()
     if not name:
         raise RuleError(Message.of(NO_COUNTERPARTY))
@@ -520,23 +521,45 @@ def reclass_counterparty(
             "case": st_store.counterparty_class(ctx.store, case_id, name),
             "remembered": st_store.counterparty_class(ctx.store, None, name),
         }
-        scope = None if remember else case_id
+        kept = _remember(ctx, session, case_id, name, category, at) if remember else []
         if category is None:
-            st_store.forget_counterparty_class(ctx.store, scope, name)
-        else:
-            st_store.set_counterparty_class(ctx.store, scope, name, category.value, at,
-                                            session.user_id)  # fmt: skip
-        if remember:  # the remembered class is the case's too
             st_store.forget_counterparty_class(ctx.store, case_id, name)
+        else:
+            st_store.set_counterparty_class(ctx.store, case_id, name, category.value, at,
+                                            session.user_id)  # fmt: skip
         dropped = st_store.forget_line_classes_of(ctx.store, case_id, name)
         count = st_store.case_lines_of_counterparty(ctx.store, case_id, name)
         user_store.record_audit(
             ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
             action="classify:counterparty", before=before,
             after={"counterparty": name, "category": category.value if category else None,
-                   "remember": remember, "lines": count, "line_classes_dropped": dropped},
+                   "remember": remember, "lines": count, "line_classes_dropped": dropped,
+                   "earlier_class_kept_on": kept},
         )  # fmt: skip
     return count
+
+
+def _remember(
+    ctx: Context, session: Session, case_id: int, name: str, category: Category | None, at: str
+) -> list[int]:
+    """The class remembered for ``name`` from now on (None: none). The cases the earlier one
+    reached keep it as their own, so their figures stay as their investigators saw them;
+    returns those cases."""
+    earlier = st_store.remembered_class(ctx.store, name)
+    if earlier is not None and category is not None and earlier[0] == category.value:
+        return []  # the same class: nothing changes anywhere
+    kept = []
+    if earlier is not None:
+        old, by, since = earlier
+        for other in st_store.cases_using_remembered(ctx.store, name, since):
+            if other != case_id:
+                st_store.set_counterparty_class(ctx.store, other, name, old, since, by)
+                kept.append(other)
+        st_store.forget_counterparty_class(ctx.store, None, name)
+    if category is not None:
+        st_store.set_counterparty_class(ctx.store, None, name, category.value, at,
+                                        session.user_id)  # fmt: skip
+    return kept
 
 
 def reclass_line(

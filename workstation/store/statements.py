@@ -266,14 +266,46 @@ def insert_rules(store: Store, version: int, rules: str, reason: str, at: str, b
 # --- the officer's classes -----------------------------------------------------------------
 
 
+# A class remembered "for next time" reaches a case whose first file came in after it was
+# remembered; a case already under way keeps the figures its investigator has seen.
+_FIRST_UPLOAD = "(SELECT MIN(uploaded_at) FROM case_documents WHERE case_id = ?)"
+
+
 def counterparty_classes(store: Store, case_id: int) -> dict[str, str]:
-    """Counterparty → category for the case: the remembered ones, the case's own over them."""
+    """Counterparty → category for the case: the remembered ones that reach it, the case's
+    own over them."""
     rows = store.conn.execute(
         "SELECT counterparty, category FROM counterparty_classes "
-        "WHERE case_id IS NULL OR case_id = ? ORDER BY case_id IS NOT NULL",
-        (case_id,),
+        f"WHERE case_id = ? OR (case_id IS NULL AND set_at <= {_FIRST_UPLOAD}) "
+        "ORDER BY case_id IS NOT NULL",
+        (case_id, case_id),
     )
     return dict(rows.fetchall())
+
+
+def remembered_class(store: Store, counterparty: str) -> tuple[str, int, str] | None:
+    """The class remembered for ``counterparty`` on every case: (category, by, at)."""
+    row = store.conn.execute(
+        "SELECT category, set_by, set_at FROM counterparty_classes "
+        "WHERE case_id IS NULL AND counterparty = ?",
+        (counterparty,),
+    ).fetchone()
+    return (str(row[0]), int(row[1]), str(row[2])) if row else None
+
+
+def cases_using_remembered(store: Store, counterparty: str, since: str) -> list[int]:
+    """The cases a class remembered at ``since`` reaches and that have lines of
+    ``counterparty`` without a class of their own for it."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT cd.case_id FROM case_documents cd "
+        "JOIN documents d ON d.sha256 = cd.sha256 "
+        "WHERE (SELECT MIN(uploaded_at) FROM case_documents f WHERE f.case_id = cd.case_id) "
+        ">= ? AND NOT EXISTS (SELECT 1 FROM counterparty_classes c WHERE c.case_id = "
+        "cd.case_id AND c.counterparty = ?) AND EXISTS (SELECT 1 FROM statement_lines l "
+        "WHERE l.document = d.id AND l.counterparty = ?) ORDER BY cd.case_id",
+        (since, counterparty, counterparty),
+    )
+    return [int(r[0]) for r in rows]
 
 
 def counterparty_classes_of_case(store: Store, case_id: int) -> set[str]:
