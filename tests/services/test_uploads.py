@@ -266,3 +266,16 @@ def test_utility_bills_from_a_file_and_typed_in(ctx: Context, people: dict[str, 
         uploads.remove_utility_bill(ctx, li, case_id, stored[0].id, "typo")
     uploads.remove_utility_bill(ctx, li, case_id, bill_id, "typed twice")
     assert len(uploads.bills(ctx, li, case_id)) == 3
+
+
+def test_a_statement_ending_long_before_the_application_is_kept_with_a_warning(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    case_id = investigating(ctx, li)  # opened 2026-11; the export ends in 2023-03
+    doc = uploads.upload(ctx, li, case_id, FIXTURES / "alipay.csv").document
+    assert doc is not None
+    stale = [p for p in doc.problems if p.message.template == uploads.STALE_FILE]
+    assert len(stale) == 1 and stale[0].line == 0
+    params = dict(stale[0].message.params)
+    assert (params["file"], params["end"], params["months"]) == ("alipay.csv", "2023-03-31", 43)

@@ -38,6 +38,7 @@ class CheckSettings:
     meter_sales_rise: Decimal = Decimal("1.5")  # second half's sales at least this × the first
     meter_power_fall: Decimal = Decimal("0.75")  # …while power use at most this ×
     meter_min_months: int = 2  # months with both figures needed in each half
+    stale_months: int = 3  # the statements' newest month this far before the application: stale
 
 
 class UtilityKind(StrEnum):
@@ -149,6 +150,11 @@ METER = QT_TRANSLATE_NOOP(
     "Sales went to {sales}× while electricity use went to {power}× (the last six months "
     "against the first six): the meter does not bear out the sales",
 )
+STALE = QT_TRANSLATE_NOOP(
+    "messages",
+    "The statements end in {month}, {months} months before the application ({applied}): the "
+    "rebuilt figures describe an earlier year; ask for the last twelve months",
+)
 PARTIAL = QT_TRANSLATE_NOOP(
     "messages",
     "The statements cover {covered} of the 12 months; the rebuilt figures are for those "
@@ -165,9 +171,10 @@ class FlagKind(StrEnum):
     COST_GAP = "cost_gap"
     METER = "meter"
     PARTIAL_COVERAGE = "partial_coverage"  # not a risk flag: says the figures are partial
+    STALE = "stale"  # the twelve months end long before the application
 
 
-RISK_FLAGS = frozenset({FlagKind.SALES_GAP, FlagKind.COST_GAP, FlagKind.METER})
+RISK_FLAGS = frozenset({FlagKind.SALES_GAP, FlagKind.COST_GAP, FlagKind.METER, FlagKind.STALE})
 _FLAG_OF = {"annual_sales_fen": FlagKind.SALES_GAP, "operating_cost_fen": FlagKind.COST_GAP}
 
 
@@ -258,6 +265,28 @@ def coverage_flag(covered: int, months: int = 12) -> Flag | None:
     if covered >= months:
         return None
     return Flag(FlagKind.PARTIAL_COVERAGE, Message.of(PARTIAL, covered=covered))
+
+
+def months_before(month: date, applied_on: date) -> int:
+    """Whole months from ``month`` (any day of it) to the month before ``applied_on``'s: 0 when
+    ``month`` is the last full month before the application."""
+    return (applied_on.year * 12 + applied_on.month - 1) - (month.year * 12 + month.month)
+
+
+def stale_flag(
+    last_month: date, applied_on: date, settings: CheckSettings = CheckSettings()
+) -> Flag | None:
+    """R24 rebuilds the twelve months before the application: statements whose newest month
+    is more than ``stale_months`` before it describe another year of the business."""
+    behind = months_before(last_month, applied_on)
+    if behind <= settings.stale_months:
+        return None
+    return Flag(
+        FlagKind.STALE,
+        Message.of(
+            STALE, month=f"{last_month:%Y-%m}", months=behind, applied=applied_on.isoformat()
+        ),
+    )
 
 
 def figures_for_scoring(declared: Financials, adjusted: Financials | None) -> Financials:

@@ -36,7 +36,12 @@ from workstation.domain.classify import (
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role, mask_sensitive, may
 from workstation.domain.rebuild import EXCLUDED_LABELS, Excluded, RebuiltStatement
-from workstation.domain.rebuild_checks import Flag, UtilityUsage, figures_for_scoring
+from workstation.domain.rebuild_checks import (
+    Flag,
+    UtilityUsage,
+    figures_for_scoring,
+    stale_flag,
+)
 from workstation.domain.rebuild_checks import UtilityKind as UsageKind
 from workstation.importers.records import (
     AccountInfo,
@@ -457,6 +462,13 @@ def _case_statement(ctx: Context, session: Session, case_id: int) -> CaseStateme
         declared=declared,
         adjusted=adjustment.figures if adjustment else None,
     )
+    stale = (
+        stale_flag(statement.months[-1].month, date.fromisoformat(case.created_at[:10]))
+        if statement.lines and statement.months
+        else None
+    )
+    if stale is not None:
+        statement = replace(statement, flags=(*statement.flags, stale))
     return CaseStatement(
         case_id,
         statement,

@@ -14,7 +14,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from operator import attrgetter
@@ -23,6 +23,7 @@ from pathlib import Path
 from workstation.domain.interview import DocumentKind
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role, mask_sensitive, may
+from workstation.domain.rebuild_checks import CheckSettings, months_before
 from workstation.importers.detect import (
     BILLS_NOT_STATEMENT,
     UNKNOWN_LAYOUT,
@@ -74,6 +75,11 @@ ONLY_TYPED = QT_TRANSLATE_NOOP(
     "That bill came from {file}; remove the file instead of one of its bills",
 )
 GIVE_REASON = QT_TRANSLATE_NOOP("messages", "Give a reason for removing it.")
+STALE_FILE = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} ends on {end}, {months} months before the application ({applied}); the rebuilt "
+    "statement needs the last twelve months",
+)
 MAY_NOT_OPEN = QT_TRANSLATE_NOOP(
     "messages", "Only the case's investigator or a supervisor opens its original documents."
 )
@@ -284,6 +290,8 @@ def upload(
         parsed = _parse(raw, sha256, file, bills)
     except UploadRefused as refused:
         parsed, layout = _read_mapped(ctx, raw, file, refused)
+    if isinstance(parsed, ImportResult):
+        parsed = _warn_if_stale(ctx, case_id, parsed)
     report(60, 100)
     if stop():
         return Upload(None, cancelled=True)
@@ -322,6 +330,23 @@ def upload(
         remember_records(sha256, parsed.transactions)
     report(100, 100)
     return Upload(_document(row, session), new_original=new, bills_added=added)
+
+
+def _warn_if_stale(ctx: Context, case_id: int, result: ImportResult) -> ImportResult:
+    """A statement that ends months before the application is kept, with a warning that
+    names it: R24 rebuilds the twelve months before the application."""
+    if result.period is None:
+        return result
+    applied = date.fromisoformat(pipeline.load_case(ctx, case_id).created_at[:10])
+    behind = months_before(result.period.end, applied)
+    if behind <= CheckSettings().stale_months:
+        return result
+    warning = ImportProblem(
+        0,
+        Message.of(STALE_FILE, file=result.file_name, end=result.period.end.isoformat(),
+                   months=behind, applied=applied.isoformat()),
+    )  # fmt: skip
+    return replace(result, problems=(warning, *result.problems))
 
 
 class _Stop(Exception):
