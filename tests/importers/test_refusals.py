@@ -10,7 +10,7 @@ import pytest
 from tests.importers import make_fixtures as mk
 from workstation.importers import pdf, tables
 from workstation.importers.common import MORE_PROBLEMS, SHORT_ROW, TOO_FEW_ROWS
-from workstation.importers.decode import MIXED, NOT_TEXT, UNREADABLE
+from workstation.importers.decode import MISENCODED, MIXED, NOT_TEXT, REPLACED, UNREADABLE
 from workstation.importers.detect import (
     EMPTY,
     MISNAMED,
@@ -199,3 +199,25 @@ def test_a_bank_row_with_both_income_and_expense() -> None:
 def test_an_unknown_debit_credit_flag() -> None:
     raw = mk.bocom_csv().replace("借 Dr".encode("gbk"), "冲正".encode("gbk"))
     assert "冲正" in str(refused(raw, "bocom.csv"))
+
+
+def test_chinese_read_as_latin_1_and_saved_again_is_refused_as_misencoded() -> None:
+    gbk = mk.alipay_csv()
+    mojibake = gbk.decode("latin-1").encode("utf-8")  # what a careless converter writes
+    error = refused(mojibake, "转换过的.csv")
+    assert error.message.template == MISENCODED
+    params = dict(error.message.params)
+    assert params["line"] >= 2 and params["sample"]
+
+
+def test_characters_lost_in_a_conversion_are_refused_naming_the_line() -> None:
+    text = mk.alipay_csv().decode("gb18030")
+    lost = text.replace("姓名", "\ufffd\ufffd", 1).encode("utf-8")
+    error = refused(lost, "replaced.csv")
+    assert error.message.template == REPLACED
+    assert dict(error.message.params)["line"] == line_of(lost, "\ufffd".encode())
+
+
+def test_a_valid_file_with_a_latin_accent_is_not_called_garbled() -> None:
+    text = mk.alipay_csv().decode("gb18030").replace("张三", "Zoé Café ü", 1)
+    assert read_statement(text.encode("gb18030"), "accent.csv").transactions

@@ -25,6 +25,16 @@ UNREADABLE = QT_TRANSLATE_NOOP(
     "messages", "{file}, line {line}: the text is neither UTF-8 nor GBK and cannot be read"
 )
 NOT_TEXT = QT_TRANSLATE_NOOP("messages", "{file} is not a text table (it holds binary data)")
+REPLACED = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file}, line {line}: the text holds “�” where characters were lost when it was saved "
+    "in the wrong encoding; export it again from the app or bank",
+)
+MISENCODED = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file}, line {line}: the Chinese text was converted with the wrong encoding (it reads "
+    "as “{sample}”); export it again from the app or bank",
+)
 
 PAD = " \t`\r\n"  # what exporters pad cells with
 # What a Chinese export may plausibly be when it is neither UTF-8 nor GB18030. Anything else
@@ -46,7 +56,16 @@ _UTF8_LINE_AFTER_NEWLINE = re.compile(rb"\n" + _LINE)  # any other (the \n lets 
 
 
 def decode_text(raw: bytes, file: str) -> str:
-    """The text of ``raw``, or a refusal naming ``file`` and the first bad line."""
+    """The text of ``raw``, or a refusal naming ``file`` and the first bad line (a "�" left
+    by an earlier conversion is such a line: the characters there are lost)."""
+    text = _decoded(raw, file)
+    lost = text.find("\ufffd")
+    if lost >= 0:
+        raise _refusal(REPLACED, file, text.count("\n", 0, lost) + 1)
+    return text
+
+
+def _decoded(raw: bytes, file: str) -> str:
     if raw.startswith(codecs.BOM_UTF8):
         return _strict(raw[len(codecs.BOM_UTF8) :], "utf-8", file)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -124,6 +143,30 @@ def _line_at(raw: bytes, offset: int) -> int:
 
 def _refusal(template: str, file: str, line: int) -> StatementRefused:
     return StatementRefused(Message.of(template, file=file, line=line))
+
+
+_LATIN = re.compile(r"[\u0080-\u00ff]")
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
+
+
+def garbled(lines: list[tuple[int, str]]) -> tuple[str, int, str] | None:
+    """(template, line, sample) when text that should be Chinese is damaged: "�" where a
+    converter gave up, or Chinese bytes read as Latin-1 and saved again (``ÐÕÃû`` for
+    ``姓名``); None when no line looks so. Asked only of a file in which no header was found,
+    so a real é in a valid file never matters."""
+    for number, text in lines:
+        if "\ufffd" in text:
+            return REPLACED, number, ""
+        if len(_LATIN.findall(text)) < 4 or _CJK.search(text):
+            continue
+        for codec in ("cp1252", "latin-1"):
+            try:
+                again = text.encode(codec).decode("gb18030")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if _CJK.search(again):
+                return MISENCODED, number, text.strip()[:20]
+    return None
 
 
 def clean(cell: str) -> str:

@@ -19,9 +19,16 @@ from pathlib import Path, PurePath
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
 from workstation.importers import alipay, bank, pdf, utility, wechat
-from workstation.importers.decode import decode_text
+from workstation.importers.decode import decode_text, garbled
 from workstation.importers.records import ImportResult, Source, StatementRefused
-from workstation.importers.tables import Table, check_zip_sizes, csv_table, find_header, xlsx_tables
+from workstation.importers.tables import (
+    HEADER_SEARCH_ROWS,
+    Table,
+    check_zip_sizes,
+    csv_table,
+    find_header,
+    xlsx_tables,
+)
 
 EMPTY = QT_TRANSLATE_NOOP("messages", "{file} is empty")
 UNKNOWN_LAYOUT = QT_TRANSLATE_NOOP(
@@ -144,6 +151,13 @@ def detect(source: bytes | Path, name: str | None = None) -> Detected:
             return best
     if any(utility.find_bill_header(table) for table in tables):
         raise _refuse(BILLS_NOT_STATEMENT, file)
+    damaged = garbled(
+        [(row.line, " ".join(row.cells)) for t in tables for row in t.rows[:HEADER_SEARCH_ROWS]]
+    )
+    if damaged is not None:
+        template, line, sample = damaged
+        params = {"sample": sample} if sample else {}
+        raise StatementRefused(Message.of(template, file=file, line=line, **params))
     raise _refuse(UNKNOWN_LAYOUT, file)
 
 
