@@ -126,3 +126,27 @@ def test_db_reads_a_statement_no_preset_knows_with_the_mapping_saved_there(
     refused = run("rebuild", RURAL, "--db", str(foreign))
     assert refused.returncode == 2 and "is not a workstation database" in refused.stderr
     assert "--db PATH" in run("rebuild", "--help").stdout
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
+    """`rebuild … --json | head`: the pipe closes; no traceback, exit 0."""
+    import subprocess
+    import sys
+
+    from tests.importers import large
+
+    main = Path(__file__).resolve().parents[1] / "main.py"
+    fixture = tmp_path / "alipay.csv"
+    fixture.write_bytes(large.alipay_csv(3000))  # far more JSON than a pipe holds
+    process = subprocess.Popen(
+        [sys.executable, str(main), "rebuild", str(fixture), "--json", "--trace"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()  # what head does after its lines
+    err = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0
+    assert b"Traceback" not in err and b"BrokenPipe" not in err

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from datetime import date
@@ -140,7 +141,13 @@ def run(args: argparse.Namespace) -> int:
         declared=_financials(args.declared_sales, args.declared_cost),
         adjusted=_financials(args.adjusted_sales, args.adjusted_cost),
     )
-    print(json.dumps(statement_json(statement, trace=args.trace), ensure_ascii=False, indent=2))
+    text = json.dumps(statement_json(statement, trace=args.trace), ensure_ascii=False, indent=2)
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `… --json | head`: the reader had enough, which is no error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
     return 0
 
 

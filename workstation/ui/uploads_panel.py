@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -49,8 +50,24 @@ from workstation.ui.tasks import Background, Cancelled, Progress
 from workstation.ui.upload_models import BillsModel, UploadsModel
 
 Write = Callable[[Callable[[], Any]], bool]
-MAX_OUTCOMES = 8
+MAX_OUTCOMES = 8  # the newest outcomes kept, refusals apart
+MAX_REFUSALS = 40  # refusals stay (up to this many) until newer ones push them out
 FILE_FILTER = "*.csv *.xlsx *.pdf *.txt"
+
+
+def kept_outcomes(outcomes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The newest ``MAX_OUTCOMES`` outcomes, and every refusal among the older ones (up to
+    ``MAX_REFUSALS``): in a batch of many files, a file refused early must not scroll out of
+    sight behind the ones that went in."""
+    kept, refusals = [], 0
+    for n, (kind, text) in enumerate(outcomes):
+        refused = kind == "refused"
+        if refused and refusals >= MAX_REFUSALS:
+            continue
+        if n < MAX_OUTCOMES or refused:
+            kept.append((kind, text))
+            refusals += refused
+    return kept
 
 
 def choose_files(parent: QWidget, title: str, filters: str) -> list[Path]:
@@ -162,6 +179,13 @@ class UploadsPanel(QWidget):
         )
         self.outcome_label.linkActivated.connect(self._link)
         self.outcome_label.hide()
+        # a batch of many files says something of each; the list scrolls, the tables stay
+        self.outcome_scroll = QScrollArea()
+        self.outcome_scroll.setWidgetResizable(True)
+        self.outcome_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.outcome_scroll.setWidget(self.outcome_label)
+        self.outcome_scroll.setMaximumHeight(150)
+        self.outcome_scroll.hide()
 
         self.buttons: dict[str, QPushButton] = {}
         self.uploads_model = UploadsModel(self)
@@ -196,7 +220,7 @@ class UploadsPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.drop_zone)
         layout.addWidget(self.running)
-        layout.addWidget(self.outcome_label)
+        layout.addWidget(self.outcome_scroll)
         layout.addWidget(split, 1)
         self._update_buttons()
 
@@ -380,7 +404,7 @@ class UploadsPanel(QWidget):
         self._next()
 
     def _outcome(self, kind: str, text: str) -> None:
-        self.outcomes = [(kind, text), *self.outcomes][:MAX_OUTCOMES]
+        self.outcomes = kept_outcomes([(kind, text), *self.outcomes])
         shown = {t for _, t in self.outcomes}
         self.unmapped = {t: found for t, found in self.unmapped.items() if t in shown}
         self._show_outcomes()
@@ -397,6 +421,7 @@ class UploadsPanel(QWidget):
         )
         self.outcome_label.setText(f"<ul style='margin:0 0 0 -24px'>{items}</ul>")
         self.outcome_label.show()
+        self.outcome_scroll.show()
 
     def _link(self, href: str) -> None:
         kind, _, position = href.partition(":")
