@@ -70,7 +70,7 @@ def test_a_counterparty_reclassed_for_every_case(
     # this case's own class, and remembered for the cases whose files come in from now on
     assert set(remembered) == {(None, "purchases"), (uploaded, "purchases")}
     assert _rows(panel.lines_model, (2, 4, 5)) == [
-        ["杭州某某餐厅", "Purchases", "The officer's class for this counterparty"]
+        ["杭州某某餐厅", "Purchases", "Re-classed (all)"]  # the tooltip says it whole
     ]
     # the rebuilt statement counts it: March purchases 300.00 + the dinner's 88.00
     months = tab.rebuilt.months_model
@@ -93,7 +93,7 @@ def test_one_line_reclassed_and_back_to_the_rules(
     assert dialog.only_line.isChecked() and not dialog.remember.isEnabled()
     dialog.category.setCurrentIndex(dialog.category.findData("loans"))
     reread(qtbot, page, tab, dialog.confirm.click)
-    assert _rows(panel.lines_model, (4, 5)) == [["Loans in and out", "Re-classed by the officer"]]
+    assert _rows(panel.lines_model, (4, 5)) == [["Loans in and out", "Re-classed"]]
     assert panel.text.text() == "货款"  # the filter stays as the officer set it
     panel.lines.selectRow(0)
     dialog = panel.reclass_line()

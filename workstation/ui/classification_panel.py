@@ -7,27 +7,34 @@ services and the statement is rebuilt; the rule list opens from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from workstation.domain.classify import Category
+from workstation.domain.classify import BASIS_LABELS, Basis, Category
+from workstation.domain.rebuild import NOT_COUNTED
 from workstation.services import statements
 from workstation.services.context import Context, Session
 from workstation.services.statements import CaseStatement, CounterpartyTotal, LineFilter
-from workstation.ui.common import format_fen, translate
+from workstation.ui.common import column_title, format_fen, translate
 from workstation.ui.investigation_text import (
     MUTED_COLOR,
     category_label,
@@ -36,13 +43,169 @@ from workstation.ui.investigation_text import (
     plain_table,
 )
 from workstation.ui.reclass_dialog import ReclassDialog, ReclassRequest
-from workstation.ui.statement_lines import StatementLinesModel, basis_label
+from workstation.ui.statement_lines import COLUMNS, LEFT_OUT, StatementLinesModel, basis_label
 from workstation.ui.table_model import RowsTableModel
 from workstation.ui.trace_dialog import OpenOriginal
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Write = Callable[[Callable[[], Any]], bool]
 FILTER_DELAY_MS = 250
+
+
+NOT_COUNTED_SHORT = {
+    Category.LOANS: QT_TRANSLATE_NOOP("ClassedLinesModel", "✗ financing"),
+    Category.OWN_TRANSFER: QT_TRANSLATE_NOOP("ClassedLinesModel", "✗ own accounts"),
+}
+NOT_COUNTED_WHY = {
+    Category.LOANS: QT_TRANSLATE_NOOP(
+        "ClassedLinesModel",
+        "Not counted: loans in and out are financing, not business income or cost, so the "
+        "line is in no figure.",
+    ),
+    Category.OWN_TRANSFER: QT_TRANSLATE_NOOP(
+        "ClassedLinesModel",
+        "Not counted: money moved between the owner's own accounts is neither income nor "
+        "cost, so the line is in no figure.",
+    ),
+}
+
+
+class ClassedLinesModel(StatementLinesModel):
+    """The editor's lines: as ``StatementLinesModel``, but a line of a category the rebuild
+    never counts (loans, own transfers: ``NOT_COUNTED``) reads as left out, with why, in
+    the Counted column, its colour, its sorting and the counted / left-out filter."""
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return column_title("StatementLinesModel", self.HEADERS, section, orientation, role)
+
+    def counts(self, position: int) -> bool:
+        """The line is in a monthly figure: not left out, and of a counted category."""
+        assert self.source is not None
+        s = self.source.statement
+        return s.classes[position].category not in NOT_COUNTED and s.exclusion(position) is None
+
+    def _chosen(self) -> list[int]:
+        wanted = self._filter.counted if self._filter is not None else None
+        if wanted is None or self.source is None:
+            return super()._chosen()
+        chosen_filter = self._filter
+        self._filter = replace(chosen_filter, counted=None)  # the services count by exclusion
+        try:
+            chosen = super()._chosen()
+        finally:
+            self._filter = chosen_filter
+        return [i for i in chosen if self.counts(i) == wanted]
+
+    def _key(self, column: int) -> Callable[[int], Any]:
+        if 0 <= column < len(COLUMNS) and COLUMNS[column] == "counted":
+            return lambda i: self.counts(i)
+        return super()._key(column)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and self.source is not None
+            and index.isValid()
+            and 0 <= index.row() < len(self.positions)
+            and self.line(index.row()).category in NOT_COUNTED
+        ):
+            return QColor(MUTED_COLOR)
+        return super().data(index, role)
+
+    def text(self, line: statements.ClassedLine, col: int) -> str:
+        if _column(col) == "basis":
+            return why_text(line.basis, self._rule(line.position))
+        if _column(col) == "counted" and line.excluded is None and line.category in NOT_COUNTED:
+            return translate("ClassedLinesModel", NOT_COUNTED_SHORT[line.category])
+        return super().text(line, col)
+
+    def _rule(self, position: int) -> int:
+        assert self.source is not None
+        return self.source.statement.classes[position].rule
+
+    def _tip(self, line: statements.ClassedLine, col: int) -> str | None:  # type: ignore[override]
+        name = _column(col)
+        if name == "category":
+            return category_label(line.category)
+        tip = super()._tip(line, col)
+        if name in ("basis", "counted") and line.excluded is None:
+            why = NOT_COUNTED_WHY.get(line.category)
+            if why is not None:
+                tip = f"{tip}\n{translate('ClassedLinesModel', why)}" if tip else why
+        return tip
+
+
+PARTY_NAME_WIDTH = 120  # the counterparty pane's name column at least
+PLACE_WIDTH = 150  # the file and place column at least, when the window is narrow
+SQUEEZE = (("memo", 60), ("counterparty", 90), ("category", 80), ("basis", 70), ("counted", 50))
+WHY_SHORT = {  # the Why column's words; the whole reason is in the cell's tooltip
+    Basis.ROW: QT_TRANSLATE_NOOP("ClassedLinesModel", "Re-classed"),
+    Basis.COUNTERPARTY: QT_TRANSLATE_NOOP("ClassedLinesModel", "Re-classed (all)"),
+    Basis.REFUND: QT_TRANSLATE_NOOP("ClassedLinesModel", "Refund in export"),
+    Basis.OWNER: QT_TRANSLATE_NOOP("ClassedLinesModel", "Owner's account"),
+    Basis.PAIRED: QT_TRANSLATE_NOOP("ClassedLinesModel", "Own transfer pair"),
+    Basis.DEFAULT: QT_TRANSLATE_NOOP("ClassedLinesModel", "No rule"),
+}
+
+
+def why_text(basis: Basis, rule: int) -> str:
+    """A line's "why" in the Why column: "Rule 17", "Re-classed" (the tooltip says it
+    whole: "Re-classed by the officer")."""
+    short = WHY_SHORT.get(basis)
+    if short is not None:
+        return translate("ClassedLinesModel", short)
+    return translate("messages", BASIS_LABELS[basis]).replace("{number}", str(rule + 1))
+
+
+def _text_width(table: QTableView, text: str) -> int:
+    """The width a cell needs to show ``text`` whole (its margins included)."""
+    return table.fontMetrics().horizontalAdvance(text) + CELL_PADDING
+
+
+CELL_PADDING = 16
+
+
+def _fit(table: QTableView, column: int, texts: Iterable[str], widest: int | None = None) -> None:
+    """Size ``column`` to its title and the widest of ``texts`` (and what is on screen),
+    at most ``widest`` pixels (a longer text ends in "…"; its tooltip shows it whole)."""
+    header = table.horizontalHeader()
+    width = max(
+        [header.sectionSizeHint(column), table.sizeHintForColumn(column)]
+        + [_text_width(table, t) for t in texts]
+    )
+    if widest is not None:
+        width = min(width, max(widest, header.sectionSizeHint(column)))
+    header.resizeSection(column, width)
+
+
+def _column(col: int) -> str:
+    return COLUMNS[col] if 0 <= col < len(COLUMNS) else ""
+
+
+class ElideRightDelegate(QStyledItemDelegate):
+    """Long texts end in "…"; in the file-and-place column the file's name is shortened
+    and the place kept whole ("支付宝交易…csv · line 191")."""
+
+    def __init__(self, place_column: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._place = place_column
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+        if index.column() != self._place or " · " not in option.text:
+            return
+        metrics = option.fontMetrics
+        room = option.rect.width() - CELL_PADDING // 2
+        if room <= 0 or metrics.horizontalAdvance(option.text) <= room:
+            return
+        name, place = option.text.rsplit(" · ", 1)
+        tail = " · " + place
+        left = room - metrics.horizontalAdvance(tail)
+        if left > metrics.horizontalAdvance("…") * 3:
+            option.text = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, left) + tail
 
 
 class CounterpartiesModel(RowsTableModel):
@@ -70,12 +233,14 @@ class CounterpartiesModel(RowsTableModel):
             )[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return row.name
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
             return translate("CounterpartiesModel", "in {income}, out {expense}").format(
                 income=format_fen(row.income_fen), expense=format_fen(row.expense_fen)
             )
         if role == Qt.ItemDataRole.ToolTipRole and col == 2:
-            return basis_label(row.basis)
+            return f"{category_label(row.category)} — {basis_label(row.basis)}"
         return None
 
 
@@ -128,6 +293,11 @@ class ClassificationPanel(QWidget):
         self.counted.addItem(self.tr("Left out only"), False)
         for combo in (self.category, self.file, self.counted):
             combo.currentIndexChanged.connect(self.apply_filter)
+        for combo in (self.category, self.file):  # long names elided: room for the search
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.text.textChanged.connect(lambda _t: self._timer.start())
         filters = QHBoxLayout()
         filters.addWidget(self.category)
@@ -137,10 +307,11 @@ class ClassificationPanel(QWidget):
         self.count = QLabel()
         self.count.setObjectName("linesCount")
         self.count.setStyleSheet(f"color: {MUTED_COLOR};")
-        self.lines_model = StatementLinesModel(self)
+        self.lines_model = ClassedLinesModel(self)
         self.lines = plain_table(self, self.lines_model, stretch=3)
         self.lines.setSortingEnabled(True)
         self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "alipay…csv · line 23"
+        self.lines.setItemDelegate(ElideRightDelegate(COLUMNS.index("source"), self.lines))
         self.lines.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.lines.doubleClicked.connect(lambda _i: self.reclass_line())
         self.lines.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -153,6 +324,10 @@ class ClassificationPanel(QWidget):
         self.buttons["rules"].setVisible(open_rules is not None)
         self.parties_model = CounterpartiesModel(self)
         self.parties = plain_table(self, self.parties_model, stretch=0)
+        self.parties.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.parties.setToolTip(
+            self.tr("Choose a counterparty to list its lines; double-click to re-class them all")
+        )
         self.parties.selectionModel().selectionChanged.connect(self._party_chosen)
         self.parties.doubleClicked.connect(lambda _i: self.reclass_counterparty())
         self.party_filter = QLabel()
@@ -172,18 +347,18 @@ class ClassificationPanel(QWidget):
         column.addLayout(bar)
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
-        parties_title = heading(self.tr("Counterparties (choose one to list its lines)"))
-        parties_title.setWordWrap(True)
-        side.addWidget(parties_title)
+        side.addWidget(heading(self.tr("Counterparties")))
         side.addWidget(self.parties, 1)
         side.addWidget(self.party_filter)
         side.addLayout(party_bar)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("classificationSplit")
+        split.setChildrenCollapsible(False)
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 1)
-        split.setSizes([1000, 280])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setSizes([880, 380])  # until the columns are fitted to a statement
         self.status = QLabel(self.tr("No statement has been uploaded yet."))
         self.status.setStyleSheet(f"color: {MUTED_COLOR};")
         layout = QVBoxLayout(self)
@@ -227,10 +402,73 @@ class ClassificationPanel(QWidget):
             self._loading = False
         self.lines_model.set_lines(source, None, self.line_filter())
         self._show_count()
-        if not self._fitted and has_lines:
-            fit_columns(self.lines, 150)
-            fit_columns(self.parties, 130)
-            self._fitted = True
+        if not self._fitted and has_lines and self.isVisible():
+            self.fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        source = self.source
+        if not self._fitted and source is not None and source.statement.lines:
+            self.fit_columns()  # fitted to the width the panel has on screen
+
+    def fit_columns(self) -> None:
+        """Columns sized for every line, not only the first screenful (a re-classed line's
+        "why", a left-out line's reason), within limits: long counterparties, memos and
+        reasons end in "…" and show whole in their tooltips; the file and its place take the
+        room left. The counterparty pane gets the width its counts and money need."""
+        assert self.source is not None
+        s = self.source.statement
+        lines, column = self.lines, COLUMNS.index
+        fit_columns(lines, 150)  # the date, measured on the first rows
+        wide = max((abs(t.amount_fen) for t in s.lines), default=0)
+        _fit(lines, column("amount"), [format_fen(-wide)])
+        _fit(lines, column("counterparty"), [], 130)
+        _fit(lines, column("memo"), [], 90)
+        categories = {c.category for c in s.classes}
+        _fit(lines, column("category"), [category_label(c) for c in categories], 120)
+        _fit(lines, column("basis"), {why_text(c.basis, c.rule) for c in s.classes}, 130)
+        counted = ["✓"]
+        counted += [
+            translate("StatementLinesModel", LEFT_OUT[k.value])
+            for k, n in s.excluded_counts().items()
+            if n
+        ]
+        counted += [
+            translate("ClassedLinesModel", NOT_COUNTED_SHORT[c]) for c in categories & NOT_COUNTED
+        ]
+        _fit(lines, column("counted"), counted, 85)
+        parties, rows = self.parties, self.parties_model.rows
+        header = parties.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        _fit(parties, 1, [f"{r.rows:,}" for r in rows])
+        _fit(parties, 2, {category_label(r.category) for r in rows}, 120)
+        _fit(parties, 3, [format_fen(r.income_fen - r.expense_fen) for r in rows])
+        needed = sum(header.sectionSize(c) for c in range(1, header.count()))
+        needed += PARTY_NAME_WIDTH + 2 * parties.frameWidth()
+        needed += parties.verticalScrollBar().sizeHint().width()
+        total = sum(self.split.sizes()) or self.split.width()
+        right = min(needed, total // 2)
+        self.split.setSizes([total - right, right])
+        room = total - right - self.split.handleWidth() - 2 * lines.frameWidth()
+        self._squeeze(room - lines.verticalScrollBar().sizeHint().width())
+        self._fitted = True
+
+    def _squeeze(self, room: int) -> None:
+        """Narrow the wordy columns (to a floor) until the file and place has its room."""
+        header, column = self.lines.horizontalHeader(), COLUMNS.index
+        place = column("source")
+        used = sum(header.sectionSize(c) for c in range(header.count()) if c != place)
+        excess = used + PLACE_WIDTH - room
+        for name, floor in SQUEEZE:
+            if excess <= 0:
+                break
+            size = header.sectionSize(column(name))
+            cut = min(excess, size - max(floor, header.sectionSizeHint(column(name))))
+            if cut > 0:
+                header.resizeSection(column(name), size - cut)
+                excess -= cut
 
     def _show_files(self, source: CaseStatement | None) -> None:
         chosen = self.file.currentData()
@@ -270,8 +508,11 @@ class ClassificationPanel(QWidget):
         )  # fmt: skip
         party = self.chosen_party()
         self.party_filter.setText(
-            self.tr("Listing the lines of “{name}” only.").format(name=party) if party else ""
+            self.tr("Listing the lines of “{name}” only.").format(name=party)
+            if party
+            else self.tr("Choose a counterparty to list only its lines.")
         )
+        self.party_filter.setStyleSheet("" if party else f"color: {MUTED_COLOR};")
         self._update_buttons()
 
     def chosen_party(self) -> str | None:

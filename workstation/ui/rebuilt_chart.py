@@ -34,11 +34,13 @@ class MonthPoint:
 
 @dataclass(frozen=True)
 class VersionBars:
-    """One figure's three versions in yuan (None: not given) and whether its gap is flagged."""
+    """One figure's three versions in yuan (None: not given) and whether its gap is flagged;
+    ``as_declared``: not adjusted, the third bar is the declared figure scoring reads (hatched)."""
 
     label: str
     values: tuple[float | None, float | None, float | None]
     flagged: bool
+    as_declared: bool = False
 
 
 def yuan(fen: int | Decimal | None) -> float | None:
@@ -128,7 +130,12 @@ def _draw_versions(ax: Any, versions: list[VersionBars], words: dict[str, str]) 
     for n, (name, color) in enumerate(zip(names, VERSION_COLORS, strict=True)):
         xs = [i + (n - 1) * width for i in range(len(versions))]
         values = [v.values[n] or 0.0 for v in versions]
-        ax.bar(xs, values, width=width * 0.92, color=color, label=name)
+        bars = ax.bar(xs, values, width=width * 0.92, color=color, label=name)
+        for bar, v in zip(bars, versions, strict=True):
+            if n == 2 and v.as_declared:  # what scoring reads: the declared figure
+                bar.set_facecolor("none")
+                bar.set_edgecolor(color)
+                bar.set_hatch("///")
     labels = [f"⚠ {v.label}" if v.flagged else v.label for v in versions]
     ax.set_xticks(range(len(versions)), labels, fontsize=9)
     for tick, v in zip(ax.get_xticklabels(), versions, strict=True):

@@ -29,36 +29,79 @@ COUNTED = tuple(c for c in Category if c not in NOT_COUNTED)
 
 @dataclass(frozen=True)
 class FigureRow:
-    """One line of the monthly table: its title, the categories behind it, bold or not."""
+    """One line of the monthly table: its title, the categories behind it, bold or not,
+    indented (a part of the total above it) or not, and what it is, for its tooltip.
+
+    The money rows add up: net cash flow = revenue − operating cost − personal spending
+    + other in − out (own transfers and loans are in no row, R24)."""
 
     key: str
     title: str  # QT_TRANSLATE_NOOP("MonthsModel", …)
     categories: tuple[Category, ...]
     total: bool = False
+    part: bool = False  # one of the parts of operating cost, shown indented under it
+    about: str = ""  # QT_TRANSLATE_NOOP("MonthsModel", …)
 
+
+OTHER_IN_OUT = (Category.OTHER, Category.REFUND)  # a refund not matched to a sale stays here
 
 FIGURE_ROWS = (
-    FigureRow("revenue", QT_TRANSLATE_NOOP("MonthsModel", "Revenue"), (Category.SALES,), True),
-    FigureRow("purchases", QT_TRANSLATE_NOOP("MonthsModel", "Purchases"), (Category.PURCHASES,)),
-    FigureRow("wages", QT_TRANSLATE_NOOP("MonthsModel", "  Wages"), (Category.WAGES,)),
-    FigureRow("rent", QT_TRANSLATE_NOOP("MonthsModel", "  Rent"), (Category.RENT,)),
-    FigureRow("utilities", QT_TRANSLATE_NOOP("MonthsModel", "  Utilities"), (Category.UTILITIES,)),
-    FigureRow("taxes", QT_TRANSLATE_NOOP("MonthsModel", "  Taxes"), (Category.TAXES,)),
     FigureRow(
-        "platform_fees",
-        QT_TRANSLATE_NOOP("MonthsModel", "  Platform fees"),
-        (Category.PLATFORM_FEES,),
+        "revenue", QT_TRANSLATE_NOOP("MonthsModel", "Revenue"), (Category.SALES,), True,
+        about=QT_TRANSLATE_NOOP("MonthsModel", "Sales receipts, net of the refunds of sales"),
     ),
     FigureRow(
-        "operating_cost", QT_TRANSLATE_NOOP("MonthsModel", "Operating cost (R12)"), COSTS, True
+        "operating_cost", QT_TRANSLATE_NOOP("MonthsModel", "Operating cost (R12)"), COSTS, True,
+        about=QT_TRANSLATE_NOOP(
+            "MonthsModel", "Purchases and every operating expense: the rows below it"
+        ),
     ),
-    FigureRow("net_cash_flow", QT_TRANSLATE_NOOP("MonthsModel", "Net cash flow"), COUNTED, True),
+    FigureRow(
+        "purchases", QT_TRANSLATE_NOOP("MonthsModel", "Purchases"), (Category.PURCHASES,),
+        part=True,
+    ),
+    FigureRow("wages", QT_TRANSLATE_NOOP("MonthsModel", "Wages"), (Category.WAGES,), part=True),
+    FigureRow("rent", QT_TRANSLATE_NOOP("MonthsModel", "Rent"), (Category.RENT,), part=True),
+    FigureRow(
+        "utilities", QT_TRANSLATE_NOOP("MonthsModel", "Utilities"), (Category.UTILITIES,),
+        part=True,
+    ),
+    FigureRow("taxes", QT_TRANSLATE_NOOP("MonthsModel", "Taxes"), (Category.TAXES,), part=True),
+    FigureRow(
+        "platform_fees", QT_TRANSLATE_NOOP("MonthsModel", "Platform fees"),
+        (Category.PLATFORM_FEES,), part=True,
+    ),
+    FigureRow(
+        "personal", QT_TRANSLATE_NOOP("MonthsModel", "Personal spending"), (Category.PERSONAL,),
+        about=QT_TRANSLATE_NOOP(
+            "MonthsModel", "The owner's own spending paid from these accounts (money out)"
+        ),
+    ),
+    FigureRow(
+        "other", QT_TRANSLATE_NOOP("MonthsModel", "Other in − out"), OTHER_IN_OUT,
+        about=QT_TRANSLATE_NOOP(
+            "MonthsModel",
+            "Money in less money out that is none of the above, with refunds not matched to "
+            "a sale",
+        ),
+    ),
+    FigureRow(
+        "net_cash_flow", QT_TRANSLATE_NOOP("MonthsModel", "Net cash flow"), COUNTED, True,
+        about=QT_TRANSLATE_NOOP(
+            "MonthsModel",
+            "Revenue − operating cost − personal spending + other in − out; own transfers "
+            "and loans are left out (financing, not business income or cost)",
+        ),
+    ),
     FigureRow("electricity", QT_TRANSLATE_NOOP("MonthsModel", "Electricity (kWh)"), ()),
-)
+)  # fmt: skip
+INDENT = "    "  # a part of operating cost, in the row's title
 
 
 def figure_fen(month: MonthFigures, key: str) -> int:
-    """A money figure of one month; costs as positive numbers (money out)."""
+    """A money figure of one month: costs and personal spending as positive numbers (money
+    out), other in − out signed; only ``MonthFigures`` cells, so the rows add up to the
+    domain's net cash flow."""
     if key == "revenue":
         return month.revenue_fen
     if key == "purchases":
@@ -67,7 +110,17 @@ def figure_fen(month: MonthFigures, key: str) -> int:
         return month.operating_cost_fen
     if key == "net_cash_flow":
         return month.net_cash_flow_fen
+    if key == "personal":
+        return -month.cell(Category.PERSONAL).fen
+    if key == "other":
+        return sum(month.cell(kind).fen for kind in OTHER_IN_OUT)
     return month.operating_expenses_fen[Category(key)]
+
+
+def row_title(row: FigureRow) -> str:
+    """The row's title as the table shows it (a part indented under its total)."""
+    title = translate("MonthsModel", row.title)
+    return INDENT + title if row.part else title
 
 
 def whole_yuan(fen: int) -> str:
@@ -107,10 +160,15 @@ class MonthsModel(HeaderedTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Vertical:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(FIGURE_ROWS):
-                return translate("MonthsModel", FIGURE_ROWS[section].title)
-            if role == Qt.ItemDataRole.FontRole and FIGURE_ROWS[section].total:
+            if not 0 <= section < len(FIGURE_ROWS):
+                return None
+            figure = FIGURE_ROWS[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row_title(figure)
+            if role == Qt.ItemDataRole.FontRole and figure.total:
                 return _bold()
+            if role == Qt.ItemDataRole.ToolTipRole and figure.about:
+                return translate("MonthsModel", figure.about)
             return None
         months = self.months
         if role == Qt.ItemDataRole.DisplayRole:
@@ -192,7 +250,7 @@ class MonthsModel(HeaderedTableModel):
             else translate("MonthsModel", "12 months")
         )
         return translate("MonthsModel", "{figure}, {when}").format(
-            figure=translate("MonthsModel", FIGURE_ROWS[row].title).strip(), when=when
+            figure=translate("MonthsModel", FIGURE_ROWS[row].title), when=when
         )
 
 
@@ -220,7 +278,11 @@ def figure_text(name: str, value: int | Decimal | None) -> str:
 
 
 class ComparisonModel(HeaderedTableModel):
-    """The R12 figures: declared, rebuilt, adjusted, the gap and its flag (R24)."""
+    """The R12 figures: declared, rebuilt, adjusted, the gap and its flag (R24).
+
+    Once the officer has adjusted any figure, the Adjusted column is what scoring reads
+    (``figures_for_scoring``): the officer's figure, else the declared one, shown grey and
+    marked "as declared". Before any adjustment it stays empty ("—")."""
 
     HEADERS = (
         QT_TRANSLATE_NOOP("ComparisonModel", "Figure"),
@@ -234,15 +296,37 @@ class ComparisonModel(HeaderedTableModel):
         super().__init__(parent)
         self.statement: RebuiltStatement | None = None
         self.rows: tuple[FigureComparison, ...] = ()
+        self.adjusted = False  # the officer has adjusted some figure (any version)
 
-    def set_statement(self, statement: RebuiltStatement | None) -> None:
+    def set_statement(self, statement: RebuiltStatement | None, adjusted: bool = False) -> None:
+        """``adjusted``: an adjustment is stored (even one that leaves these figures)."""
         self.beginResetModel()
         self.statement = statement
         self.rows = statement.comparison if statement else ()
+        self.adjusted = adjusted or any(r.adjusted is not None for r in self.rows)
         self.endResetModel()
 
     def row_count(self) -> int:
         return len(self.rows)
+
+    def as_declared(self, row: FigureComparison) -> bool:
+        """Scoring reads the declared figure, the officer having adjusted others only."""
+        return self.adjusted and row.adjusted is None and row.declared is not None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section == 3
+        ):
+            return translate(
+                "ComparisonModel",
+                "What scoring reads: the officer's figure where adjusted, else the declared "
+                "one (grey, “as declared”)",
+            )
+        return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -254,18 +338,35 @@ class ComparisonModel(HeaderedTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == 4 and row.flagged:
             return QColor(MISSING_COLOR)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3 and self.as_declared(row):
+            return QColor(MUTED_COLOR)
         if role == Qt.ItemDataRole.FontRole and (col == 3 and row.adjusted is not None):
             return _bold()
         if role == Qt.ItemDataRole.FontRole and col == 4 and row.flagged:
             return _bold()
         if role == Qt.ItemDataRole.ToolTipRole and col == 2 and row.name in _TRACED:
             return translate("ComparisonModel", "Double-click to open the lines behind it")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 3 and self.as_declared(row):
+            return translate(
+                "ComparisonModel",
+                "Not adjusted: scoring reads the declared figure, {value} (R24)",
+            ).format(value=figure_text(row.name, row.declared))
         return None
+
+    def scored(self, row: FigureComparison) -> int | Decimal | None:
+        """The figure scoring reads once an adjustment exists (else only the adjusted)."""
+        if self.as_declared(row):
+            return row.declared
+        return row.adjusted
 
     def _text(self, row: FigureComparison, col: int) -> str:
         if col == 0:
             name = FIGURE_NAMES.get(row.name)
             return translate("ComparisonModel", name) if name else row.name
+        if col == 3 and self.as_declared(row):
+            return translate("ComparisonModel", "{value} (as declared)").format(
+                value=figure_text(row.name, row.declared)
+            )
         if col in (1, 2, 3):
             return figure_text(row.name, (row.declared, row.rebuilt, row.adjusted)[col - 1])
         if row.gap is None:

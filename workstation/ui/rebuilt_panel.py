@@ -123,6 +123,17 @@ class RebuiltPanel(QWidget):
         self.months.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.months.horizontalHeader().setMinimumSectionSize(78)
         self.months.doubleClicked.connect(self._month_clicked)
+        self.months_note = QLabel(
+            self.tr(
+                "Net cash flow = revenue − operating cost − personal spending + other in − out. "
+                "Own transfers and loans are in no row: they are financing, not business "
+                "income or cost. Each figure is rounded to the yuan, so a total may differ by "
+                "1 from its rows; its tooltip has it to the fen."
+            )
+        )
+        self.months_note.setObjectName("monthsNote")
+        self.months_note.setWordWrap(True)
+        self.months_note.setStyleSheet(f"color: {MUTED_COLOR};")
         self.chart_place = QVBoxLayout()
         self.footnote = QLabel()
         self.footnote.setObjectName("rebuiltFootnote")
@@ -162,6 +173,7 @@ class RebuiltPanel(QWidget):
             heading(self.tr("Twelve months, in yuan (double-click a figure for its lines)"))
         )
         body.addWidget(self.months)
+        body.addWidget(self.months_note)
         body.addLayout(self.chart_place)
         body.addWidget(self.footnote)
         body.addStretch(1)
@@ -186,13 +198,14 @@ class RebuiltPanel(QWidget):
         self.adjust_button.setEnabled(statement is not None)
         self.body.setVisible(statement is not None)
         self.status.setVisible(statement is None)
-        for model in (self.comparison_model, self.customers_model, self.months_model):
+        adjustment = source.adjustment if source is not None and statement is not None else None
+        self.comparison_model.set_statement(statement, adjustment is not None)
+        for model in (self.customers_model, self.months_model):
             model.set_statement(statement)
         if statement is None:
             return
         self._show_flags(statement)
         self._show_meter(statement)
-        adjustment = source.adjustment if source is not None else None
         self.adjusted_note.setVisible(adjustment is not None)
         if adjustment is not None:
             self.adjusted_note.setText(
@@ -371,11 +384,13 @@ class RebuiltPanel(QWidget):
             )
             for m in statement.months
         ]
+        scoring = self.comparison_model
         versions = [
             VersionBars(
                 self.tr_figure(c.name),
-                (yuan(c.declared), yuan(c.rebuilt), yuan(c.adjusted)),  # type: ignore[arg-type]
+                (yuan(c.declared), yuan(c.rebuilt), yuan(scoring.scored(c))),  # type: ignore[arg-type]
                 c.flagged,
+                scoring.as_declared(c),
             )
             for c in statement.comparison
             if c.name.endswith("_fen")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.classify import Category
+from workstation.domain.rebuild import NOT_COUNTED
 from workstation.services.statements import ClassedLine
 from workstation.ui.common import format_fen, message_text
 from workstation.ui.investigation_text import MUTED_COLOR, category_label
@@ -94,6 +95,17 @@ class ReclassDialog(SubmitDialog):
         else:
             self.only_line.setChecked(True)
         self.scope.buttonToggled.connect(self.update_ok)
+        self.not_counted = QLabel(
+            self.tr(
+                "Lines of this category are in no figure of the rebuilt statement: loans and "
+                "transfers between the owner's accounts are financing, not business income or "
+                "cost."
+            )
+        )
+        self.not_counted.setObjectName("notCounted")
+        self.not_counted.setWordWrap(True)
+        self.category.currentIndexChanged.connect(self._show_not_counted)
+        self._show_not_counted()
         note = QLabel(
             self.tr(
                 "The statement is rebuilt with the new class at once; the change is recorded "
@@ -107,6 +119,7 @@ class ReclassDialog(SubmitDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addLayout(form)
+        layout.addWidget(self.not_counted)
         layout.addWidget(self.only_line)
         layout.addWidget(self.every_line)
         layout.addWidget(self.remember)
@@ -134,6 +147,13 @@ class ReclassDialog(SubmitDialog):
             place=place_text(line),
         )
         return f"<b>{facts}</b><br><span style='color:{MUTED_COLOR}'>{html.escape(now)}</span>"
+
+    def _show_not_counted(self, *_: object) -> None:
+        chosen = self.category.currentData()
+        self.not_counted.setVisible(chosen in {c.value for c in NOT_COUNTED})
+        if self.isVisible():
+            self.layout().activate()
+            self.resize(self.width(), self.heightForWidth(self.width()))
 
     def update_ok(self, *_: object) -> None:
         self.remember.setEnabled(self.every_line.isChecked())
