@@ -13,6 +13,7 @@ Amounts are integer fen, signed from the owner's point of view (income +, expens
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -289,6 +290,12 @@ class Classifier:
     def __post_init__(self) -> None:
         self._compiled = tuple(_compile(i, r) for i, r in enumerate(self.rules))
         self._by_amount = any(r.min_fen is not None or r.max_fen is not None for r in self.rules)
+        # amounts in one interval of these pass and fail the same bounds: a rule's min_fen
+        # lets amounts in from min_fen up, its max_fen keeps them out from max_fen + 1
+        self._bounds = sorted(
+            {r.min_fen for r in self.rules if r.min_fen is not None}
+            | {r.max_fen + 1 for r in self.rules if r.max_fen is not None}
+        )
         self._overrides = {
             name.strip(): Classed(Category(c), Basis.COUNTERPARTY)
             for name, c in self.overrides.items()
@@ -340,10 +347,49 @@ class Classifier:
         lines: Iterable[Classifiable],
         row_overrides: Mapping[int, Category] | None = None,
     ) -> list[Classed]:
-        """Every line's class in order; ``row_overrides`` (position → category) are the
-        officer's decisions on single lines."""
-        classify = self.classify
-        classes = [classify(line) for line in lines]
+        """Every line's class in order, the same as ``classify`` gives each; ``row_overrides``
+        (position → category) are the officer's decisions on single lines.
+
+        One plain loop, each record read once while it is in the CPU's cache (separate
+        ``map`` passes, one per field, cost more: 100,000 records do not stay cached). The
+        key is what ``_decide`` reads: the texts, the refund mark, neutral or not, the sign;
+        the account only when a rule reads it; the amount only as which side of every rule's
+        bounds it falls. The owner's accounts are checked apart, as ``classify`` does: a bank
+        statement's lines nearly all name a different account."""
+        bounds, by_account = self._bounds, self._by_account
+        own, ruled = self._own_accounts, _RULED
+        masked = self._masked  # a masked account as shown → the owner's (``_owns`` fills it)
+        decided: dict[tuple[Any, ...], Classed] = {}
+        known = decided.get
+        classes: list[Classed] = []
+        add = classes.append
+        for line in lines:
+            amount = line.amount_fen
+            key: tuple[Any, ...] = (
+                line.counterparty,
+                line.memo,
+                line.category,
+                line.note,
+                line.is_refund,
+                line.flow == "neutral",
+                amount > 0,
+            )
+            if by_account:
+                key += (line.counterparty_account,)
+            if bounds:
+                key += (bisect_right(bounds, abs(amount)),)
+            found = known(key)
+            if found is None:
+                found = decided[key] = self._decide(line, direction_of(line))
+            if own and found.basis in ruled:
+                account = line.counterparty_account
+                if account in own:
+                    found = _OWNED
+                elif "*" in account:
+                    mine = masked.get(account)
+                    if mine or (mine is None and self._owns(account)):
+                        found = _OWNED
+            add(found)
         for position, category in (row_overrides or {}).items():
             classes[position] = Classed(Category(category), Basis.ROW)
         return classes
