@@ -63,6 +63,22 @@
         <translation>百分比</translation>
     </message>
     <message>
+        <source>as declared (rebuilt: {value})</source>
+        <translation>沿用申报数（重建：{value}）</translation>
+    </message>
+    <message>
+        <source>as declared ({unit})</source>
+        <translation>沿用申报数（{unit}）</translation>
+    </message>
+    <message>
+        <source>Use rebuilt</source>
+        <translation>用重建数</translation>
+    </message>
+    <message>
+        <source>Type the rebuilt figure into the adjusted one</source>
+        <translation>把重建数填入调整后</translation>
+    </message>
+    <message>
         <source>Required: why these figures (what the interview, the bills or the site showed)</source>
         <translation>必填：为何采用这些数字（面谈、账单或实地所见）</translation>
     </message>
@@ -806,6 +822,49 @@
     </message>
 </context>
 <context>
+    <name>ClassedLinesModel</name>
+    <message>
+        <source>✗ financing</source>
+        <translation>✗ 融资</translation>
+    </message>
+    <message>
+        <source>✗ own accounts</source>
+        <translation>✗ 本人账户</translation>
+    </message>
+    <message>
+        <source>Not counted: loans in and out are financing, not business income or cost, so the line is in no figure.</source>
+        <translation>不计入：借入、归还贷款属于融资，不是经营收入或成本，本行不计入任何数字。</translation>
+    </message>
+    <message>
+        <source>Not counted: money moved between the owner&apos;s own accounts is neither income nor cost, so the line is in no figure.</source>
+        <translation>不计入：本人账户之间的转账既非收入也非成本，本行不计入任何数字。</translation>
+    </message>
+    <message>
+        <source>Re-classed</source>
+        <translation>手工改类</translation>
+    </message>
+    <message>
+        <source>Re-classed (all)</source>
+        <translation>按对方改类</translation>
+    </message>
+    <message>
+        <source>Refund in export</source>
+        <translation>账单中的退款</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s account</source>
+        <translation>本人账户</translation>
+    </message>
+    <message>
+        <source>Own transfer pair</source>
+        <translation>本人互转配对</translation>
+    </message>
+    <message>
+        <source>No rule</source>
+        <translation>无匹配规则</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationPanel</name>
     <message>
         <source>All categories</source>
@@ -840,6 +899,10 @@
         <translation>分类规则…</translation>
     </message>
     <message>
+        <source>Choose a counterparty to list its lines; double-click to re-class them all</source>
+        <translation>选择对方以列出其流水；双击可将其全部改类</translation>
+    </message>
+    <message>
         <source>Re-class all…</source>
         <translation>全部改类…</translation>
     </message>
@@ -848,8 +911,12 @@
         <translation>显示全部流水</translation>
     </message>
     <message>
-        <source>Counterparties (choose one to list its lines)</source>
-        <translation>交易对方（选中一个即列出其流水）</translation>
+        <source>Counterparties</source>
+        <translation>交易对方</translation>
+    </message>
+    <message>
+        <source>Choose a counterparty to list only its lines.</source>
+        <translation>选择一个交易对方，只列出它的流水。</translation>
     </message>
     <message>
         <source>No statement has been uploaded yet.</source>
@@ -946,12 +1013,28 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
+        <source>Edit the column mapping for {bank}</source>
+        <translation>编辑 {bank} 的列对应</translation>
+    </message>
+    <message>
         <source>Map the columns of {file}</source>
         <translation>对应 {file} 的各列</translation>
     </message>
     <message>
         <source>No known bank layout was found in {file}. Say which column holds what: the mapping is saved under the bank&apos;s name, and the next file with the same header row is read with it without asking.</source>
         <translation>{file} 不是已知的银行流水格式。请指明每一列是什么：对应关系以银行名称保存，以后表头相同的文件将直接按它读取，不再询问。</translation>
+    </message>
+    <message>
+        <source>Which column holds what in statements with this header row. Saving reads every uploaded file read with the earlier mapping again; if one of them cannot be read with the new mapping, nothing is saved.</source>
+        <translation>有此表头行的流水中各列是什么。保存后，所有按原对应读取的已上传文件都会重新读取；其中任何一个用新对应读不了，就什么都不保存。</translation>
+    </message>
+    <message>
+        <source>No uploaded file you may open was read with it, so only its header row is shown.</source>
+        <translation>没有您可打开、且按它读取的已上传文件，因此只显示表头行。</translation>
+    </message>
+    <message>
+        <source>The rows below are from {file}.</source>
+        <translation>以下各行取自 {file}。</translation>
     </message>
     <message>
         <source>(the file)</source>
@@ -964,6 +1047,10 @@
     <message>
         <source>Header row</source>
         <translation>表头行</translation>
+    </message>
+    <message>
+        <source>A saved mapping keeps its header row.</source>
+        <translation>已保存的对应保留其表头行。</translation>
     </message>
     <message>
         <source>Click the row that names the columns, or choose it above.</source>
@@ -1074,6 +1161,10 @@
         <translation>保存并导入</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>Bank</source>
         <translation>银行</translation>
     </message>
@@ -1092,6 +1183,10 @@
     <message>
         <source>(blank)</source>
         <translation>（空白）</translation>
+    </message>
+    <message>
+        <source>No file to preview: the mapping is checked as it is saved.</source>
+        <translation>没有可预览的文件：保存时检查该对应。</translation>
     </message>
     <message>
         <source>No records were found under the header row.</source>
@@ -1137,8 +1232,20 @@
         <translation>差异（申报对重建）</translation>
     </message>
     <message>
+        <source>What scoring reads: the officer&apos;s figure where adjusted, else the declared one (grey, “as declared”)</source>
+        <translation>评分读取的数：有调整的用调查员调整数，否则用申报数（灰色，“沿用申报”）</translation>
+    </message>
+    <message>
         <source>Double-click to open the lines behind it</source>
         <translation>双击查看其背后的流水</translation>
+    </message>
+    <message>
+        <source>Not adjusted: scoring reads the declared figure, {value} (R24)</source>
+        <translation>未调整：评分读取申报数 {value}（R24）</translation>
+    </message>
+    <message>
+        <source>{value} (as declared)</source>
+        <translation>{value}（沿用申报）</translation>
     </message>
     <message>
         <source>⚠ declared, none in the bills</source>
@@ -2425,6 +2532,10 @@
         <source>m³</source>
         <translation>立方米</translation>
     </message>
+    <message>
+        <source>{source}: {bank}</source>
+        <translation>{source}：{bank}</translation>
+    </message>
 </context>
 <context>
     <name>LaneBoard</name>
@@ -3203,6 +3314,10 @@
         <translation>数据库检查(&amp;D)</translation>
     </message>
     <message>
+        <source>Saved &amp;bank mappings…</source>
+        <translation>已保存的银行列对应(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -3421,36 +3536,64 @@
         <translation>营业收入</translation>
     </message>
     <message>
+        <source>Sales receipts, net of the refunds of sales</source>
+        <translation>销售收入，已扣除销售退款</translation>
+    </message>
+    <message>
         <source>Purchases</source>
         <translation>进货</translation>
-    </message>
-    <message>
-        <source>  Wages</source>
-        <translation>  工资</translation>
-    </message>
-    <message>
-        <source>  Rent</source>
-        <translation>  房租</translation>
-    </message>
-    <message>
-        <source>  Utilities</source>
-        <translation>  水电</translation>
-    </message>
-    <message>
-        <source>  Taxes</source>
-        <translation>  税费</translation>
-    </message>
-    <message>
-        <source>  Platform fees</source>
-        <translation>  平台费用</translation>
     </message>
     <message>
         <source>Operating cost (R12)</source>
         <translation>经营成本（R12）</translation>
     </message>
     <message>
+        <source>Purchases and every operating expense: the rows below it</source>
+        <translation>进货与各项经营费用：即其下各行</translation>
+    </message>
+    <message>
+        <source>Wages</source>
+        <translation>工资</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>房租</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>水电</translation>
+    </message>
+    <message>
+        <source>Taxes</source>
+        <translation>税费</translation>
+    </message>
+    <message>
+        <source>Platform fees</source>
+        <translation>平台费用</translation>
+    </message>
+    <message>
+        <source>Personal spending</source>
+        <translation>个人消费</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s own spending paid from these accounts (money out)</source>
+        <translation>经营者用这些账户支付的个人开销（支出）</translation>
+    </message>
+    <message>
+        <source>Other in − out</source>
+        <translation>其他收入 − 支出</translation>
+    </message>
+    <message>
+        <source>Money in less money out that is none of the above, with refunds not matched to a sale</source>
+        <translation>不属于以上各项的收入减支出，含未能对应到销售的退款</translation>
+    </message>
+    <message>
         <source>Net cash flow</source>
         <translation>净现金流</translation>
+    </message>
+    <message>
+        <source>Revenue − operating cost − personal spending + other in − out; own transfers and loans are left out (financing, not business income or cost)</source>
+        <translation>营业收入 − 经营成本 − 个人消费 + 其他收入 − 支出；本人互转与贷款不计入（属于融资，不是经营收入或成本）</translation>
     </message>
     <message>
         <source>Electricity (kWh)</source>
@@ -3837,6 +3980,10 @@ trading</source>
         <translation>保存调查员调整后的数字及理由；此后评分使用它们</translation>
     </message>
     <message>
+        <source>Net cash flow = revenue − operating cost − personal spending + other in − out. Own transfers and loans are in no row: they are financing, not business income or cost. Each figure is rounded to the yuan, so a total may differ by 1 from its rows; its tooltip has it to the fen.</source>
+        <translation>净现金流 = 营业收入 − 经营成本 − 个人消费 + 其他收入 − 支出。本人互转与贷款不在任何一行：它们属于融资，不是经营收入或成本。各数取整到元，合计与各行之和可能相差 1；提示中有精确到分的数。</translation>
+    </message>
+    <message>
         <source>R12 figures: declared, rebuilt, adjusted</source>
         <translation>R12 数据：申报、重建、调整</translation>
     </message>
@@ -4025,6 +4172,10 @@ trading</source>
     <message>
         <source>Remember for next time: class “{name}” this way on every case</source>
         <translation>记住此分类：所有案件中“{name}”都按此归类</translation>
+    </message>
+    <message>
+        <source>Lines of this category are in no figure of the rebuilt statement: loans and transfers between the owner&apos;s accounts are financing, not business income or cost.</source>
+        <translation>此类流水不计入重建报表的任何数字：贷款和本人账户之间的转账属于融资，不是经营收入或成本。</translation>
     </message>
     <message>
         <source>The statement is rebuilt with the new class at once; the change is recorded with your name.</source>
@@ -4339,6 +4490,132 @@ trading</source>
     </message>
 </context>
 <context>
+    <name>SavedMappingsDialog</name>
+    <message>
+        <source>Saved bank mappings</source>
+        <translation>已保存的银行列对应</translation>
+    </message>
+    <message>
+        <source>Column mappings saved for bank statements no preset reads. A file whose header row is one of these is read with its mapping without asking. Saving a mapping again reads the uploaded files read with it again.</source>
+        <translation>为预设格式读不了的银行流水保存的列对应。表头行与其中之一相同的文件会直接按该对应读取，不再询问。再次保存某个对应，会重新读取按它读取过的已上传文件。</translation>
+    </message>
+    <message>
+        <source>No column mapping is saved yet.</source>
+        <translation>尚未保存任何列对应。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Only a supervisor deletes a column mapping.</source>
+        <translation>只有主管可以删除列对应。</translation>
+    </message>
+    <message>
+        <source>Saved the mapping for {bank}. {n} uploaded file(s) read with the earlier mapping were read again: {files}.</source>
+        <translation>已保存 {bank} 的列对应。按原对应读取的 {n} 个已上传文件已重新读取：{files}。</translation>
+    </message>
+    <message>
+        <source>Saved the mapping for {bank}; no uploaded file needed reading again.</source>
+        <translation>已保存 {bank} 的列对应；没有已上传文件需要重新读取。</translation>
+    </message>
+    <message>
+        <source>Delete the column mapping for {bank}?</source>
+        <translation>删除 {bank} 的列对应？</translation>
+    </message>
+    <message>
+        <source>{n} uploaded file(s) were read with it: they keep their lines, but they are no longer read again when the mapping is corrected.</source>
+        <translation>有 {n} 个已上传文件按它读取：这些文件保留其流水，但以后更正对应时不再重新读取。</translation>
+    </message>
+    <message>
+        <source>The next file with this header row asks for its columns again.</source>
+        <translation>下一个有此表头行的文件将再次询问各列。</translation>
+    </message>
+    <message>
+        <source>Delete mapping</source>
+        <translation>删除对应</translation>
+    </message>
+    <message>
+        <source>Deleted the mapping for {bank}; {n} file(s) read with it keep their lines.</source>
+        <translation>已删除 {bank} 的列对应；按它读取的 {n} 个文件保留其流水。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedMappingsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Debit/credit</source>
+        <translation>借贷标志</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>对方户名</translation>
+    </message>
+    <message>
+        <source>Counterparty account</source>
+        <translation>对方账号</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>各列</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleModel</name>
     <message>
         <source>No.</source>
@@ -4615,6 +4892,10 @@ trading</source>
 </context>
 <context>
     <name>UploadsPanel</name>
+    <message>
+        <source>The mapping for {bank} replaced an earlier one: {n} uploaded file(s) read with it were read again ({files}).</source>
+        <translation>{bank} 的列对应替换了原有对应：按它读取的 {n} 个已上传文件已重新读取（{files}）。</translation>
+    </message>
     <message>
         <source>Drop bank statements, Alipay or WeChat Pay exports and utility bills here (CSV, XLSX, PDF), or choose them.</source>
         <translation>将银行流水、支付宝或微信支付账单、水电费单拖到这里（CSV、XLSX、PDF），或选择文件。</translation>
@@ -5111,6 +5392,26 @@ trading</source>
     <message>
         <source>Other document</source>
         <translation>其他资料</translation>
+    </message>
+    <message>
+        <source>annual sales</source>
+        <translation>年销售额</translation>
+    </message>
+    <message>
+        <source>operating cost</source>
+        <translation>经营成本</translation>
+    </message>
+    <message>
+        <source>net profit margin</source>
+        <translation>净利润率</translation>
+    </message>
+    <message>
+        <source>sales growth</source>
+        <translation>销售增长率</translation>
+    </message>
+    <message>
+        <source>total liabilities</source>
+        <translation>负债总额</translation>
     </message>
 </context>
 <context>
@@ -5804,6 +6105,14 @@ trading</source>
         <translation>{file} 不是文本表格（含有二进制数据）</translation>
     </message>
     <message>
+        <source>{file}, line {line}: the text holds “�” where characters were lost when it was saved in the wrong encoding; export it again from the app or bank</source>
+        <translation>{file} 第 {line} 行：文本中有“�”，说明以错误编码保存时丢失了字符；请从应用或银行重新导出</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: the Chinese text was converted with the wrong encoding (it reads as “{sample}”); export it again from the app or bank</source>
+        <translation>{file} 第 {line} 行：中文被用错误的编码转换过（显示为“{sample}”）；请从应用或银行重新导出</translation>
+    </message>
+    <message>
         <source>{file} is empty</source>
         <translation>{file} 是空文件</translation>
     </message>
@@ -5990,6 +6299,10 @@ trading</source>
     <message>
         <source>Sales went to {sales}× while electricity use went to {power}× (the last six months against the first six): the meter does not bear out the sales</source>
         <translation>销售额变为 {sales} 倍，而用电量变为 {power} 倍（近六个月对比前六个月）：电表不支持该销售额</translation>
+    </message>
+    <message>
+        <source>The statements end in {month}, {months} months before the application ({applied}): the rebuilt figures describe an earlier year; ask for the last twelve months</source>
+        <translation>流水截止于 {month}，早于申请（{applied}）{months} 个月：重建的数字反映的是更早的年份；请索取最近十二个月的流水</translation>
     </message>
     <message>
         <source>The statements cover {covered} of the 12 months; the rebuilt figures are for those months only</source>
@@ -6264,8 +6577,12 @@ trading</source>
         <translation>请至少调整一项数字。</translation>
     </message>
     <message>
-        <source>The adjusted figures cannot be used; correct: {fields}</source>
-        <translation>调整后的数字无法使用；请更正：{fields}</translation>
+        <source>Adjusted annual sales must be above zero.</source>
+        <translation>调整后的年销售额必须大于零。</translation>
+    </message>
+    <message>
+        <source>The adjusted figures cannot be used; correct: {figures}</source>
+        <translation>调整后的数字不能使用，请更正：{figures}</translation>
     </message>
     <message>
         <source>{file} is already on this case (uploaded as {first} by {by} at {at}); nothing was added</source>
@@ -6300,8 +6617,20 @@ trading</source>
         <translation>请填写删除理由。</translation>
     </message>
     <message>
+        <source>{file} ends on {end}, {months} months before the application ({applied}); the rebuilt statement needs the last twelve months</source>
+        <translation>{file} 截止于 {end}，早于申请（{applied}）{months} 个月；重建报表需要最近十二个月的流水</translation>
+    </message>
+    <message>
         <source>Only the case&apos;s investigator or a supervisor opens its original documents.</source>
         <translation>只有该案件的调查员或主管可以打开其原始资料。</translation>
+    </message>
+    <message>
+        <source>The column mapping for {file} was changed or deleted while the file was read; nothing was stored. Upload it again.</source>
+        <translation>读取 {file} 期间其列对应被修改或删除；什么都没有保存。请重新上传。</translation>
+    </message>
+    <message>
+        <source>The mapping was not saved: {file} (case {case}) was read with the earlier mapping and cannot be read with this one: {why}. Nothing was changed.</source>
+        <translation>列对应未保存：{file}（案件 {case}）按原对应读取，用此对应读不了：{why}。没有任何改动。</translation>
     </message>
     <message>
         <source>Choose the column that holds the date.</source>
@@ -6354,6 +6683,18 @@ trading</source>
     <message>
         <source>Name the bank whose statements use this layout.</source>
         <translation>请填写使用这种格式的银行名称。</translation>
+    </message>
+    <message>
+        <source>That column mapping is no longer saved.</source>
+        <translation>该列对应已不再保存。</translation>
+    </message>
+    <message>
+        <source>A saved mapping keeps its header row; to map another header row, upload a file that has it.</source>
+        <translation>已保存的对应保留其表头行；要对应另一种表头行，请上传含有该表头行的文件。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor deletes a column mapping.</source>
+        <translation>只有主管可以删除列对应。</translation>
     </message>
 </context>
 </TS>
