@@ -35,7 +35,12 @@ from workstation.domain.classify import (
 )
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role, mask_sensitive, may
-from workstation.domain.rebuild import EXCLUDED_LABELS, Excluded, RebuiltStatement
+from workstation.domain.rebuild import (
+    EXCLUDED_LABELS,
+    NOT_COUNTED,
+    Excluded,
+    RebuiltStatement,
+)
 from workstation.domain.rebuild_checks import (
     Flag,
     UtilityUsage,
@@ -286,6 +291,7 @@ class ClassedLine:
     why: Message  # the basis in words ("Rule 7", "Re-classed by the officer", …)
     excluded: Excluded | None  # why it is in no monthly figure; None when it counts
     excluded_why: Message | None
+    counted: bool = True  # in a monthly figure: not excluded, and of a category that counts
 
 
 @dataclass(frozen=True)
@@ -347,8 +353,14 @@ class CaseStatement:
     def __post_init__(self) -> None:
         s = self.statement
         object.__setattr__(self, "_formats", {d.sha256: d.file_format for d in self.documents})
-        left_out = frozenset({e.index for e in s.exclusions} | set(s.outside))
+        # loans and own transfers are classes no figure counts (financing, R24)
+        financing = {i for i, c in enumerate(s.classes) if c.category in NOT_COUNTED}
+        left_out = frozenset({e.index for e in s.exclusions} | set(s.outside) | financing)
         object.__setattr__(self, "_left_out", left_out)
+
+    def counted(self, position: int) -> bool:
+        """The line is in a monthly figure: not left out, and of a category that counts."""
+        return position not in self._left_out
 
     def line(self, position: int) -> ClassedLine:
         s = self.statement
@@ -365,6 +377,7 @@ class CaseStatement:
             t.status, t.order_number, classed.category, classed.basis,
             _why(classed.basis, classed.rule), reason,
             Message.of(EXCLUDED_LABELS[reason]) if reason else None,
+            position not in self._left_out,
         )  # fmt: skip
 
     def select(self, line_filter: LineFilter | None = None) -> tuple[int, ...]:

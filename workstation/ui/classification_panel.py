@@ -8,7 +8,6 @@ services and the statement is rebuilt; the rule list opens from here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -71,37 +70,14 @@ NOT_COUNTED_WHY = {
 
 
 class ClassedLinesModel(StatementLinesModel):
-    """The editor's lines: as ``StatementLinesModel``, but a line of a category the rebuild
-    never counts (loans, own transfers: ``NOT_COUNTED``) reads as left out, with why, in
-    the Counted column, its colour, its sorting and the counted / left-out filter."""
+    """The editor's lines: as ``StatementLinesModel``, but a line the services count in no
+    figure for its category (loans, own transfers: ``ClassedLine.counted``) says why in
+    the Counted column, greyed."""
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         return column_title("StatementLinesModel", self.HEADERS, section, orientation, role)
-
-    def counts(self, position: int) -> bool:
-        """The line is in a monthly figure: not left out, and of a counted category."""
-        assert self.source is not None
-        s = self.source.statement
-        return s.classes[position].category not in NOT_COUNTED and s.exclusion(position) is None
-
-    def _chosen(self) -> list[int]:
-        wanted = self._filter.counted if self._filter is not None else None
-        if wanted is None or self.source is None:
-            return super()._chosen()
-        chosen_filter = self._filter
-        self._filter = replace(chosen_filter, counted=None)  # the services count by exclusion
-        try:
-            chosen = super()._chosen()
-        finally:
-            self._filter = chosen_filter
-        return [i for i in chosen if self.counts(i) == wanted]
-
-    def _key(self, column: int) -> Callable[[int], Any]:
-        if 0 <= column < len(COLUMNS) and COLUMNS[column] == "counted":
-            return lambda i: self.counts(i)
-        return super()._key(column)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
@@ -109,7 +85,7 @@ class ClassedLinesModel(StatementLinesModel):
             and self.source is not None
             and index.isValid()
             and 0 <= index.row() < len(self.positions)
-            and self.line(index.row()).category in NOT_COUNTED
+            and not self.line(index.row()).counted
         ):
             return QColor(MUTED_COLOR)
         return super().data(index, role)
@@ -117,7 +93,7 @@ class ClassedLinesModel(StatementLinesModel):
     def text(self, line: statements.ClassedLine, col: int) -> str:
         if _column(col) == "basis":
             return why_text(line.basis, self._rule(line.position))
-        if _column(col) == "counted" and line.excluded is None and line.category in NOT_COUNTED:
+        if _column(col) == "counted" and line.excluded is None and not line.counted:
             return translate("ClassedLinesModel", NOT_COUNTED_SHORT[line.category])
         return super().text(line, col)
 

@@ -132,7 +132,7 @@ class StatementLinesModel(HeaderedTableModel):
             "memo": lambda i: lines[i].memo,
             "category": lambda i: category_label(classes[i].category),
             "basis": lambda i: (classes[i].basis, classes[i].rule),
-            "counted": lambda i: s.exclusion(i) is not None,
+            "counted": lambda i: not self.source.counted(i),  # type: ignore[union-attr]
             "source": lambda i: i,
         }
         return keys.get(name, lambda i: i)
