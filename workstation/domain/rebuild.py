@@ -32,12 +32,14 @@ figure opens the transactions behind it, down to the line of the original file.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import defaultdict, deque
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from itertools import chain, compress, count
+from operator import attrgetter, not_
 
 from workstation.domain.application import DownstreamCustomer, Financials
 from workstation.domain.classify import Category, Classed, Classifier
@@ -261,7 +263,7 @@ def rebuild(
     (default: the latest line's). ``row_overrides`` are the officer's classes of single lines,
     by (file SHA-256, line)."""
     counted, repeated = _unique_files(files)
-    lines: list[StatementLine] = [line for f in counted for line in f.lines]
+    lines: list[StatementLine] = list(chain.from_iterable(f.lines for f in counted))
     starts, position = [], 0
     for f in counted:
         starts.append(position)
@@ -275,8 +277,12 @@ def rebuild(
     work.drop_same_payments()
     work.pair_own_transfers()
     work.net_refunds()
-    last = month_key(through) if through else _latest_month(lines)
-    return _figures(work, repeated, last, utilities, declared, adjusted, settings.checks)
+    months = [t.year * 12 + t.month - 1 for t in map(_TIMESTAMP, lines)]  # month_key
+    if through:
+        last = month_key(through)
+    else:  # the latest line's month
+        last = max(months) if months else month_key(date.today())
+    return _figures(work, months, repeated, last, utilities, declared, adjusted, settings.checks)
 
 
 def _unique_files(
@@ -312,17 +318,12 @@ def _positions(
     return out
 
 
-def _latest_month(lines: Sequence[StatementLine]) -> int:
-    if not lines:
-        return month_key(date.today())
-    return month_key(max(line.timestamp for line in lines))
-
-
 # --- figures -----------------------------------------------------------------------------------
 
 
 def _figures(
     work: Matching,
+    line_months: list[int],
     repeated: tuple[tuple[str, str], ...],
     last: int,
     utilities: Sequence[UtilityUsage],
@@ -332,7 +333,7 @@ def _figures(
 ) -> RebuiltStatement:
     first = last - MONTHS + 1
     lines = work.lines
-    cells, previous, outside = _cells(work, first, last)
+    cells, previous, outside = _cells(work, line_months, first, last)
     keys = range(first, last + 1)
     months = [first_day(k) for k in keys]
     covered = _covered(work.files, lines, first, last)
@@ -365,37 +366,52 @@ _SLOTS = 16  # > len(Category): a cell's key is month * _SLOTS + category code
 _SALES, _REFUND = _CODE[Category.SALES], _CODE[Category.REFUND]
 
 
-def _cells(work: Matching, first: int, last: int) -> tuple[dict[int, list], list, list[int]]:
+def _cells(
+    work: Matching, months: list[int], first: int, last: int
+) -> tuple[dict[int, list], list, list[int]]:
     """Each counted line into its cell (month × category): linked refunds into their
     original's; the 12 months before feed only the previous year's sales; the rest is
-    outside."""
-    lines, amount, target, excluded = work.lines, work.amount, work.target, work.excluded
-    months = [t.year * 12 + t.month - 1 for t in (line.timestamp for line in lines)]
+    outside. ``months`` are the lines' ``month_key``.
+
+    Every line's cell key is set by one comprehension, the few exceptions (linked refunds,
+    unlinked refunds paid out, lines left out) one by one after it, and the lines are
+    grouped by key with ``_group``: the per-line work is as small as it can be."""
+    amount, target = work.amount, work.target
     codes = [_CODE[c.category] for c in work.classes]
+    keys = [month * _SLOTS + code for month, code in zip(months, codes, strict=True)]
+    for i, home in target.items():  # an original is never a linked refund: its key holds
+        keys[i] = keys[home]
+    for i in compress(range(len(codes)), map(_REFUND.__eq__, codes)):
+        if i not in target and amount[i] < 0:
+            keys[i] += _SALES - _REFUND  # an unlinked refund paid out reduces sales
+    for i in work.excluded:
+        keys[i] = -1
     cells: dict[int, list] = {}
     previous: list = [0, []]
     outside: list[int] = []
-    for i, key in enumerate(months):
-        if i in excluded:
+    for key, rows in _group(keys).items():
+        if key < 0:
             continue
-        code = codes[i]
-        if i in target:
-            home = target[i]
-            key, code = months[home], codes[home]
-        elif code == _REFUND and amount[i] < 0:
-            code = _SALES  # an unlinked refund paid out reduces sales
-        if key < first or key > last:
-            if code == _SALES and first - MONTHS <= key:
-                previous[0] += amount[i]
-                previous[1].append(i)
-            outside.append(i)
+        month, code = divmod(key, _SLOTS)
+        fen = sum(map(amount.__getitem__, rows))
+        if first <= month <= last:
+            cells[key] = [fen, rows]
             continue
-        cell = cells.get(key * _SLOTS + code)
-        if cell is None:
-            cell = cells[key * _SLOTS + code] = [0, []]
-        cell[0] += amount[i]
-        cell[1].append(i)
+        if code == _SALES and first - MONTHS <= month:
+            previous[0] += fen
+            previous[1] += rows
+        outside += rows
+    previous[1].sort()
+    outside.sort()
     return cells, previous, outside
+
+
+def _group(keys: Iterable[Hashable]) -> dict[Hashable, list[int]]:
+    """The positions of ``keys`` grouped by key, each group ascending. ``map`` drives the
+    defaultdict's look-ups and ``list.append`` in C (``deque(maxlen=0)`` only runs it)."""
+    groups: defaultdict[Hashable, list[int]] = defaultdict(list)
+    deque(map(list.append, map(groups.__getitem__, keys), count()), maxlen=0)
+    return groups
 
 
 def _covered(
@@ -495,21 +511,27 @@ def _top_customers(
     work: Matching, months: tuple[MonthFigures, ...], sales: int, count: int = 2
 ) -> tuple[TopCustomer, ...]:
     """The largest customers by net sales in the 12 months (by name, else by account)."""
-    totals: dict[str, list] = {}
-    for month in months:
-        for i in month.cell(Category.SALES).rows:
-            line = work.lines[work.target.get(i, i)]
-            # no name: the account stands for the customer, masked (R37), as everywhere shown
-            name = line.counterparty.strip() or mask_sensitive(line.counterparty_account.strip())
-            if not name:
-                continue
-            entry = totals.setdefault(name, [0, line.timestamp.date(), []])
-            entry[0] += work.amount[i]
-            entry[1] = min(entry[1], line.timestamp.date())
-            entry[2].append(i)
-    ranked = sorted(totals.items(), key=lambda item: (-item[1][0], item[0]))[:count]
+    rows = [i for month in months for i in month.cell(Category.SALES).rows]
+    originals = list(map(work.lines.__getitem__, map(work.target.get, rows, rows)))
+    names = list(map(str.strip, map(_COUNTERPARTY, originals)))
+    for n in compress(range(len(names)), map(not_, names)):
+        # no name: the account stands for the customer, masked (R37), as everywhere shown
+        names[n] = mask_sensitive(originals[n].counterparty_account.strip())
+    totals = []
+    for name, picks in _group(names).items():
+        if not name:
+            continue
+        mine = list(map(rows.__getitem__, picks))
+        seen = min(map(_TIMESTAMP, map(originals.__getitem__, picks))).date()
+        totals.append((name, sum(map(work.amount.__getitem__, mine)), seen, mine))
+    ranked = sorted(totals, key=lambda total: (-total[1], total[0]))[:count]
     return tuple(
-        TopCustomer(name, fen, _ratio(fen, sales) or Decimal(0), seen, tuple(sorted(rows)))
-        for name, (fen, seen, rows) in ranked
+        TopCustomer(name, fen, _ratio(fen, sales) or Decimal(0), seen, tuple(sorted(mine)))
+        for name, fen, seen, mine in ranked
         if fen > 0
     )
+
+
+_TIMESTAMP = attrgetter("timestamp")
+_CATEGORY = attrgetter("category")
+_COUNTERPARTY = attrgetter("counterparty")
