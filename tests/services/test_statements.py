@@ -83,7 +83,7 @@ def test_a_figure_traces_to_the_file_and_the_place_in_it(
 
 
 def test_reclassing_a_counterparty_applies_to_all_its_rows_and_is_remembered(
-    ctx: Context, people: dict[str, Session]
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
 ) -> None:
     li, zhang = people["li.inv"], people["zhang.inv"]
     case_id = _with_files(ctx, li, ("wechat.csv",))
@@ -97,6 +97,7 @@ def test_reclassing_a_counterparty_applies_to_all_its_rows_and_is_remembered(
     again = statements.lines(ctx, li, case_id, party)
     assert [(x.category, x.basis) for x in again] == [(Category.PURCHASES, Basis.COUNTERPARTY)] * 2
     assert again[0].why.render() == "The officer's class for this counterparty"
+    clock.advance(seconds=1)
     other = _with_files(ctx, zhang, ("wechat.csv",))  # the next case: remembered
     assert {x.category for x in statements.lines(ctx, zhang, other, party)} == {Category.PURCHASES}
     statements.reclass_counterparty(
@@ -393,3 +394,47 @@ def test_a_remembered_class_reaches_later_cases_and_never_rewrites_one_under_way
     statements.reclass_counterparty(ctx, zhang, mine, "杭州某某餐厅", None)
     assert _restaurant(ctx, li, newest) == Category.RENT
     assert _restaurant(ctx, zhang, mine) == Category.PERSONAL
+
+
+def _category_of(ctx: Context, who: Session, case_id: int, party: str) -> tuple[Category, Basis]:
+    lines = statements.lines(ctx, who, case_id, LineFilter(counterparty=party))
+    assert len({(x.category, x.basis) for x in lines}) == 1
+    return lines[0].category, lines[0].basis
+
+
+def test_a_remembered_class_never_beats_a_case_owner_even_when_it_changes(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    li, zhang = people["li.inv"], people["zhang.inv"]
+    mine = _with_files(ctx, li, ("alipay.csv",))
+    clock.advance(minutes=1)
+    statements.reclass_counterparty(ctx, li, mine, "王**", Category.SALES)  # remembered
+    clock.advance(minutes=1)
+    owners = investigating(ctx, zhang)  # opened after: reached, but 王** is its owner here
+    ctx.store.conn.execute(
+        "UPDATE customers SET owner_name = '王**' WHERE id = "
+        "(SELECT customer_id FROM cases WHERE id = ?)",
+        (owners,),
+    )
+    uploads.upload(ctx, zhang, owners, FIXTURES / "alipay.csv")
+    assert _category_of(ctx, zhang, owners, "王**") == (Category.OWN_TRANSFER, Basis.OWNER)
+    clock.advance(minutes=1)
+    statements.reclass_counterparty(ctx, li, mine, "王**", None)  # forgotten
+    assert _category_of(ctx, zhang, owners, "王**") == (Category.OWN_TRANSFER, Basis.OWNER)
+
+
+def test_what_a_case_is_reached_by_does_not_move_with_its_uploads_or_within_a_second(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    li, zhang = people["li.inv"], people["zhang.inv"]
+    open_first = investigating(ctx, zhang)  # opened before the class is remembered
+    mine = _with_files(ctx, li, ("alipay.csv",))  # the same second as the remembering
+    statements.reclass_counterparty(ctx, li, mine, "张**", Category.LOANS)
+    same_second = investigating(ctx, zhang)
+    for case_id in (open_first, same_second):
+        uploads.upload(ctx, zhang, case_id, FIXTURES / "cmb.csv")
+        uploads.upload(ctx, zhang, case_id, FIXTURES / "alipay.csv")
+        clock.advance(minutes=1)
+        first = uploads.documents(ctx, zhang, case_id)[0]
+        uploads.remove(ctx, zhang, case_id, first.sha256, "not this account")
+        assert _category_of(ctx, zhang, case_id, "张**")[0] is not Category.LOANS

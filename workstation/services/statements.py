@@ -531,10 +531,10 @@ def reclass_counterparty(
     remember: bool = True,
 ) -> int:
     """Class every line of ``counterparty`` on this case as ``category`` (None: go back to
-    the rules); ``remember`` also keeps it for the cases whose files come in from now on
-    ("remembers it for next time"). Other cases already under way are never changed by it:
-    a class remembered before, which they use, is kept as their own. Single-line classes of
-    its lines on this case give way. Returns how many lines of the case it applies to."""
+    the rules); ``remember`` also keeps it "for next time": for the cases opened from now
+    on. Cases already open are never changed by it: a class remembered before, which they
+    use, is kept as their own. Single-line classes of its lines on this case give way.
+    Returns how many lines of the case it applies to."""
     name = counterparty.strip()
     if not name:
         raise RuleError(Message.of(NO_COUNTERPARTY))
@@ -577,9 +577,11 @@ def _remember(
     if earlier is not None:
         old, by, since = earlier
         for other in st_store.cases_using_remembered(ctx.store, name, since):
-            if other != case_id:
-                st_store.set_counterparty_class(ctx.store, other, name, old, since, by)
-                kept.append(other)
+            held = pipeline.load_case(ctx, other)
+            if other == case_id or name in {held.owner_name.strip(), held.business_name.strip()}:
+                continue  # there the owner's own name is an own transfer, whatever was said
+            st_store.set_counterparty_class(ctx.store, other, name, old, since, by)
+            kept.append(other)
         st_store.forget_counterparty_class(ctx.store, None, name)
     if category is not None:
         st_store.set_counterparty_class(ctx.store, None, name, category.value, at,

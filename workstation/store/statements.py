@@ -266,9 +266,10 @@ def insert_rules(store: Store, version: int, rules: str, reason: str, at: str, b
 # --- the officer's classes -----------------------------------------------------------------
 
 
-# A class remembered "for next time" reaches a case whose first file came in after it was
-# remembered; a case already under way keeps the figures its investigator has seen.
-_FIRST_UPLOAD = "(SELECT MIN(uploaded_at) FROM case_documents WHERE case_id = ?)"
+# A class remembered "for next time" reaches the cases opened after it was remembered (to
+# the second, strictly after); a case already open keeps the figures its investigator sees,
+# whatever is uploaded to it or taken off it later.
+_OPENED = "(SELECT created_at FROM cases WHERE id = ?)"
 
 
 def counterparty_classes(store: Store, case_id: int) -> dict[str, str]:
@@ -276,7 +277,7 @@ def counterparty_classes(store: Store, case_id: int) -> dict[str, str]:
     own over them."""
     rows = store.conn.execute(
         "SELECT counterparty, category FROM counterparty_classes "
-        f"WHERE case_id = ? OR (case_id IS NULL AND set_at <= {_FIRST_UPLOAD}) "
+        f"WHERE case_id = ? OR (case_id IS NULL AND set_at < {_OPENED}) "
         "ORDER BY case_id IS NOT NULL",
         (case_id, case_id),
     )
@@ -294,15 +295,14 @@ def remembered_class(store: Store, counterparty: str) -> tuple[str, int, str] | 
 
 
 def cases_using_remembered(store: Store, counterparty: str, since: str) -> list[int]:
-    """The cases a class remembered at ``since`` reaches and that have lines of
-    ``counterparty`` without a class of their own for it."""
+    """The cases a class remembered at ``since`` reaches (opened after it) that have lines of
+    ``counterparty`` and no class of their own for it."""
     rows = store.conn.execute(
         "SELECT DISTINCT cd.case_id FROM case_documents cd "
-        "JOIN documents d ON d.sha256 = cd.sha256 "
-        "WHERE (SELECT MIN(uploaded_at) FROM case_documents f WHERE f.case_id = cd.case_id) "
-        ">= ? AND NOT EXISTS (SELECT 1 FROM counterparty_classes c WHERE c.case_id = "
-        "cd.case_id AND c.counterparty = ?) AND EXISTS (SELECT 1 FROM statement_lines l "
-        "WHERE l.document = d.id AND l.counterparty = ?) ORDER BY cd.case_id",
+        "JOIN cases c ON c.id = cd.case_id JOIN documents d ON d.sha256 = cd.sha256 "
+        "WHERE c.created_at > ? AND NOT EXISTS (SELECT 1 FROM counterparty_classes k "
+        "WHERE k.case_id = cd.case_id AND k.counterparty = ?) AND EXISTS (SELECT 1 FROM "
+        "statement_lines l WHERE l.document = d.id AND l.counterparty = ?) ORDER BY cd.case_id",
         (since, counterparty, counterparty),
     )
     return [int(r[0]) for r in rows]
