@@ -438,3 +438,21 @@ def test_what_a_case_is_reached_by_does_not_move_with_its_uploads_or_within_a_se
         first = uploads.documents(ctx, zhang, case_id)[0]
         uploads.remove(ctx, zhang, case_id, first.sha256, "not this account")
         assert _category_of(ctx, zhang, case_id, "张**")[0] is not Category.LOANS
+
+
+def test_a_contradiction_of_the_declaration_alone_does_not_block_an_adjustment(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    li = people["li.inv"]
+    # the owner declared liabilities above assets, and a margin sales less cost cannot give
+    muddled = replace(
+        good_app().financials, total_liabilities_fen=90_000_000, net_profit_margin=Decimal("0.5")
+    )
+    case_id = _ready(ctx, li, replace(good_app(), financials=muddled))
+    rating.submit_application(ctx, li, case_id, 2)
+    done = statements.adjust(ctx, li, case_id, Financials(sales_growth=Decimal("0.05")), "slow")
+    assert done.adjustment.figures.sales_growth == Decimal("0.05")
+    # adjusting sales brings the margin into it: that contradiction is now the officer's
+    with pytest.raises(ApplicationProblems) as margin:
+        statements.adjust(ctx, li, case_id, Financials(annual_sales_fen=90_000_000), "less")
+    assert dict(margin.value.message.params)["figures"] == "net_profit_margin"

@@ -643,6 +643,14 @@ def _has_figures(figures: Financials) -> bool:
     return any(getattr(figures, name) not in (None, ()) for name in figures.__dataclass_fields__)
 
 
+_ADJUSTABLE = tuple(Financials.__dataclass_fields__)
+# the figures each consistency check reads (application.consistency_problems)
+_CONSISTENCY_INPUTS = {
+    "net_profit_margin": {"annual_sales_fen", "operating_cost_fen", "net_profit_margin"},
+    "total_liabilities_fen": {"total_assets_fen", "total_liabilities_fen"},
+}
+
+
 def _check_figures(ctx: Context, case_id: int, figures: Financials) -> None:
     """The figures scoring would read must pass the application's own checks, and an
     officer's figures must agree with each other (a declaration may be muddled; an adjustment
@@ -653,7 +661,13 @@ def _check_figures(ctx: Context, case_id: int, figures: Financials) -> None:
         app = None
     base = app.financials if app is not None else Financials()
     merged = figures_for_scoring(base, figures)
-    problems = list(consistency_problems(merged))
+    # a contradiction the declaration already had is the owner's, not this adjustment's
+    touched = {name for name in _ADJUSTABLE if getattr(figures, name) not in (None, ())}
+    problems = [
+        p
+        for p in consistency_problems(merged)
+        if _CONSISTENCY_INPUTS.get(p.field.removeprefix("financials."), set()) & touched
+    ]
     if figures.annual_sales_fen is not None and figures.annual_sales_fen <= 0:
         problems.append(
             Problem("financials.annual_sales_fen", Message.of(ADJUST_NO_SALES), Severity.ERROR)
