@@ -212,10 +212,36 @@ def test_chinese_read_as_latin_1_and_saved_again_is_refused_as_misencoded() -> N
 
 def test_characters_lost_in_a_conversion_are_refused_naming_the_line() -> None:
     text = mk.alipay_csv().decode("gb18030")
-    lost = text.replace("姓名", "\ufffd\ufffd", 1).encode("utf-8")
+    lost = text.replace("交易时间", "\ufffd\ufffd时间", 1).encode("utf-8")  # no header left
     error = refused(lost, "replaced.csv")
     assert error.message.template == REPLACED
     assert dict(error.message.params)["line"] == line_of(lost, "\ufffd".encode())
+
+
+def test_a_lost_character_in_a_readable_export_is_no_refusal() -> None:
+    text = mk.alipay_csv().decode("gb18030").replace("杭州某某餐厅", "杭州某\ufffd餐厅", 1)
+    assert read_statement(text.encode("utf-8"), "nickname.csv").transactions
+
+
+def test_accents_and_dotted_rules_in_an_unknown_layout_ask_for_the_mapping() -> None:
+    """Neither a foreign bank's names nor a row of ····· is Chinese read as Latin-1."""
+    lines = [
+        "Kontoauszug Zürcher Kantonalbank, Müller Gebühren Überweisung",
+        "·" * 40,
+        "Datum,Buchungstext,Betrag,Saldo",
+        "2025-01-02,Überweisung Müller,-120.50,1000.00",
+    ]
+    for encoding in ("utf-8", "utf-8-sig", "gb18030"):
+        raw = "\n".join(lines).encode(encoding, errors="replace")
+        assert refused(raw, "foreign.csv").message.template == UNKNOWN_LAYOUT
+    workbook = io.BytesIO()
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for line in lines:
+        book.active.append(line.split(","))
+    book.save(workbook)
+    assert refused(workbook.getvalue(), "foreign.xlsx").message.template == UNKNOWN_LAYOUT
 
 
 def test_a_valid_file_with_a_latin_accent_is_not_called_garbled() -> None:

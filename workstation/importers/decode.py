@@ -56,16 +56,7 @@ _UTF8_LINE_AFTER_NEWLINE = re.compile(rb"\n" + _LINE)  # any other (the \n lets 
 
 
 def decode_text(raw: bytes, file: str) -> str:
-    """The text of ``raw``, or a refusal naming ``file`` and the first bad line (a "�" left
-    by an earlier conversion is such a line: the characters there are lost)."""
-    text = _decoded(raw, file)
-    lost = text.find("\ufffd")
-    if lost >= 0:
-        raise _refusal(REPLACED, file, text.count("\n", 0, lost) + 1)
-    return text
-
-
-def _decoded(raw: bytes, file: str) -> str:
+    """The text of ``raw``, or a refusal naming ``file`` and the first bad line."""
     if raw.startswith(codecs.BOM_UTF8):
         return _strict(raw[len(codecs.BOM_UTF8) :], "utf-8", file)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -145,27 +136,19 @@ def _refusal(template: str, file: str, line: int) -> StatementRefused:
     return StatementRefused(Message.of(template, file=file, line=line))
 
 
-_LATIN = re.compile(r"[\u0080-\u00ff]")
-_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
-
-
-def garbled(lines: list[tuple[int, str]]) -> tuple[str, int, str] | None:
-    """(template, line, sample) when text that should be Chinese is damaged: "�" where a
-    converter gave up, or Chinese bytes read as Latin-1 and saved again (``ÐÕÃû`` for
-    ``姓名``); None when no line looks so. Asked only of a file in which no header was found,
-    so a real é in a valid file never matters."""
-    for number, text in lines:
-        if "\ufffd" in text:
-            return REPLACED, number, ""
-        if len(_LATIN.findall(text)) < 4 or _CJK.search(text):
+def undo_latin1(text: str) -> str | None:
+    """``text`` as it was before Chinese bytes were read as Latin-1 (or Windows-1252) and
+    saved again (``ÐÕÃû`` → ``姓名``); None when it cannot have been made so."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            raw = text.encode(codec)
+        except UnicodeEncodeError:
             continue
-        for codec in ("cp1252", "latin-1"):
+        for encoding in ("utf-8", "gb18030"):
             try:
-                again = text.encode(codec).decode("gb18030")
-            except (UnicodeEncodeError, UnicodeDecodeError):
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
                 continue
-            if _CJK.search(again):
-                return MISENCODED, number, text.strip()[:20]
     return None
 
 

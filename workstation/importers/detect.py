@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
 from workstation.importers import alipay, bank, pdf, utility, wechat
-from workstation.importers.decode import decode_text, garbled
+from workstation.importers.decode import MISENCODED, REPLACED, decode_text, undo_latin1
 from workstation.importers.records import ImportResult, Source, StatementRefused
 from workstation.importers.tables import (
     HEADER_SEARCH_ROWS,
@@ -151,14 +151,31 @@ def detect(source: bytes | Path, name: str | None = None) -> Detected:
             return best
     if any(utility.find_bill_header(table) for table in tables):
         raise _refuse(BILLS_NOT_STATEMENT, file)
-    damaged = garbled(
-        [(row.line, " ".join(row.cells)) for t in tables for row in t.rows[:HEADER_SEARCH_ROWS]]
-    )
-    if damaged is not None:
-        template, line, sample = damaged
-        params = {"sample": sample} if sample else {}
-        raise StatementRefused(Message.of(template, file=file, line=line, **params))
+    if content == TEXT:
+        _refuse_if_garbled(raw, file)
     raise _refuse(UNKNOWN_LAYOUT, file)
+
+
+def _refuse_if_garbled(raw: bytes, file: str) -> None:
+    """A text file with no header we know: refused as damaged when a "�" stands where
+    characters were lost, or when it is an export we know whose Chinese was read as Latin-1
+    and saved again — it is, if undoing that conversion shows a known header. Anything else
+    (a foreign bank's accents, a row of ·····) is an unknown layout, to be mapped."""
+    text = decode_text(raw, file)
+    head = text.split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    lost = next((n for n, line in enumerate(head, 1) if "\ufffd" in line), None)
+    if lost is not None:
+        raise StatementRefused(Message.of(REPLACED, file=file, line=lost))
+    undone = undo_latin1("\n".join(head))
+    if undone is None:
+        return
+    table = csv_table(undone, file)
+    for layout in LAYOUTS:
+        found = find_header(table, layout.roles, layout.required)
+        if found:
+            line = table.rows[found[0]].line
+            sample = head[line - 1].strip()[:20]
+            raise StatementRefused(Message.of(MISENCODED, file=file, line=line, sample=sample))
 
 
 def read_statement(source: bytes | Path, name: str | None = None) -> ImportResult:
