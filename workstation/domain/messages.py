@@ -4,6 +4,9 @@ The domain knows no Qt, yet its refusals must reach an officer in Chinese or Eng
 message is an English template with named placeholders, marked with
 ``QT_TRANSLATE_NOOP("messages", ...)`` so ``pyside6-lupdate`` collects it; the window
 looks the template up in the "messages" context and fills the placeholders.
+
+A placeholder's value may itself be a message (a refusal that quotes another, say): it is
+rendered in English here, and the window translates it like the outer one.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupd
 
 @dataclass(frozen=True)
 class Message:
-    """A message for a person: English template plus the values of its placeholders."""
+    """A message for a person: English template plus the values of its placeholders (a
+    value may be a ``Message``, filled in as its own text)."""
 
     template: str
     params: tuple[tuple[str, Any], ...] = field(default=())
@@ -31,8 +35,13 @@ class Message:
         return cls(template, tuple(sorted(params.items())))
 
     def render(self, template: str | None = None) -> str:
-        """Fill the placeholders into ``template`` (a translation) or the English one."""
-        return (template or self.template).format(**dict(self.params))
+        """Fill the placeholders into ``template`` (a translation) or the English one; a
+        nested message is rendered in English (``ui.common.message_text`` translates it)."""
+        params = {
+            name: value.render() if isinstance(value, Message) else value
+            for name, value in self.params
+        }
+        return (template or self.template).format(**params)
 
     def __str__(self) -> str:
         return self.render()

@@ -162,9 +162,14 @@ def product_label(product: str) -> str:
 
 
 def message_text(message: Message) -> str:
-    """The message in the interface language, placeholders filled (rule names translated)."""
+    """The message in the interface language, placeholders filled (rule names translated;
+    a placeholder that holds a message is that message in the interface language)."""
     params = {
-        name: _label(_PARAM_LABELS[name], value) if name in _PARAM_LABELS else value
+        name: message_text(value)
+        if isinstance(value, Message)
+        else _label(_PARAM_LABELS[name], value)
+        if name in _PARAM_LABELS
+        else value
         for name, value in message.params
     }
     for name, table in _PARAM_LIST_LABELS.items():
