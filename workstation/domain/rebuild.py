@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from itertools import chain, compress, count
-from operator import attrgetter, not_
+from itertools import chain, count
+from operator import attrgetter
 
 from workstation.domain.application import DownstreamCustomer, Financials
 from workstation.domain.classify import Category, Classed, Classifier
@@ -277,12 +277,12 @@ def rebuild(
     work.drop_same_payments()
     work.pair_own_transfers()
     work.net_refunds()
-    months = [t.year * 12 + t.month - 1 for t in map(_TIMESTAMP, lines)]  # month_key
+    keys = _cell_keys(work)
     if through:
         last = month_key(through)
-    else:  # the latest line's month
-        last = max(months) if months else month_key(date.today())
-    return _figures(work, months, repeated, last, utilities, declared, adjusted, settings.checks)
+    else:  # the latest line's month (a key's month orders as the key does)
+        last = max(keys) // _SLOTS if keys else month_key(date.today())
+    return _figures(work, keys, repeated, last, utilities, declared, adjusted, settings.checks)
 
 
 def _unique_files(
@@ -323,7 +323,7 @@ def _positions(
 
 def _figures(
     work: Matching,
-    line_months: list[int],
+    keys: list[int],
     repeated: tuple[tuple[str, str], ...],
     last: int,
     utilities: Sequence[UtilityUsage],
@@ -333,7 +333,7 @@ def _figures(
 ) -> RebuiltStatement:
     first = last - MONTHS + 1
     lines = work.lines
-    cells, previous, outside = _cells(work, line_months, first, last)
+    cells, previous, outside = _cells(work, keys, first, last)
     keys = range(first, last + 1)
     months = [first_day(k) for k in keys]
     covered = _covered(work.files, lines, first, last)
@@ -366,22 +366,29 @@ _SLOTS = 16  # > len(Category): a cell's key is month * _SLOTS + category code
 _SALES, _REFUND = _CODE[Category.SALES], _CODE[Category.REFUND]
 
 
+def _cell_keys(work: Matching) -> list[int]:
+    """Each line's cell before refunds and exclusions: ``month_key * _SLOTS + category code``
+    of its own time and class, in one comprehension (the month is all it reads of a line)."""
+    return [
+        (t.year * 12 + t.month - 1) * _SLOTS + _CODE[c.category]
+        for t, c in zip(map(_TIMESTAMP, work.lines), work.classes, strict=True)
+    ]
+
+
 def _cells(
-    work: Matching, months: list[int], first: int, last: int
+    work: Matching, keys: list[int], first: int, last: int
 ) -> tuple[dict[int, list], list, list[int]]:
     """Each counted line into its cell (month × category): linked refunds into their
     original's; the 12 months before feed only the previous year's sales; the rest is
-    outside. ``months`` are the lines' ``month_key``.
+    outside. ``keys`` (from ``_cell_keys``, changed here) are each line's own cell.
 
-    Every line's cell key is set by one comprehension, the few exceptions (linked refunds,
-    unlinked refunds paid out, lines left out) one by one after it, and the lines are
-    grouped by key with ``_group``: the per-line work is as small as it can be."""
+    The few exceptions to a line's own cell (linked refunds, unlinked refunds paid out,
+    lines left out) are set one by one, then the lines are grouped by key with ``_group``."""
     amount, target = work.amount, work.target
-    codes = [_CODE[c.category] for c in work.classes]
-    keys = [month * _SLOTS + code for month, code in zip(months, codes, strict=True)]
     for i, home in target.items():  # an original is never a linked refund: its key holds
         keys[i] = keys[home]
-    for i in compress(range(len(codes)), map(_REFUND.__eq__, codes)):
+    refunds = [i for i, c in enumerate(work.classes) if c.category is Category.REFUND]
+    for i in refunds:
         if i not in target and amount[i] < 0:
             keys[i] += _SALES - _REFUND  # an unlinked refund paid out reduces sales
     for i in work.excluded:
@@ -510,28 +517,32 @@ def _growth(
 def _top_customers(
     work: Matching, months: tuple[MonthFigures, ...], sales: int, count: int = 2
 ) -> tuple[TopCustomer, ...]:
-    """The largest customers by net sales in the 12 months (by name, else by account)."""
-    rows = [i for month in months for i in month.cell(Category.SALES).rows]
-    originals = list(map(work.lines.__getitem__, map(work.target.get, rows, rows)))
-    names = list(map(str.strip, map(_COUNTERPARTY, originals)))
-    for n in compress(range(len(names)), map(not_, names)):
-        # no name: the account stands for the customer, masked (R37), as everywhere shown
-        names[n] = mask_sensitive(originals[n].counterparty_account.strip())
-    totals = []
-    for name, picks in _group(names).items():
-        if not name:
-            continue
-        mine = list(map(rows.__getitem__, picks))
-        seen = min(map(_TIMESTAMP, map(originals.__getitem__, picks))).date()
-        totals.append((name, sum(map(work.amount.__getitem__, mine)), seen, mine))
-    ranked = sorted(totals, key=lambda total: (-total[1], total[0]))[:count]
+    """The largest customers by net sales in the 12 months (by name, else by account).
+
+    One loop reads each sale's original once (its name and time together): cheaper than a
+    pass per field when 100,000 records do not stay in the CPU's cache."""
+    lines, amount, home = work.lines, work.amount, work.target.get
+    totals: dict[str, list] = {}  # name → [net sales, earliest time, rows]
+    for month in months:
+        for i in month.cell(Category.SALES).rows:
+            line = lines[home(i, i)]
+            # no name: the account stands for the customer, masked (R37), as everywhere shown
+            name = line.counterparty.strip() or mask_sensitive(line.counterparty_account.strip())
+            entry = totals.get(name)
+            if entry is None:
+                totals[name] = [amount[i], line.timestamp, [i]]
+                continue
+            entry[0] += amount[i]
+            if line.timestamp < entry[1]:
+                entry[1] = line.timestamp
+            entry[2].append(i)
+    totals.pop("", None)
+    ranked = sorted(totals.items(), key=lambda item: (-item[1][0], item[0]))[:count]
     return tuple(
-        TopCustomer(name, fen, _ratio(fen, sales) or Decimal(0), seen, tuple(sorted(mine)))
-        for name, fen, seen, mine in ranked
+        TopCustomer(name, fen, _ratio(fen, sales) or Decimal(0), seen.date(), tuple(sorted(rows)))
+        for name, (fen, seen, rows) in ranked
         if fen > 0
     )
 
 
 _TIMESTAMP = attrgetter("timestamp")
-_CATEGORY = attrgetter("category")
-_COUNTERPARTY = attrgetter("counterparty")
