@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from itertools import chain, count
+from itertools import chain, compress, count
 from operator import attrgetter
 
 from workstation.domain.application import DownstreamCustomer, Financials
@@ -369,9 +369,10 @@ _SALES, _REFUND = _CODE[Category.SALES], _CODE[Category.REFUND]
 def _cell_keys(work: Matching) -> list[int]:
     """Each line's cell before refunds and exclusions: ``month_key * _SLOTS + category code``
     of its own time and class, in one comprehension (the month is all it reads of a line)."""
+    codes = list(map(_CODE.__getitem__, map(_CATEGORY, work.classes)))
     return [
-        (t.year * 12 + t.month - 1) * _SLOTS + _CODE[c.category]
-        for t, c in zip(map(_TIMESTAMP, work.lines), work.classes, strict=True)
+        (t.year * 12 + t.month - 1) * _SLOTS + code
+        for t, code in zip(map(_TIMESTAMP, work.lines), codes, strict=True)
     ]
 
 
@@ -387,8 +388,7 @@ def _cells(
     amount, target = work.amount, work.target
     for i, home in target.items():  # an original is never a linked refund: its key holds
         keys[i] = keys[home]
-    refunds = [i for i, c in enumerate(work.classes) if c.category is Category.REFUND]
-    for i in refunds:
+    for i in compress(count(), map(Category.REFUND.__eq__, map(_CATEGORY, work.classes))):
         if i not in target and amount[i] < 0:
             keys[i] += _SALES - _REFUND  # an unlinked refund paid out reduces sales
     for i in work.excluded:
@@ -546,3 +546,4 @@ def _top_customers(
 
 
 _TIMESTAMP = attrgetter("timestamp")
+_CATEGORY = attrgetter("category")
