@@ -177,3 +177,45 @@ def test_an_edit_without_a_file_to_show_offers_the_header_row_alone(
         "Saved the mapping for 浙江省农商银行; no uploaded file needed reading again."
     )
     assert _row(dialog)[0] == "浙江省农商银行"
+
+
+def test_an_edit_says_which_files_decided_cases_keep_as_read(
+    qtbot, ctx, people, uploaded, asked
+) -> None:
+    ctx.store.conn.execute("UPDATE cases SET stage = 'approval' WHERE id = ?", (uploaded,))
+    changed: list[bool] = []
+    dialog = _dialog(qtbot, ctx, people["wang.sup"], lambda: changed.append(True))
+    dialog.table.selectRow(0)
+    editor = dialog.edit_selected()
+    assert editor is not None
+    right = _right()
+    editor.combos["income"].setCurrentIndex(editor.combos["income"].findData(right.income))
+    editor.combos["expense"].setCurrentIndex(editor.combos["expense"].findData(right.expense))
+    editor.accept()
+    assert changed == []  # no case's lines changed
+    assert dialog.outcome.text() == (
+        "Saved the mapping for 浙江农商银行. 1 file(s) on decided cases were left as read: "
+        f"rural_bank.csv (case {uploaded})."
+    )
+    [doc] = uploads.documents(ctx, people["wang.sup"], uploaded)
+    assert doc.rows == 6
+
+
+def test_a_refused_correction_is_told_in_chinese_through_and_through(ctx, people, uploaded) -> None:
+    from workstation.domain.messages import RuleError
+    from workstation.ui import i18n
+    from workstation.ui.common import message_text
+
+    bad = replace(_right(), date=_right().memo, memo=None)  # 摘要 holds no dates
+    with pytest.raises(RuleError) as refused:
+        bank_layouts.save_layout(ctx, people["li.inv"], "浙江农商银行", bad)
+    assert i18n.install_translators("zh_CN")
+    try:
+        text = message_text(refused.value.message)
+    finally:
+        i18n.install_translators("en")
+    assert text == (
+        f"列对应未保存：rural_bank.csv（案件 {uploaded}）按原对应读取，用此对应读不了："
+        "rural_bank.csv 第 8 行：“转账存入 09:12:45”不是日期时间。没有任何改动。"
+    )
+    assert message_text(refused.value.message) == str(refused.value.message)  # English again

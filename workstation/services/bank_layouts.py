@@ -4,8 +4,9 @@ row without asking (``read_with_saved``, which ``uploads.upload`` calls when no 
 
 Each stored original records the mapping (its id and its JSON) that read its lines, so a
 mapping saved over an earlier one re-reads those files in the same transaction, or is
-refused whole when one of them no longer reads. A supervisor deletes a mapping; the files it
-read keep their lines.
+refused whole when one of them no longer reads. A file a case past investigation holds is
+not read again: its lines are part of a decided case (the save says how many were left as
+read). A supervisor deletes a mapping; the files it read keep their lines.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from workstation.store import users as user_store
 from workstation.store.db import Store
 
 if TYPE_CHECKING:
-    from workstation.services.uploads import Reread
+    from workstation.services.uploads import KeptAsRead, Reread
 
 MAY_NOT_SAVE = QT_TRANSLATE_NOOP(
     "messages", "Only investigators and supervisors save column mappings."
@@ -64,11 +65,13 @@ class SavedLayout:
 
 @dataclass(frozen=True)
 class LayoutSaved:
-    """What saving a mapping did: the mapping as saved, and the uploaded files read with the
-    earlier mapping for that header row that were read again with it."""
+    """What saving a mapping did: the mapping as saved, the uploaded files read with the
+    earlier mapping for that header row that were read again with it, and those left as
+    read because a case past investigation holds them."""
 
     layout: SavedLayout
     reread: tuple[Reread, ...] = ()
+    kept: tuple[KeptAsRead, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,9 @@ def save_layout(
     header row cannot change).
 
     Replacing a mapping re-reads every uploaded file read with the earlier one, in the same
-    transaction (``uploads.reread_mapped``): a file the new mapping cannot read refuses the
-    save, naming the file and the line, and nothing changes."""
+    transaction (``uploads.reread_mapped``), but for files a case past investigation holds,
+    which keep their lines (``LayoutSaved.kept``): a file to re-read that the new mapping
+    cannot read refuses the save, naming the file and the line, and nothing changes."""
     from workstation.services import uploads  # uploads reads with the saved mappings
 
     if session.role not in (Role.INVESTIGATOR, Role.SUPERVISOR):
@@ -113,10 +117,10 @@ def save_layout(
             if edited.signature != mapping.signature:
                 raise RuleError(Message.of(SAME_HEADER_ROW))
         before = layout_store.layout_for(ctx.store, mapping.signature)
-        reread: tuple[Reread, ...] = ()
+        done = uploads.Rereading()
         if before is not None:
             earlier = _mapping_or_none(before.mapping) or mapping
-            reread = uploads.reread_mapped(ctx, session, before.id, earlier, mapping, at)
+            done = uploads.reread_mapped(ctx, session, before.id, earlier, mapping, at)
         saved_id = layout_store.save_layout(
             ctx.store, name, mapping.signature, mapping.to_json(), session.user_id, at
         )
@@ -125,12 +129,13 @@ def save_layout(
             entity_id=saved_id, action="bank_layout:save",
             before={"name": before.name, "mapping": before.mapping} if before else None,
             after={"name": name, "mapping": mapping.to_json(),
-                   "reread": [r.sha256 for r in reread]},
+                   "reread": [r.sha256 for r in done.reread],
+                   "kept": [k.sha256 for k in done.kept]},
         )  # fmt: skip
         row = layout_store.layout_for(ctx.store, mapping.signature)
-    uploads.forget_records(r.sha256 for r in reread)
+    uploads.forget_records(r.sha256 for r in done.reread)
     assert row is not None
-    return LayoutSaved(_saved(row, mapping), reread)
+    return LayoutSaved(_saved(row, mapping), done.reread, done.kept)
 
 
 def layouts_in_use(ctx: Context, session: Session) -> tuple[LayoutInUse, ...]:

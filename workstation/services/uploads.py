@@ -24,13 +24,20 @@ from workstation.domain.interview import DocumentKind
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role, mask_sensitive, may
 from workstation.domain.rebuild_checks import CheckSettings, months_before
+from workstation.domain.stages import Stage
 from workstation.importers.detect import (
     BILLS_NOT_STATEMENT,
     UNKNOWN_LAYOUT,
     read_statement,
     read_utility_bills,
 )
-from workstation.importers.mapped import ColumnMapping, MappingPreview, read_if_header
+from workstation.importers.mapped import (
+    ColumnMapping,
+    MappingPreview,
+    file_tables,
+    find_signature,
+    read_if_header,
+)
 from workstation.importers.records import (
     ImportProblem,
     ImportResult,
@@ -92,6 +99,12 @@ REREAD_REFUSED = QT_TRANSLATE_NOOP(
     "messages",
     "The mapping was not saved: {file} (case {case}) was read with the earlier mapping and "
     "cannot be read with this one: {why}. Nothing was changed.",
+)
+DECIDED_HOLDS_IT = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} was read with an earlier column mapping for case {case}, which is past "
+    "investigation: its lines are part of that case and stay as they were read, so the file "
+    "cannot be read with the current mapping here. Nothing was stored.",
 )
 
 
@@ -248,14 +261,43 @@ def _same_mapping(text: str, mapping: ColumnMapping) -> bool:
 
 
 def _record_layout(
-    ctx: Context, document: int, layout: bank_layouts.SavedLayout, file: str
-) -> None:
-    """Which saved mapping read the lines just stored, so correcting it re-reads them; the
-    mapping must still be the one read with (another window may have saved over it)."""
+    ctx: Context,
+    session: Session,
+    case_id: int,
+    document: int,
+    layout: bank_layouts.SavedLayout,
+    file: str,
+    read: ImportResult | None,
+    at: str,
+) -> bool:
+    """Which saved mapping read the original's lines, so correcting it re-reads them; the
+    mapping must still be the one read with (another window may have saved over it).
+
+    ``read`` is the file as this upload read it when the original already had lines (the
+    same bytes on another case): lines read with another mapping — one corrected since, or
+    deleted and saved again — are read again with this one, as a correction re-reads them
+    (``_reread``: lines, each holding case's reading and warnings, kept rebuilt statements),
+    so the case gets what the upload reported. When a case past investigation holds the
+    original its lines stay (they are part of a decided case) and the upload is refused,
+    naming the file and that case. True when the original was read again."""
     current = layout_store.layout_by_id(ctx.store, layout.id)
     if current is None or not _same_mapping(current.mapping, layout.mapping):
         raise RuleError(Message.of(MAPPING_CHANGED, file=file))
-    layout_store.mark_read_with(ctx.store, document, layout.id, layout.mapping.to_json())
+    new = layout.mapping.to_json()
+    if read is not None:
+        _, read_with = layout_store.read_with(ctx.store, document)
+        if read_with is None or not _same_mapping(read_with, layout.mapping):
+            decided = _decided(ctx, read.file_sha256)
+            if decided is not None:
+                raise UploadRefused(Message.of(DECIDED_HOLDS_IT, file=file, case=decided))
+            _, cases = _reread(
+                ctx, session, document, read, layout.id, read_with, new, at, uploading=case_id
+            )
+            others = [c for c in cases if c != case_id]  # as any upload, the case's own stays
+            _keep_rebuilt(ctx, session, others, (read.file_sha256,), at)
+            return True
+    layout_store.mark_read_with(ctx.store, document, layout.id, new)
+    return False
 
 
 def upload(
@@ -290,6 +332,7 @@ def upload(
         parsed = _parse(raw, sha256, file, bills)
     except UploadRefused as refused:
         parsed, layout = _read_mapped(ctx, raw, file, refused)
+    read = parsed  # as the file reads, without this case's warnings
     if isinstance(parsed, ImportResult):
         parsed = _warn_if_stale(ctx, case_id, parsed)
     report(60, 100)
@@ -303,13 +346,16 @@ def upload(
             if first is not None:  # another window put it there meanwhile
                 return _already(ctx, session, first, file)
             document, new = st_store.insert_original(ctx.store, sha256, raw)
-            stored = False
+            stored = reread = False
             if isinstance(parsed, ImportResult):
                 stored = _store_statement(
                     ctx, session, case_id, document, parsed, raw, at, report, stop
                 )
-                if stored and layout is not None:
-                    _record_layout(ctx, document, layout, file)
+                if layout is not None:
+                    again = None if stored or not isinstance(read, ImportResult) else read
+                    reread = _record_layout(
+                        ctx, session, case_id, document, layout, file, again, at
+                    )
                 added = 0
                 kinds = {kind_of(str(parsed.source))}
             else:
@@ -328,6 +374,8 @@ def upload(
         return Upload(None, cancelled=True)
     if stored and isinstance(parsed, ImportResult):
         remember_records(sha256, parsed.transactions)
+    if reread:  # what another thread cached of its earlier lines meanwhile
+        forget_records((sha256,))
     report(100, 100)
     return Upload(_document(row, session), new_original=new, bills_added=added)
 
@@ -453,8 +501,27 @@ class Reread:
     rows: int  # its lines now
 
 
+@dataclass(frozen=True)
+class KeptAsRead:
+    """An original read with an earlier mapping and left as read: ``case_id`` (the first such
+    case) holds it past investigation, and its lines are part of that decided case."""
+
+    sha256: str
+    file_name: str  # as first uploaded
+    case_id: int
+
+
+@dataclass(frozen=True)
+class Rereading:
+    """What correcting a mapping did to the originals read with the earlier one."""
+
+    reread: tuple[Reread, ...] = ()
+    kept: tuple[KeptAsRead, ...] = ()
+
+
 def _reading(result: ImportResult) -> dict[str, object]:
-    """The case_documents columns reading a statement fills (the same on every case)."""
+    """The case_documents columns reading a statement fills, for one case (``result`` with
+    that case's own warnings, ``_warn_if_stale``)."""
     period = result.period
     return {
         "period_start": period.start.isoformat() if period else None,
@@ -468,6 +535,99 @@ def _reading(result: ImportResult) -> dict[str, object]:
     }
 
 
+def _decided(ctx: Context, sha256: str) -> int | None:
+    """The first case holding the original that is no longer in investigation (its lines are
+    part of what was decided there), if any."""
+    return next(
+        (
+            case_id
+            for case_id, stage in layout_store.cases_holding(ctx.store, sha256)
+            if stage != Stage.INVESTIGATION.value
+        ),
+        None,
+    )
+
+
+def _reread(
+    ctx: Context,
+    session: Session,
+    document: int,
+    result: ImportResult,
+    layout_id: int,
+    earlier: str | None,
+    new: str,
+    at: str,
+    uploading: int | None = None,
+) -> tuple[Reread, list[int]]:
+    """Inside the caller's write: the original's lines replaced by ``result`` (read with the
+    mapping ``new``, JSON, of saved mapping ``layout_id``; ``earlier`` the JSON it was read
+    with), its single-line classes kept where the line still exists, and on every case that
+    holds it the reading (row count, period, account) with that case's own warnings (the
+    stale-file warning depends on the case's application date). Audited on each case but
+    ``uploading`` (the case an upload re-reads it for: its upload is audited). Returns the
+    file read again and the cases holding it."""
+    sha256 = result.file_sha256
+    holders = [case_id for case_id, _ in layout_store.cases_holding(ctx.store, sha256)]
+    rows = {case_id: st_store.case_document(ctx.store, case_id, sha256) for case_id in holders}
+    layout_store.delete_lines(ctx.store, document)
+    st_store.insert_lines(
+        ctx.store,
+        (
+            (document, seq, t.line, t.timestamp.isoformat(), *_AFTER_STAMP(t))
+            for seq, t in enumerate(result.transactions)
+        ),
+    )
+    lost = layout_store.drop_lost_line_classes(ctx.store, document, sha256)
+    layout_store.mark_read_with(ctx.store, document, layout_id, new)
+    for case_id in holders:
+        before = rows[case_id]
+        named = replace(result, file_name=before.file_name) if before else result
+        warned = _warn_if_stale(ctx, case_id, named)
+        layout_store.set_reading(ctx.store, case_id, sha256, _reading(warned))
+        if case_id == uploading:
+            continue
+        user_store.record_audit(
+            ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
+            action="document:reread",
+            before={"sha256": sha256, "rows": before.row_count if before else None,
+                    "mapping": earlier},
+            after={"rows": len(result.transactions), "layout": layout_id,
+                   "mapping": new, "line_classes_dropped": lost},
+        )  # fmt: skip
+    first = next((r.file_name for r in rows.values() if r is not None), result.file_name)
+    return Reread(sha256, first, len(result.transactions)), holders
+
+
+def _keep_rebuilt(
+    ctx: Context, session: Session, case_ids: Iterable[int], sha256s: Iterable[str], at: str
+) -> None:
+    """Inside the caller's write, after originals (``sha256s``) were read again: each of
+    ``case_ids`` that keeps a rebuilt statement keeps it rebuilt from the new lines, as a
+    new version (``statements._keep_snapshot``; nothing when unchanged).
+
+    Refreshed here rather than deleted: R24 keeps every rebuilt version, so deleting the
+    kept one would lose the history the decision can be traced through, and leaving it
+    would show figures of lines that no longer exist. Refreshing in the same transaction
+    keeps the kept figures and the lines in step whatever happens after (a crash cannot
+    leave one without the other); the cost — rebuilding each case that holds a re-read file
+    while holding the write lock — falls on a rare supervisor's or upload's action. The
+    records cache is emptied of these originals before the rebuild (it holds their earlier
+    lines) and after it (so nothing read inside the transaction outlives a rollback); the
+    caller empties it again once committed."""
+    from workstation.services import statements  # statements reads the uploads' records
+
+    gone = tuple(sha256s)
+    forget_records(gone)
+    try:
+        for case_id in sorted(set(case_ids)):
+            if st_store.latest_snapshot(ctx.store, case_id) is None:
+                continue  # nothing kept to refresh
+            seen = statements._case_statement(ctx, session, case_id)
+            statements._keep_snapshot(ctx, session, seen, at)
+    finally:
+        forget_records(gone)
+
+
 def reread_mapped(
     ctx: Context,
     session: Session,
@@ -475,16 +635,20 @@ def reread_mapped(
     earlier: ColumnMapping,
     mapping: ColumnMapping,
     at: str,
-) -> tuple[Reread, ...]:
+) -> Rereading:
     """Inside the caller's write transaction: every original the saved mapping ``layout_id``
-    read in an earlier version read again with ``mapping``, its lines, row counts, periods
-    and problems replaced on every case that holds it and its single-line classes kept where
-    the line still exists; audited on each case. Originals stored before mappings were
-    recorded are found by their header row (read with ``earlier``, the one saved then).
+    read in an earlier version read again with ``mapping`` (``_reread``: its lines, and on
+    every case that holds it the row count, period and that case's own warnings; its
+    single-line classes kept where the line still exists; audited on each case), and the
+    rebuilt statement each such case keeps rebuilt again (``_keep_rebuilt``). Originals
+    stored before mappings were recorded are found by their header row (read with
+    ``earlier``, the one saved then).
 
-    A file ``mapping`` cannot read refuses the whole save (``RuleError`` naming the file and
-    the line). Returns the files read again; the caller forgets their cached records once
-    committed (``forget_records``)."""
+    Only originals every holding case of which is in investigation are read again: one held
+    by a case past investigation keeps its lines (they are part of a decided case) and is
+    returned as kept. A file to read again that ``mapping`` cannot read refuses the whole
+    save (``RuleError`` naming the file and the line). The caller forgets the cached records
+    of the files read again once committed (``forget_records``)."""
     new = mapping.to_json()
     found = [
         *(d for d in layout_store.documents_read_with(ctx.store, layout_id)
@@ -492,13 +656,25 @@ def reread_mapped(
         *layout_store.unrecorded_mapped_documents(ctx.store),
     ]  # fmt: skip
     done: list[Reread] = []
+    kept: list[KeptAsRead] = []
+    cases: set[int] = set()
     for doc in found:
         raw = st_store.original(ctx.store, doc.sha256) or b""
+        decided = _decided(ctx, doc.sha256)
+        if decided is not None:
+            if doc.mapping is None:  # stored before mappings were recorded: this layout's?
+                tables = file_tables(raw, doc.file_name) or ()
+                if find_signature(tables, {mapping.signature}) is None:
+                    continue
+                if earlier == mapping:
+                    layout_store.mark_read_with(ctx.store, doc.id, layout_id, new)
+                    continue
+            kept.append(KeptAsRead(doc.sha256, doc.file_name, decided))
+            continue
         try:
             result = read_if_header(raw, doc.file_name, mapping)
         except StatementRefused as refused:
-            first = refused.problems[0].message if refused.problems else refused.message
-            why = first.render()
+            why = refused.problems[0].message if refused.problems else refused.message
             message = Message.of(REREAD_REFUSED, file=doc.file_name, case=doc.case_id, why=why)
             raise RuleError(message) from None
         if result is None:
@@ -506,29 +682,11 @@ def reread_mapped(
         if doc.layout_id is None and earlier == mapping:
             layout_store.mark_read_with(ctx.store, doc.id, layout_id, new)  # read so already
             continue
-        before = st_store.case_document(ctx.store, doc.case_id, doc.sha256)
-        layout_store.delete_lines(ctx.store, doc.id)
-        st_store.insert_lines(
-            ctx.store,
-            (
-                (doc.id, seq, t.line, t.timestamp.isoformat(), *_AFTER_STAMP(t))
-                for seq, t in enumerate(result.transactions)
-            ),
-        )
-        layout_store.set_reading(ctx.store, doc.sha256, _reading(result))
-        lost = layout_store.drop_lost_line_classes(ctx.store, doc.id, doc.sha256)
-        layout_store.mark_read_with(ctx.store, doc.id, layout_id, new)
-        for case_id in layout_store.cases_holding(ctx.store, doc.sha256):
-            user_store.record_audit(
-                ctx.store, at=at, actor_id=session.user_id, entity="case", entity_id=case_id,
-                action="document:reread",
-                before={"sha256": doc.sha256, "rows": before.row_count if before else None,
-                        "mapping": doc.mapping},
-                after={"rows": len(result.transactions), "layout": layout_id,
-                       "mapping": new, "line_classes_dropped": lost},
-            )  # fmt: skip
-        done.append(Reread(doc.sha256, doc.file_name, len(result.transactions)))
-    return tuple(done)
+        reread, holders = _reread(ctx, session, doc.id, result, layout_id, doc.mapping, new, at)
+        done.append(reread)
+        cases.update(holders)
+    _keep_rebuilt(ctx, session, cases, (r.sha256 for r in done), at)
+    return Rereading(tuple(done), tuple(kept))
 
 
 # The records of recently used statements, by the file's SHA-256: the same bytes always give

@@ -136,23 +136,38 @@ def mark_read_with(store: Store, document: int, layout_id: int | None, mapping: 
     )
 
 
-def cases_holding(store: Store, sha256: str) -> list[int]:
+def read_with(store: Store, document: int) -> tuple[int | None, str | None]:
+    """The saved mapping's id (None: not tied to one) and the JSON the original's lines were
+    read with (None: not recorded)."""
+    row = store.conn.execute(
+        "SELECT layout_id, layout_mapping FROM documents WHERE id = ?", (document,)
+    ).fetchone()
+    if row is None:
+        return None, None
+    return (None if row[0] is None else int(row[0])), (None if row[1] is None else str(row[1]))
+
+
+def cases_holding(store: Store, sha256: str) -> list[tuple[int, str]]:
+    """Every case that holds the original, with its stage, by case id."""
     rows = store.conn.execute(
-        "SELECT case_id FROM case_documents WHERE sha256 = ? ORDER BY case_id", (sha256,)
+        "SELECT d.case_id, c.stage FROM case_documents d JOIN cases c ON c.id = d.case_id "
+        "WHERE d.sha256 = ? ORDER BY d.case_id",
+        (sha256,),
     )
-    return [int(r[0]) for r in rows]
+    return [(int(r[0]), str(r[1])) for r in rows]
 
 
 def delete_lines(store: Store, document: int) -> None:
     store.conn.execute("DELETE FROM statement_lines WHERE document = ?", (document,))
 
 
-def set_reading(store: Store, sha256: str, reading: dict[str, object]) -> None:
-    """What reading the original gave (row count, period, account, problems), on every case
-    that holds it."""
+def set_reading(store: Store, case_id: int, sha256: str, reading: dict[str, object]) -> None:
+    """What reading the original gave this case (row count, period, account, problems: the
+    warnings may differ from case to case)."""
     columns = ", ".join(f"{name} = ?" for name in reading)
     store.conn.execute(
-        f"UPDATE case_documents SET {columns} WHERE sha256 = ?", (*reading.values(), sha256)
+        f"UPDATE case_documents SET {columns} WHERE case_id = ? AND sha256 = ?",
+        (*reading.values(), case_id, sha256),
     )
 
 

@@ -1,8 +1,9 @@
 """Saved column mappings (Admin → Saved bank mappings): every mapping officers saved for bank
 statements no preset reads — the bank, its header row, which column holds what in words, who
 saved it, when, and how many uploaded files it read. Edit one in the column-mapping dialog
-(saving re-reads the files read with the earlier mapping); a supervisor deletes one (its
-files keep their lines). The services check every permission again.
+(saving re-reads the files read with the earlier mapping, but for those of cases past
+investigation, which the screen names as left as read); a supervisor deletes one (its files
+keep their lines). The services check every permission again.
 """
 
 from __future__ import annotations
@@ -74,6 +75,22 @@ def columns_in_words(mapping: ColumnMapping, separator: str = "; ") -> str:
             )
         parts.append(text)
     return separator.join(parts)
+
+
+def kept_text(saved: bank_layouts.LayoutSaved) -> str:
+    """The files a mapping's correction left as read (cases past investigation hold them), in
+    words; "" when none."""
+    if not saved.kept:
+        return ""
+    files = translate("common", ", ").join(
+        translate("SavedMappingsDialog", "{file} (case {case})").format(
+            file=k.file_name, case=k.case_id
+        )
+        for k in saved.kept
+    )
+    return translate(
+        "SavedMappingsDialog", "{n} file(s) on decided cases were left as read: {files}."
+    ).format(n=len(saved.kept), files=files)
 
 
 class SavedMappingsModel(RowsTableModel):
@@ -244,15 +261,20 @@ class SavedMappingsDialog(QDialog):
         self.reload()
         if saved is None:
             return
+        kept = kept_text(saved)
         if saved.reread:
             names = ", ".join(dict.fromkeys(r.file_name for r in saved.reread))
-            self._say(
-                self.tr(
-                    "Saved the mapping for {bank}. {n} uploaded file(s) read with the earlier "
-                    "mapping were read again: {files}."
-                ).format(bank=saved.layout.name, n=len(saved.reread), files=names)
-            )
+            text = self.tr(
+                "Saved the mapping for {bank}. {n} uploaded file(s) read with the earlier "
+                "mapping were read again: {files}."
+            ).format(bank=saved.layout.name, n=len(saved.reread), files=names)
+            self._say(f"{text} {kept}" if kept else text)
             self._changed()
+        elif kept:
+            self._say(
+                self.tr("Saved the mapping for {bank}.").format(bank=saved.layout.name)
+                + " " + kept
+            )  # fmt: skip
         else:
             self._say(
                 self.tr("Saved the mapping for {bank}; no uploaded file needed reading again.")
