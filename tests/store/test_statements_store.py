@@ -68,18 +68,19 @@ def test_a_counterparty_class_for_every_case_and_one_for_a_case_live_side_by_sid
     _v4_file(path)
     store = open_store(path)
     try:
+        before = "2026-11-20T10:00:00"  # remembered before case 1 was opened (AT): it reaches
         with store.write():
-            st_store.set_counterparty_class(store, None, "淘宝买家", "sales", AT, 1)
+            st_store.set_counterparty_class(store, None, "淘宝买家", "sales", before, 1)
             st_store.set_counterparty_class(store, 1, "淘宝买家", "loans", AT, 1)
-            st_store.set_counterparty_class(store, None, "淘宝买家", "other", AT, 1)  # replaced
-            st_store.set_counterparty_class(store, None, "张三", "wages", AT, 1)
+            st_store.set_counterparty_class(store, None, "淘宝买家", "other", before, 1)  # replaced
+            st_store.set_counterparty_class(store, None, "张三", "wages", before, 1)
+            st_store.set_counterparty_class(store, None, "李四", "rent", AT, 1)  # not before it
         assert st_store.counterparty_classes(store, 1) == {"淘宝买家": "loans", "张三": "wages"}
-        assert st_store.counterparty_classes(store, 2) == {"淘宝买家": "other", "张三": "wages"}
         with store.write():
             st_store.forget_counterparty_class(store, 1, "淘宝买家")
         assert st_store.counterparty_classes(store, 1)["淘宝买家"] == "other"
         count = store.conn.execute("SELECT COUNT(*) FROM counterparty_classes").fetchone()[0]
-        assert count == 2
+        assert count == 3
     finally:
         store.close()
 
