@@ -759,6 +759,14 @@ def _keep_snapshot(ctx: Context, session: Session, seen: CaseStatement, at: str)
     )
 
 
+def keep_rebuilt_in(ctx: Context, session: Session, case_id: int, at: str) -> int | None:
+    """Inside the caller's write: rebuild the case from the lines as they are now and keep
+    it as a new version when it differs from the one kept (another service changed the
+    lines, e.g. a file read again with a corrected column mapping). No permission check:
+    the caller has made its own."""
+    return _keep_snapshot(ctx, session, _case_statement(ctx, session, case_id), at)
+
+
 def keep_rebuilt(ctx: Context, session: Session, case_id: int) -> tuple[CaseStatement, int | None]:
     """Rebuild and keep the result as the case's latest rebuilt version (R24: declared,
     rebuilt and adjusted are all kept) when it differs from the one kept; returns the

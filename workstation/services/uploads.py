@@ -603,7 +603,7 @@ def _keep_rebuilt(
 ) -> None:
     """Inside the caller's write, after originals (``sha256s``) were read again: each of
     ``case_ids`` that keeps a rebuilt statement keeps it rebuilt from the new lines, as a
-    new version (``statements._keep_snapshot``; nothing when unchanged).
+    new version (``statements.keep_rebuilt_in``; nothing when unchanged).
 
     Refreshed here rather than deleted: R24 keeps every rebuilt version, so deleting the
     kept one would lose the history the decision can be traced through, and leaving it
@@ -622,8 +622,7 @@ def _keep_rebuilt(
         for case_id in sorted(set(case_ids)):
             if st_store.latest_snapshot(ctx.store, case_id) is None:
                 continue  # nothing kept to refresh
-            seen = statements._case_statement(ctx, session, case_id)
-            statements._keep_snapshot(ctx, session, seen, at)
+            statements.keep_rebuilt_in(ctx, session, case_id, at)
     finally:
         forget_records(gone)
 
