@@ -46,6 +46,7 @@ from workstation.ui.investigation_text import (
     plain_table,
     source_label,
 )
+from workstation.ui.saved_mappings import kept_text
 from workstation.ui.tasks import Background, Cancelled, Progress
 from workstation.ui.upload_models import BillsModel, UploadsModel
 
@@ -453,8 +454,9 @@ class UploadsPanel(QWidget):
 
     def _mapped(self, outcome: str, path: Path, saved: bank_layouts.LayoutSaved | None) -> None:
         self.unmapped.pop(outcome, None)
-        if saved is not None and saved.reread:
-            self._outcome("notice", reread_text(saved))
+        if saved is not None and (saved.reread or saved.kept):
+            said = [reread_text(saved)] if saved.reread else []
+            self._outcome("notice", " ".join([*said, kept_text(saved)]).strip())
         else:
             self._show_outcomes()
         self.upload_files([path])
