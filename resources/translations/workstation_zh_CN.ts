@@ -4492,6 +4492,14 @@ trading</source>
 <context>
     <name>SavedMappingsDialog</name>
     <message>
+        <source>{file} (case {case})</source>
+        <translation>{file}（案件 {case}）</translation>
+    </message>
+    <message>
+        <source>{n} file(s) on decided cases were left as read: {files}.</source>
+        <translation>已决案件上的 {n} 个文件保持原读取结果：{files}。</translation>
+    </message>
+    <message>
         <source>Saved bank mappings</source>
         <translation>已保存的银行列对应</translation>
     </message>
@@ -4518,6 +4526,10 @@ trading</source>
     <message>
         <source>Saved the mapping for {bank}. {n} uploaded file(s) read with the earlier mapping were read again: {files}.</source>
         <translation>已保存 {bank} 的列对应。按原对应读取的 {n} 个已上传文件已重新读取：{files}。</translation>
+    </message>
+    <message>
+        <source>Saved the mapping for {bank}.</source>
+        <translation>已保存 {bank} 的列对应。</translation>
     </message>
     <message>
         <source>Saved the mapping for {bank}; no uploaded file needed reading again.</source>
@@ -6631,6 +6643,10 @@ trading</source>
     <message>
         <source>The mapping was not saved: {file} (case {case}) was read with the earlier mapping and cannot be read with this one: {why}. Nothing was changed.</source>
         <translation>列对应未保存：{file}（案件 {case}）按原对应读取，用此对应读不了：{why}。没有任何改动。</translation>
+    </message>
+    <message>
+        <source>{file} was read with an earlier column mapping for case {case}, which is past investigation: its lines are part of that case and stay as they were read, so the file cannot be read with the current mapping here. Nothing was stored.</source>
+        <translation>{file} 曾按较早的列对应为案件 {case} 读取，该案件已过调查阶段：其流水属于该案件，保持原读取结果，因此这里不能按现在的对应读取该文件。什么都没有保存。</translation>
     </message>
     <message>
         <source>Choose the column that holds the date.</source>
