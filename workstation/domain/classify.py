@@ -5,8 +5,9 @@ Rules are data an officer can read and edit: an ordered list, first match wins, 
 keywords looked for in some fields (counterparty, memo, the vendor's own kind, note), a
 direction and optionally an amount range. Ahead of the rules come the officer's decisions
 (one row re-classed; a counterparty re-classed, which "applies to all its rows and is
-remembered"), refunds, and the owner's own names and accounts. The rules look only at text
-and sign, so results are cached by those: 100,000 lines class in a few hundred milliseconds.
+remembered"), refunds, and the owner's own names and accounts. The rules look only at text,
+sign and amount bounds, so each distinct text is decided once (per side of every bound):
+100,000 lines class in about 0.1 s.
 Amounts are integer fen, signed from the owner's point of view (income +, expense −).
 """
 

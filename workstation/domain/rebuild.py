@@ -323,7 +323,7 @@ def _positions(
 
 def _figures(
     work: Matching,
-    keys: list[int],
+    line_keys: list[int],
     repeated: tuple[tuple[str, str], ...],
     last: int,
     utilities: Sequence[UtilityUsage],
@@ -333,7 +333,7 @@ def _figures(
 ) -> RebuiltStatement:
     first = last - MONTHS + 1
     lines = work.lines
-    cells, previous, outside = _cells(work, keys, first, last)
+    cells, previous, outside = _cells(work, line_keys, first, last)
     keys = range(first, last + 1)
     months = [first_day(k) for k in keys]
     covered = _covered(work.files, lines, first, last)

@@ -110,7 +110,8 @@ class Exclusion:
 
 class Matching:
     """The matching steps over all lines; positions index ``lines``. Run the steps in
-    order; ``excluded``, ``pairs``, ``classes``, ``amount`` and ``target`` hold the outcome."""
+    order; ``excluded``, ``pairs``, ``classes``, ``amount`` and ``target`` hold the outcome;
+    ``closed``, ``refunds`` and ``stated`` are the few lines steps 2 and 6 look at."""
 
     def __init__(
         self,
