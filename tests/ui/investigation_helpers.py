@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.services.book import add_case
+from workstation.services import uploads
 from workstation.services.context import Context, Session
 from workstation.ui.case_page import CasePage
 from workstation.ui.investigation_tab import InvestigationTab
@@ -17,6 +18,14 @@ HISTORY = (("application", "rating", "submit"), ("rating", "investigation", "rat
 def investigated_case(ctx: Context, people: dict[str, Session]) -> int:
     """A platform case in investigation, held by 李调查."""
     return add_case(ctx, "investigation", officer_id=people["li.inv"].user_id, history=HISTORY)
+
+
+def with_statements(ctx: Context, people: dict[str, Session]) -> int:
+    """A case in investigation with the Alipay export and the ICBC statement as a PDF."""
+    case_id = investigated_case(ctx, people)
+    for name in ("alipay.csv", "icbc.pdf"):
+        uploads.upload(ctx, people["li.inv"], case_id, FIXTURES / name)
+    return case_id
 
 
 def open_tab(

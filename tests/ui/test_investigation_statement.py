@@ -8,9 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.investigation_helpers import FIXTURES, investigated_case, open_tab, reread
+from tests.ui.investigation_helpers import (
+    open_tab,
+    reread,
+    with_statements,
+)
 from workstation.domain.classify import Category
-from workstation.services import statements, uploads
+from workstation.services import statements
 from workstation.ui.adjust_dialog import AdjustDialog
 from workstation.ui.rebuilt_models import FIGURE_ROWS
 from workstation.ui.reclass_dialog import ReclassDialog
@@ -36,11 +40,7 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def uploaded(ctx, people) -> int:  # noqa: ANN001
-    """A case in investigation with the Alipay export and the ICBC statement as a PDF."""
-    case_id = investigated_case(ctx, people)
-    for name in ("alipay.csv", "icbc.pdf"):
-        uploads.upload(ctx, people["li.inv"], case_id, FIXTURES / name)
-    return case_id
+    return with_statements(ctx, people)
 
 
 def _rows(model, columns) -> list[list[str]]:  # noqa: ANN001

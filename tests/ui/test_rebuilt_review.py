@@ -12,7 +12,12 @@ from PySide6.QtGui import QColor
 
 from tests.services.test_rating import good_app
 from tests.services.test_statements import _rated_in_investigation
-from tests.ui.investigation_helpers import FIXTURES, investigated_case, open_tab, reread
+from tests.ui.investigation_helpers import (
+    FIXTURES,
+    open_tab,
+    reread,
+    with_statements,
+)
 from workstation.domain.application import Financials
 from workstation.domain.classify import Category
 from workstation.services import rescore, statements, uploads
@@ -28,11 +33,7 @@ COUNTED, WHY = COLUMNS.index("counted"), COLUMNS.index("basis")
 
 @pytest.fixture
 def uploaded(ctx, people) -> int:  # noqa: ANN001
-    """A case in investigation with the Alipay export and the ICBC statement as a PDF."""
-    case_id = investigated_case(ctx, people)
-    for name in ("alipay.csv", "icbc.pdf"):
-        uploads.upload(ctx, people["li.inv"], case_id, FIXTURES / name)
-    return case_id
+    return with_statements(ctx, people)
 
 
 def _position(ctx, session, case_id: int, counterparty: str) -> statements.ClassedLine:  # noqa: ANN001

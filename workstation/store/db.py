@@ -190,47 +190,59 @@ def open_store(path: str | Path, *, migrate: bool = True) -> Store:
         version = store.schema_version
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     except (OSError, sqlite3.Error) as exc:
-        raise StoreError(
-            Message.of(
-                QT_TRANSLATE_NOOP("messages", "“{path}” cannot be opened: {error}"),
-                path=str(path),
-                error=str(exc),
-            )
-        ) from exc
+        raise _cannot_open(path, str(exc)) from exc
     foreign = application_id != APPLICATION_ID if version > 0 else _has_tables(conn)
     if existed and foreign:
         conn.close()
-        raise StoreError(
-            Message.of(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "“{path}” is not a workstation database (it is another program's SQLite "
-                    "file). Nothing was changed.",
-                ),
-                path=str(path),
-            )
-        )
+        raise _not_ours(path)
     if version > SCHEMA_VERSION:
         conn.close()
-        raise StoreError(
-            Message.of(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "“{path}” was written by a newer version of the workstation (schema "
-                    "{found}, this program knows {known}). Update the program; the file was "
-                    "not changed.",
-                ),
-                path=str(path),
-                found=version,
-                known=SCHEMA_VERSION,
-            )
-        )
+        raise _too_new(path, version)
     _make_durable(conn)
     if migrate and version < SCHEMA_VERSION:
         if existed and version > 0:
             backup_database(store, path.with_name(f"{path.name}.v{version}.bak"))
         _migrate(store, version)
     return store
+
+
+def _cannot_open(path: Path, error: str) -> StoreError:
+    return StoreError(
+        Message.of(
+            QT_TRANSLATE_NOOP("messages", "“{path}” cannot be opened: {error}"),
+            path=str(path),
+            error=error,
+        )
+    )
+
+
+def _not_ours(path: Path) -> StoreError:
+    return StoreError(
+        Message.of(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "“{path}” is not a workstation database (it is another program's SQLite "
+                "file). Nothing was changed.",
+            ),
+            path=str(path),
+        )
+    )
+
+
+def _too_new(path: Path, version: int) -> StoreError:
+    return StoreError(
+        Message.of(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "“{path}” was written by a newer version of the workstation (schema "
+                "{found}, this program knows {known}). Update the program; the file was "
+                "not changed.",
+            ),
+            path=str(path),
+            found=version,
+            known=SCHEMA_VERSION,
+        )
+    )
 
 
 def open_read_only(path: str | Path) -> Store:
@@ -240,13 +252,7 @@ def open_read_only(path: str | Path) -> Store:
     ``schema_version`` tells the caller whether the tables it reads exist."""
     path = Path(path)
     if not path.is_file():
-        raise StoreError(
-            Message.of(
-                QT_TRANSLATE_NOOP("messages", "“{path}” cannot be opened: {error}"),
-                path=str(path),
-                error="no such file",
-            )
-        )
+        raise _cannot_open(path, "no such file")
     _refuse_foreign_file(path)
     try:
         conn = sqlite3.connect(
@@ -256,40 +262,13 @@ def open_read_only(path: str | Path) -> Store:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     except (OSError, sqlite3.Error) as exc:
-        raise StoreError(
-            Message.of(
-                QT_TRANSLATE_NOOP("messages", "“{path}” cannot be opened: {error}"),
-                path=str(path),
-                error=str(exc),
-            )
-        ) from exc
+        raise _cannot_open(path, str(exc)) from exc
     if application_id != APPLICATION_ID:
         conn.close()
-        raise StoreError(
-            Message.of(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "“{path}” is not a workstation database (it is another program's SQLite "
-                    "file). Nothing was changed.",
-                ),
-                path=str(path),
-            )
-        )
+        raise _not_ours(path)
     if version > SCHEMA_VERSION:
         conn.close()
-        raise StoreError(
-            Message.of(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "“{path}” was written by a newer version of the workstation (schema "
-                    "{found}, this program knows {known}). Update the program; the file was "
-                    "not changed.",
-                ),
-                path=str(path),
-                found=version,
-                known=SCHEMA_VERSION,
-            )
-        )
+        raise _too_new(path, version)
     return Store(path, conn)
 
 
