@@ -32,6 +32,7 @@ from workstation.ui.common import (
     format_fen,
     format_time,
     message_text,
+    person_name,
     product_label,
     translate,
 )
@@ -188,11 +189,11 @@ class ApprovalDialog(QDialog):
         inner.addWidget(terms_form(state.terms))
         proposal = state.proposal
         by = self.tr("Proposed by {who} at {when}").format(
-            who=proposal.by_name, when=format_time(proposal.at)
+            who=person_name(proposal.by_name), when=format_time(proposal.at)
         )
         if proposal.kind == "amend":
             by = self.tr("Amended by {who} at {when}").format(
-                who=proposal.by_name, when=format_time(proposal.at)
+                who=person_name(proposal.by_name), when=format_time(proposal.at)
             )
         if proposal.note:
             by += " — " + proposal.note
@@ -208,7 +209,9 @@ class ApprovalDialog(QDialog):
             return self.tr("Signatures so far: none.")
         names = "; ".join(
             self.tr("{who} (authority {amount}) at {when}").format(
-                who=s.by_name, amount=format_fen(s.authority_fen), when=format_time(s.at)
+                who=person_name(s.by_name),
+                amount=format_fen(s.authority_fen),
+                when=format_time(s.at),
             )
             for s in signed
         )

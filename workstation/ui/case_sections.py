@@ -47,6 +47,7 @@ from workstation.ui.common import (
     format_fen,
     format_time,
     kind_label,
+    person_name,
     product_label,
     stage_label,
     translate,
@@ -190,7 +191,7 @@ class HistoryModel(HeaderedTableModel):
         if col == 3:
             return action_label(move.action)
         if col == 4:
-            return move.actor_name
+            return person_name(move.actor_name)
         if col == 5:
             return move.reason
         span = self._spans[row]
@@ -303,7 +304,7 @@ class OverviewTab(QWidget):
             "amount": format_fen(case.amount_fen),
             "created_at": format_time(case.created_at),
             "updated": self.tr("{when} by {who}").format(
-                when=format_time(case.updated_at), who=case.updated_by_name
+                when=format_time(case.updated_at), who=person_name(case.updated_by_name)
             )
             if case.updated_by_name
             else format_time(case.updated_at),
@@ -326,7 +327,7 @@ class OverviewTab(QWidget):
     def _recommender(data: CasePageData) -> str:
         for move in reversed(data.detail.history):
             if move.action == Action.RECOMMEND.value:
-                return move.actor_name
+                return person_name(move.actor_name)
         return ""
 
 

@@ -137,6 +137,16 @@ def _label(table: dict[str, str], key: str | None) -> str:
     return translate("labels", table[key]) if key in table else key
 
 
+SYSTEM_NAME = "System"  # the display name of the user automatic work is recorded under
+
+
+def person_name(name: str | None) -> str:
+    """A person's name as recorded, the system's own in the interface language."""
+    if name == SYSTEM_NAME:
+        return _label(_ROLES, "system")
+    return name or ""
+
+
 def stage_label(stage: str) -> str:
     return _label(_STAGES, stage)
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 from workstation.domain.ledger import AllocationPart, EntryKind
 from workstation.domain.schedule import Instalment
 from workstation.services.loans import DrawView, LedgerRow
-from workstation.ui.common import format_fen, format_time, translate
+from workstation.ui.common import format_fen, format_time, person_name, translate
 from workstation.ui.loan_text import (
     bucket_label,
     entry_kind_label,
@@ -194,7 +194,7 @@ class LedgerModel(HeaderedTableModel):
             return REVERSED_COLOR
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Recorded {when} by {who}").format(
-                when=format_time(row.at), who=row.by_name
+                when=format_time(row.at), who=person_name(row.by_name)
             )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -211,7 +211,7 @@ class LedgerModel(HeaderedTableModel):
             format_fen(row.principal_fen),
             format_fen(row.interest_fen),
             format_fen(row.penalty_fen),
-            row.by_name,
+            person_name(row.by_name),
             row.note,
         )[col]
 

@@ -16,7 +16,14 @@ from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWrit
 from PySide6.QtPrintSupport import QPrinter
 
 from workstation.services.loans import DrawView, LoanView
-from workstation.ui.common import format_fen, format_time, product_label, stage_label, translate
+from workstation.ui.common import (
+    format_fen,
+    format_time,
+    person_name,
+    product_label,
+    stage_label,
+    translate,
+)
 from workstation.ui.loan_models import entry_detail
 from workstation.ui.loan_text import (
     annual_text,
@@ -291,7 +298,7 @@ def voucher_html(view: LoanView, draw: DrawView, by_name: str, printed: datetime
         (translate("LoanPdf", "Falls due on"), _esc(terms.matures_on.isoformat())),
         (translate("LoanPdf", "Product"), _esc(product_label(view.terms.product))),
         (translate("LoanPdf", "Approved limit"), _esc(format_fen(view.terms.limit_fen))),
-        (translate("LoanPdf", "Disbursed by"), _esc(by_name or "—")),
+        (translate("LoanPdf", "Disbursed by"), _esc(person_name(by_name) or "—")),
     ]
     note = translate(
         "LoanPdf",
