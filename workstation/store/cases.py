@@ -41,7 +41,10 @@ class CaseRecord:
     region: str
     platform_account: str | None
     partner_bank: str | None
-    worked_by_ids: str | None  # comma-separated ids of people who moved it before approval
+    # comma-separated ids of the people who worked on it before approval: moved it (submit,
+    # rate, recommend) or did its investigation (interview, documents, uploads, classes,
+    # adjusted figures); none of them may approve it (R25)
+    worked_by_ids: str | None
 
 
 @dataclass(frozen=True)
@@ -111,8 +114,17 @@ SELECT c.id, c.customer_id, c.product, c.amount_fen, c.stage, c.stage_entered_at
        c.created_at, c.updated_at, ub.display_name,
        k.kind, k.business_name, k.credit_code, k.owner_name, k.owner_id_number,
        k.owner_phone, k.industry, k.region, k.platform_account, k.partner_bank,
-       (SELECT group_concat(DISTINCT m.actor_id) FROM stage_moves m
-        WHERE m.case_id = c.id AND m.action IN ('submit', 'rate', 'recommend'))
+       (SELECT group_concat(w) FROM (
+          SELECT m.actor_id AS w FROM stage_moves m
+          WHERE m.case_id = c.id AND m.action IN ('submit', 'rate', 'recommend')
+          UNION SELECT i.investigator_id FROM interviews i WHERE i.case_id = c.id
+          UNION SELECT i.recorded_by FROM interviews i WHERE i.case_id = c.id
+          UNION SELECT r.received_by FROM document_requests r
+          WHERE r.case_id = c.id AND r.received_by IS NOT NULL
+          UNION SELECT d.uploaded_by FROM case_documents d WHERE d.case_id = c.id
+          UNION SELECT a.by_user FROM statement_adjustments a WHERE a.case_id = c.id
+          UNION SELECT l.set_by FROM line_classes l WHERE l.case_id = c.id
+          UNION SELECT k.set_by FROM counterparty_classes k WHERE k.case_id = c.id))
 FROM cases c
 JOIN customers k ON k.id = c.customer_id
 LEFT JOIN users o ON o.id = c.officer_id
