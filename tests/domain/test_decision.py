@@ -83,10 +83,10 @@ WEAK = Application(
 
 def test_tier_e_on_complete_data_is_declined_with_no_limit() -> None:
     # 10,000 yuan -> 0; -50 % -> 0; 10 orders -> 1; DSR 4.1 -> 8.33; 2 days -> 0:
-    # 0.2 x 1 + 0.2 x 8.333 = 1.87 -> E
+    # 0.2 x 1 + 0.2 x 8.333 = 1.8666 -> 1.86 (cut, never rounded up) -> E
     decision = decide(WEAK, PLATFORM, GOOD_TIMES, [])
     assert decision.score is not None and decision.score.tier == "E"
-    assert decision.score.total == D("1.87")
+    assert decision.score.total == D("1.86")
     assert decision.outcome is Outcome.DECLINE
     assert decision.limit is not None and decision.limit.combined_limit_fen == 0
     assert "Tier E is declined at screening" in texts(decision)

@@ -276,16 +276,32 @@ def test_nothing_supplied_scores_zero_and_lists_everything_missing() -> None:
     assert result.missing == tuple(ind.key for ind in PLATFORM.indicators)
 
 
-def test_total_rounds_half_up_to_two_decimals() -> None:
+def test_the_total_is_cut_to_the_cent_and_the_tier_read_from_the_exact_score() -> None:
     # growth 0.0001: 40 + 30 x 0.0005 = 40.015 -> x 0.2 = 8.003; sales 1M yuan 65 x 0.3 = 19.5;
-    # present weights 0.5, total (19.5 + 8.003) / 0.5 = 55.006 -> 55.01
+    # present weights 0.5, total (19.5 + 8.003) / 0.5 = 55.006 -> 55.00 (never rounded up)
     app = Application(
         business(CustomerKind.PLATFORM),
         Product.CREDIT,
         100,
         financials=Financials(annual_sales_fen=100_000_000, sales_growth=D("0.0001")),
     )
-    assert score(PLATFORM, app).total == D("55.01")
+    assert score(PLATFORM, app).total == D("55.00")
+
+
+def test_a_score_just_below_a_cut_off_stays_below_it() -> None:
+    """R17: B from 65. 64.9965 is C, and is shown as 64.99, not 65.00 (found in review)."""
+    # with sales alone the total is the sales sub-score: 1M yuan -> 65.00 exactly, B
+    sales_only = Application(
+        business(CustomerKind.PLATFORM), Product.CREDIT, 100,
+        financials=Financials(annual_sales_fen=100_000_000),
+    )  # fmt: skip
+    exact = score(PLATFORM, sales_only)
+    assert (exact.total, exact.tier) == (D("65.00"), "B")
+    below = dataclasses.replace(
+        sales_only, financials=Financials(annual_sales_fen=99_990_000)
+    )  # 999,900 yuan: 64.9979..., which rounding half up would show as 65.00 and tier B
+    result = score(PLATFORM, below)
+    assert result.total < D("65") and result.tier == "C"
 
 
 # --- indicator values ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -300,8 +300,10 @@ def score(card: Scorecard, app: Application) -> ScoreResult:
         found.append((raw, sub))
         weight_present += indicator.weight
         weighted += indicator.weight * sub
-    total = (weighted / weight_present) if weight_present > 0 else Decimal(0)
-    total = total.quantize(_CENT, rounding=ROUND_HALF_UP)
+    exact = (weighted / weight_present) if weight_present > 0 else Decimal(0)
+    # R17 tiers the score itself: 64.9965 is below B's 65. The total shown is cut to the cent,
+    # never rounded up, so what is shown always sits in the tier it was given.
+    total = exact.quantize(_CENT, rounding=ROUND_DOWN)
     if not plan.keys_unique:  # an unvalidated card naming a key twice: the last one counts
         by_key = {ind.key: pair for (ind, _, _), pair in zip(plan.rows, found, strict=True) if pair}
         found = [by_key.get(ind.key) for ind, _, _ in plan.rows]
@@ -324,7 +326,7 @@ def score(card: Scorecard, app: Application) -> ScoreResult:
         version=card.version,
         items=tuple(items),
         total=total,
-        tier=_tier_of(total, plan.cutoffs),
+        tier=_tier_of(exact, plan.cutoffs),
         missing=tuple(missing),
     )
 
