@@ -141,6 +141,7 @@ def approval_sheet(
     else:
         signed = [Signature(s.by_user, s.authority_fen, state.terms) for s in state.signatures]
         blocked = rules.second_signature_problem(state.terms, signed, session.user_id, authority)
+    blocked = _drawn_loan_problem(ctx, case_id) or blocked
     return ApprovalSheet(
         case_id=case_id,
         version=case.version,
@@ -230,6 +231,9 @@ def approve(
         authority = loan_store.authority_of(ctx.store, session.user_id)
         if authority <= 0:
             raise _refuse(_T_NO_AUTHORITY)
+        drawn = _drawn_loan_problem(ctx, case_id)
+        if drawn is not None:
+            raise RuleError(drawn)
         proposal_id, terms, signatures = state.proposal.id, state.terms, state.signatures
         if amended is not None and amended != terms:
             if not reason.strip():
@@ -266,7 +270,7 @@ def approve(
         )
         if completes:
             pipeline.move_case(ctx, session, case_id, Action.APPROVE, expected_version, reason)
-            _open_loan(ctx, case, proposal_id, terms, at)
+            _open_loan(ctx, case, proposal_id, terms, at, session.user_id)
         else:
             case_store.update_case(ctx.store, case_id, expected_version, session.user_id, at)
         user_store.record_audit(
@@ -291,34 +295,96 @@ def approve(
 def decline(
     ctx: Context, session: Session, case_id: int, expected_version: int, reason: str
 ) -> None:
-    """Decline at approval; the reason is required and kept on the move."""
-    pipeline.move_case(ctx, session, case_id, Action.DECLINE, expected_version, reason)
+    """Decline at approval; the reason is required and kept on the move. A loan left from
+    an earlier approval (the case was sent back from disbursement) is closed with it: it was
+    never drawn, or the case could not have come back."""
+    at = ctx.stamp()
+    with ctx.store.write():
+        pipeline.move_case(ctx, session, case_id, Action.DECLINE, expected_version, reason)
+        row = loan_store.loan(ctx.store, case_id)
+        if row is not None and row.status == "active":
+            loan_store.close_loan(ctx.store, case_id)
+            user_store.record_audit(
+                ctx.store,
+                at=at,
+                actor_id=session.user_id,
+                entity="loan",
+                entity_id=case_id,
+                action="close:declined",
+                before={"status": row.status, "limit_fen": row.limit_fen},
+                after={"status": "closed"},
+            )
+
+
+_T_DRAWN = QT_TRANSLATE_NOOP(
+    "messages",
+    "The loan of case {case} already has entries on its ledger (a draw or a payment): a new "
+    "approval cannot replace its terms.",
+)
+
+
+def _drawn_loan_problem(ctx: Context, case_id: int) -> Message | None:
+    """Why a new approval cannot replace the loan left from an earlier one, or None. Only a
+    loan whose ledger is empty (never drawn) can take new terms."""
+    if loan_store.loan(ctx.store, case_id) is None:
+        return None
+    if loan_store.has_entries(ctx.store, case_id) or loan_store.draw_count(ctx.store, case_id):
+        return Message.of(_T_DRAWN, case=case_id)
+    return None
 
 
 def _open_loan(
-    ctx: Context, case: case_store.CaseRecord, proposal_id: int, terms: LoanTerms, at: str
+    ctx: Context,
+    case: case_store.CaseRecord,
+    proposal_id: int,
+    terms: LoanTerms,
+    at: str,
+    by: int,
 ) -> None:
-    """The loan, with an empty ledger, from the approval's date for the approved term."""
+    """The loan, with an empty ledger, from the approval's date for the approved term.
+
+    A case approved again after it was sent back (from disbursement, its loan never drawn)
+    keeps its loan row: the terms, the period and the empty state are replaced, audited
+    with the terms before and after.
+    """
     opened = date.fromisoformat(at[:10])
     until = add_months(opened, terms.term_months)
     state = new_loan(str(case.id), opened)
     event = next_event(state, until)
-    loan_store.insert_loan(
+    fields = {
+        "recommendation_id": proposal_id,
+        "product": terms.product,
+        "limit_fen": terms.limit_fen,
+        "daily_rate": str(terms.daily_rate),
+        "term_months": terms.term_months,
+        "plan": terms.plan.value,
+        "approved_at": at,
+        "opened_on": opened.isoformat(),
+        "available_until": until.isoformat(),
+        "accrued_through": opened.isoformat(),
+        "next_event_on": None if event is None else event.isoformat(),
+        "state": loan_codec.encode_state(state),
+    }
+    old = loan_store.loan(ctx.store, case.id)
+    if old is None:
+        loan_store.insert_loan(ctx.store, case_id=case.id, customer_id=case.customer_id, **fields)
+        return
+    problem = _drawn_loan_problem(ctx, case.id)
+    if problem is not None:  # approve checks first; this guards every caller
+        raise RuleError(problem)
+    loan_store.replace_terms(ctx.store, case.id, customer_id=case.customer_id, **fields)
+    shown = ("product", "limit_fen", "daily_rate", "term_months", "plan", "approved_at")
+    shown += ("opened_on", "available_until", "recommendation_id", "status")
+    new = loan_store.loan(ctx.store, case.id)
+    user_store.record_audit(
         ctx.store,
-        case_id=case.id,
-        customer_id=case.customer_id,
-        recommendation_id=proposal_id,
-        product=terms.product,
-        limit_fen=terms.limit_fen,
-        daily_rate=str(terms.daily_rate),
-        term_months=terms.term_months,
-        plan=terms.plan.value,
-        approved_at=at,
-        opened_on=opened.isoformat(),
-        available_until=until.isoformat(),
-        accrued_through=opened.isoformat(),
-        next_event_on=None if event is None else event.isoformat(),
-        state=loan_codec.encode_state(state),
+        at=at,
+        actor_id=by,
+        entity="loan",
+        entity_id=case.id,
+        action="terms:replaced",
+        before={name: getattr(old, name) for name in shown},
+        after={name: getattr(new, name) for name in shown},
     )
 
 
@@ -383,7 +449,7 @@ def approve_by_system(
         completes=1,
         reason="straight-through",
     )
-    _open_loan(ctx, pipeline.load_case(ctx, case_id), proposal_id, terms, at)
+    _open_loan(ctx, pipeline.load_case(ctx, case_id), proposal_id, terms, at, system.user_id)
 
 
 # --- the checker's inbox ---------------------------------------------------------------------

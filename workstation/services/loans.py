@@ -42,14 +42,12 @@ from workstation.store.loans import LoanRow
 
 _ONE_DAY = timedelta(days=1)
 ARREARS_STAGES = (Stage.OVERDUE.value,)
-NO_DRAW_STAGES = (
-    Stage.OVERDUE.value,
-    Stage.WARNING.value,
-    Stage.RECOVERY.value,
-    Stage.BLACKLISTED.value,
-    Stage.CLOSED.value,
-    Stage.DECLINED.value,
-)
+# The stages where a loan may be drawn on: approved and waiting for its first draw, or in
+# good standing. A drawn loan also lives in overdue, warning, recovery, blacklisted and
+# closed, and a case sent back from disbursement sits in approval or investigation with its
+# loan: none of these takes a new draw (a list of where draws are allowed, not refused, so a
+# stage added later refuses until someone decides otherwise).
+DRAW_STAGES = (Stage.DISBURSEMENT.value, Stage.MONITORING.value)
 
 
 def _refuse(template: str, **params: object) -> RuleError:
@@ -181,6 +179,40 @@ def draw_term_limit(row: LoanRow, on: date) -> int:
     return months
 
 
+_T_NO_DRAW_STAGE = QT_TRANSLATE_NOOP("messages", "No new draw while the loan is in “{stage}”.")
+_T_LOAN_CLOSED_DRAW = QT_TRANSLATE_NOOP(
+    "messages", "The loan of case {case} is closed: no new draw can be made on it."
+)
+_T_PERIOD_OVER = QT_TRANSLATE_NOOP(
+    "messages", "The limit's period ends on {until}: too late for a new draw."
+)
+_T_LIMIT_USED = QT_TRANSLATE_NOOP(
+    "messages", "The whole limit of {limit} is drawn: repay before drawing again."
+)
+_T_CAP_REACHED = QT_TRANSLATE_NOOP(
+    "messages",
+    "The business already owes {owed}, the cap of {cap} across its loans (other loans: "
+    "{elsewhere}): no new draw until it repays.",
+)
+_T_PLAN_FIXED = QT_TRANSLATE_NOOP(
+    "messages",
+    "The approval fixed the repayment plan as “{plan}”; a draw takes that plan and cannot "
+    "change it.",
+)
+
+
+def _draw_problem(row: LoanRow, stage: str, on: date) -> Message | None:
+    """Why no draw can be made on ``on`` whatever its amount, or None: the loan's status,
+    its case's stage, the limit's period."""
+    if row.status != "active":
+        return Message.of(_T_LOAN_CLOSED_DRAW, case=row.case_id)
+    if stage not in DRAW_STAGES:
+        return Message.of(_T_NO_DRAW_STAGE, stage=stage)
+    if draw_term_limit(row, on) == 0:
+        return Message.of(_T_PERIOD_OVER, until=row.available_until)
+    return None
+
+
 def disburse(
     ctx: Context,
     session: Session,
@@ -188,30 +220,28 @@ def disburse(
     expected_version: int,
     amount_fen: int,
     term_months: int,
-    plan: Plan | None = None,
+    shown_plan: Plan | None = None,
 ) -> Entry:
-    """Pay out a draw today, within the limit still available and the customer's cap (R5,
-    R7); the first draw moves the case to monitoring. Returns the draw's ledger row."""
+    """Pay out a draw today, within the limit still available and the business's cap (R5,
+    R7), on the plan the approval fixed (R25); the first draw moves the case to monitoring.
+    Returns the draw's ledger row.
+
+    ``shown_plan`` is only the plan the officer was shown: a draw cannot choose its plan,
+    and one that differs from the approved plan is refused.
+    """
     _require_finance(session, _T_FINANCE_DISBURSE)
     on, at = business_date(ctx), ctx.stamp()
     with ctx.store.write():
         row = _loan_row(ctx, case_id)
         _check_loan_version(row, expected_version)
         case = pipeline.load_case(ctx, case_id)
-        if row.status != "active" or case.stage in NO_DRAW_STAGES:
-            raise _refuse(
-                QT_TRANSLATE_NOOP("messages", "No new draw while the loan is in “{stage}”."),
-                stage=case.stage,
-            )
+        problem = _draw_problem(row, case.stage, on)
+        if problem is not None:
+            raise RuleError(problem)
+        plan = Plan(row.plan)
+        if shown_plan is not None and Plan(shown_plan) != plan:
+            raise _refuse(_T_PLAN_FIXED, plan=plan.value)
         longest = draw_term_limit(row, on)
-        if longest == 0:
-            raise _refuse(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "The limit's period ends on {until}: too late for a new draw.",
-                ),
-                until=row.available_until,
-            )
         if not 1 <= term_months <= longest:
             raise _refuse(
                 QT_TRANSLATE_NOOP(
@@ -223,7 +253,7 @@ def disburse(
                 until=row.available_until,
             )
         cap = KIND_CAPS_FEN.get(case.kind, 0)
-        elsewhere = loan_store.customer_principal(ctx.store, row.customer_id, case_id)
+        elsewhere = loan_store.business_principal(ctx.store, case_id)
         state = current_state(ctx, row)
         if amount_fen > 0 and elsewhere + state.principal_fen + amount_fen > cap:
             raise _refuse(
@@ -237,7 +267,7 @@ def disburse(
                 elsewhere=yuan(elsewhere),
             )
         draw_id = f"{case_id}-{loan_store.draw_count(ctx.store, case_id) + 1}"
-        terms = _draw_terms(row, draw_id, on, amount_fen, term_months, plan or Plan(row.plan))
+        terms = _draw_terms(row, draw_id, on, amount_fen, term_months, plan)
         result = postings.disburse(state, terms, row.limit_fen)
         if isinstance(result, Refusal):
             raise _refused(result)
@@ -280,11 +310,24 @@ def preview_repayment(
     """Where every fen of a payment would go (R11); nothing is written."""
     require(session, Permission.VIEW_CASES)
     day = _on(ctx, on)
-    state = current_state(ctx, _loan_row(ctx, case_id))
+    row = _loan_row(ctx, case_id)
+    _check_open_for_payment(row)
+    state = current_state(ctx, row)
     result = postings.allocate(state, amount_fen, day)
     if isinstance(result, Refusal):
         raise _refused(result)
     return result
+
+
+_T_CLOSED_PAYMENT = QT_TRANSLATE_NOOP(
+    "messages",
+    "The loan of case {case} is closed: it takes no more payments.",
+)
+
+
+def _check_open_for_payment(row: LoanRow) -> None:
+    if row.status != "active":
+        raise _refuse(_T_CLOSED_PAYMENT, case=row.case_id)
 
 
 def repay(
@@ -304,6 +347,7 @@ def repay(
     with ctx.store.write():
         row = _loan_row(ctx, case_id)
         _check_loan_version(row, expected_version)
+        _check_open_for_payment(row)
         state = current_state(ctx, row)
         result = postings.repay(state, amount_fen, day)
         if isinstance(result, Refusal):
@@ -475,6 +519,13 @@ class LoanView:
     ledger: tuple[LedgerRow, ...]
     closed_through: date | None
     draw_months: int = 0  # the longest term of a draw made today; 0: no draw today
+    # why no draw can be made today, whatever its amount (closed, a stage that takes no draw,
+    # the period over, the limit or the business's cap used up); None: a draw may be made
+    draw_refusal: Message | None = None
+
+    @property
+    def may_draw(self) -> bool:
+        return self.draw_refusal is None
 
     @property
     def total_owed_fen(self) -> int:
@@ -552,6 +603,24 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
     terms = LoanTerms(
         row.product, row.limit_fen, Decimal(row.daily_rate), row.term_months, Plan(row.plan)
     )
+    available = (
+        postings.available_fen(shown, row.limit_fen)
+        if row.status == "active" and today <= date.fromisoformat(row.available_until)
+        else 0
+    )
+    refusal = _draw_problem(row, case.stage, today)
+    if refusal is None and available <= 0:
+        refusal = Message.of(_T_LIMIT_USED, limit=yuan(row.limit_fen))
+    if refusal is None:
+        cap = KIND_CAPS_FEN.get(case.kind, 0)
+        elsewhere = loan_store.business_principal(ctx.store, case_id)
+        if elsewhere + shown.principal_fen >= cap:
+            refusal = Message.of(
+                _T_CAP_REACHED,
+                owed=yuan(elsewhere + shown.principal_fen),
+                cap=yuan(cap),
+                elsewhere=yuan(elsewhere),
+            )
     return LoanView(
         case_id=case_id,
         version=row.version,
@@ -565,9 +634,7 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
         available_until=date.fromisoformat(row.available_until),
         as_of=as_of,
         drawn_fen=sum(t.amount_fen for t in draws.values()),
-        available_fen=postings.available_fen(shown, row.limit_fen)
-        if row.status == "active" and today <= date.fromisoformat(row.available_until)
-        else 0,
+        available_fen=available,
         principal_fen=shown.principal_fen,
         interest_accrued_fen=interest_accrued,
         interest_unpaid_fen=shown.interest_unpaid_fen,
@@ -591,6 +658,7 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
         ledger=tuple(lines),
         closed_through=closed_through(ctx),
         draw_months=draw_term_limit(row, today) if row.status == "active" else 0,
+        draw_refusal=refusal,
     )
 
 

@@ -208,14 +208,44 @@ def loan(store: Store, case_id: int) -> LoanRow | None:
     return LoanRow(*row) if row else None
 
 
-def customer_principal(store: Store, customer_id: int, except_case: int) -> int:
-    """Principal the customer owes on its other loans (R5's caps are per customer)."""
+def business_principal(store: Store, case_id: int) -> int:
+    """Principal the business of ``case_id``'s customer owes on its other loans (R5's cap is
+    per business, whatever number of applications it made): every active loan whose customer
+    has the same unified social credit code, or, where either has none, the same owner ID
+    number (compared stripped and upper-case, as the blacklist compares them)."""
     row = store.conn.execute(
-        "SELECT COALESCE(SUM(principal_fen), 0) FROM loans "
-        "WHERE customer_id = ? AND case_id != ? AND status = 'active'",
-        (customer_id, except_case),
+        "WITH me AS (SELECT UPPER(TRIM(cu.credit_code)) AS code, "
+        "UPPER(TRIM(cu.owner_id_number)) AS owner FROM cases c "
+        "JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?), "
+        "same AS (SELECT cu.id FROM customers cu, me WHERE "
+        "(me.code != '' AND UPPER(TRIM(cu.credit_code)) = me.code) OR "
+        "((me.code = '' OR TRIM(cu.credit_code) = '') AND me.owner != '' "
+        "AND UPPER(TRIM(cu.owner_id_number)) = me.owner)) "
+        "SELECT COALESCE(SUM(l.principal_fen), 0) FROM loans l "
+        "WHERE l.customer_id IN (SELECT id FROM same) AND l.case_id != ? "
+        "AND l.status = 'active'",
+        (case_id, case_id),
     ).fetchone()
     return int(row[0])
+
+
+def has_entries(store: Store, case_id: int) -> bool:
+    """Whether the loan's ledger has any row (a draw, a payment held as credit…)."""
+    row = store.conn.execute(
+        "SELECT 1 FROM loan_entries WHERE case_id = ? LIMIT 1", (case_id,)
+    ).fetchone()
+    return row is not None
+
+
+def replace_terms(store: Store, case_id: int, **fields: Any) -> None:
+    """A new approval of a loan never drawn: its terms, period and empty state replaced
+    (the version moves, so a dialog open on the old terms is refused)."""
+    sets = ", ".join(f"{name} = ?" for name in fields)
+    store.conn.execute(
+        f"UPDATE loans SET {sets}, status = 'active', principal_fen = 0, overdue_since = NULL, "
+        "version = version + 1 WHERE case_id = ?",
+        (*fields.values(), case_id),
+    )
 
 
 def save_state(

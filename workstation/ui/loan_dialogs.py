@@ -17,7 +17,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -53,7 +52,7 @@ def qdate(day: date) -> QDate:
 class DrawRequest:
     amount_fen: int
     term_months: int
-    plan: Plan
+    plan: Plan  # the approved plan, shown, not chosen: a draw cannot change it (R25)
 
 
 @dataclass(frozen=True)
@@ -101,8 +100,9 @@ class _MoneyDialog(QDialog):
 
 
 class DrawDialog(_MoneyDialog):
-    """A draw within the limit (R5, R7): amount, term up to the limit's period, plan; the
-    price (annual rate first, R35) and the draw's schedule before it is confirmed."""
+    """A draw within the limit (R5, R7): amount and term up to the limit's period, on the
+    plan the approval fixed (shown, not chosen); the price (annual rate first, R35) and the
+    draw's schedule before it is confirmed."""
 
     def __init__(
         self,
@@ -122,10 +122,7 @@ class DrawDialog(_MoneyDialog):
         self.term.setValue(max(view.draw_months, 1))
         self.term.setSuffix(self.tr(" months"))
         self.term.setEnabled(view.draw_months > 0)
-        self.plan = QComboBox()
-        for plan in Plan:
-            self.plan.addItem(plan_label(plan.value), plan.value)
-        self.plan.setCurrentIndex(max(self.plan.findData(view.terms.plan.value), 0))
+        self.plan = _figure(plan_label(view.terms.plan.value), "plan")
         self.due = _figure(name="due")
         self.problem = _figure(name="problem")
         self.problem.setStyleSheet(WARN_STYLE)
@@ -154,7 +151,6 @@ class DrawDialog(_MoneyDialog):
         layout.addWidget(self.buttons)
         for signal in (self.amount.textChanged, self.term.valueChanged):
             signal.connect(self._update)
-        self.plan.currentIndexChanged.connect(self._update)
         self._update()
 
     def request(self) -> DrawRequest | None:
@@ -164,7 +160,7 @@ class DrawDialog(_MoneyDialog):
             return None
         if not isinstance(amount, int) or amount <= 0 or self.view.draw_months <= 0:
             return None
-        return DrawRequest(amount, self.term.value(), Plan(str(self.plan.currentData())))
+        return DrawRequest(amount, self.term.value(), self.view.terms.plan)
 
     def _update(self, *_: object) -> None:
         self.due.setText(add_months(self.today, self.term.value()).isoformat())
