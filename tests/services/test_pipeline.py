@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import T0
 from tests.services.book import add_case, dump, version_of
+from workstation.domain import stages
 from workstation.domain.messages import RuleError
 from workstation.domain.stages import Action, Stage
 from workstation.services import auth, pipeline
@@ -445,3 +446,36 @@ def test_reassigning_to_the_current_holder_changes_nothing(
     before = dump(ctx)
     pipeline.reassign_case(ctx, wang, case_id, 1, li.user_id)
     assert dump(ctx) == before  # no new version to trip li's open page
+
+
+def test_finance_books_a_loan_an_investigator_watches(people: dict[str, Session]) -> None:
+    """Finance records what the ledger says on any loan (found in review: it was refused on
+    every loan an investigator held in monitoring); other moves stay the holder's."""
+    li, liu = people["li.inv"], people["liu.fin"]
+    facts = stages.CaseFacts(Stage.MONITORING, officer_id=li.user_id)
+    finance = stages.Actor(liu.user_id, liu.role)
+    assert stages.check_move(facts, Action.MARK_OVERDUE, finance) is Stage.OVERDUE
+    other = stages.CaseFacts(Stage.DISBURSEMENT, officer_id=li.user_id)
+    with pytest.raises(RuleError, match="work list"):
+        stages.check_move(other, Action.DISBURSE, finance)
+
+
+def test_an_application_goes_to_investigation_only_on_a_decision_that_does_not_decline(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    """Found in review: a hand 'send to investigation' skipped the scorecard and blacklist."""
+    from tests.services.test_rating import _ready
+    from workstation.services import rescore
+
+    li, wang = people["li.inv"], people["wang.sup"]
+    case_id = _ready(ctx, li)  # an application with consent, not yet submitted
+    pipeline.move_case(ctx, li, case_id, Action.SUBMIT, version_of(ctx, case_id))
+    before = dump(ctx)
+    with pytest.raises(RuleError, match="no rating decision"):
+        pipeline.move_case(ctx, wang, case_id, Action.RATE, version_of(ctx, case_id))
+    assert dump(ctx) == before
+    rescore.rescore_case(ctx, wang, case_id)  # the rules speak: a good application
+    stage = pipeline.case_detail(ctx, wang, case_id).case.stage
+    if stage == "rating":  # re-scoring records the decision; the hand move is now allowed
+        pipeline.move_case(ctx, wang, case_id, Action.RATE, version_of(ctx, case_id))
+    assert pipeline.case_detail(ctx, wang, case_id).case.stage == "investigation"

@@ -163,6 +163,10 @@ class Actor:
     name: str = ""
 
 
+# Moves that follow the loan's ledger (the services check the ledger agrees, whoever asks).
+LEDGER_MOVES = frozenset({Action.MARK_OVERDUE, Action.CURE, Action.SETTLE})
+
+
 def actions_from(stage: Stage) -> tuple[Action, ...]:
     """The actions the line allows out of ``stage``, in table order."""
     return tuple(m.action for m in MOVES if m.source == stage)
@@ -192,8 +196,12 @@ def check_move(case: CaseFacts, action: Action, actor: Actor, reason: str = "") 
                 stage=case.stage.value,
             )
         )
+    # A case in someone's work list is theirs to move — except the moves that only record
+    # what the ledger says (overdue, arrears paid, repaid in full): finance books money on
+    # any loan, whoever watches it (found in review: finance was locked out of most loans).
     if (
         actor.role not in (Role.SUPERVISOR, Role.SYSTEM)
+        and not (actor.role == Role.FINANCE and action in LEDGER_MOVES)
         and case.officer_id is not None
         and case.officer_id != actor.user_id
     ):

@@ -39,6 +39,7 @@ from workstation.store import board as board_store
 from workstation.store import cases as case_store
 from workstation.store import loan_codec
 from workstation.store import loans as loan_store
+from workstation.store import rating as rating_store
 from workstation.store import users as user_store
 from workstation.store.board import CaseListRow, CaseQuery, OfficerLoad
 from workstation.store.cases import CaseRecord, MoveRecord, NoSuchCase, StaleCase
@@ -95,6 +96,35 @@ def _may_hold(ctx: Context, officer_id: int, stage: Stage) -> bool:
 _LEDGER_MOVES = (Action.SETTLE, Action.CURE, Action.MARK_OVERDUE)
 
 
+def _check_rated(ctx: Context, case_id: int, action: Action) -> None:
+    """A case goes from rating to investigation only on a rating decision that does not
+    decline it (R13-R20): the scorecard, the blacklist and the macro rules must have spoken
+    (found in review: a hand move skipped them)."""
+    if action != Action.RATE or rating_store.application_row(ctx.store, case_id) is None:
+        return  # no application on file (older books): nothing the rules could score
+    decision = rating_store.latest_decision(ctx.store, case_id)
+    if decision is None:
+        raise RuleError(
+            Message.of(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "The case has no rating decision yet: score it before it goes to "
+                    "investigation.",
+                )
+            )
+        )
+    if decision.outcome == "decline":
+        raise RuleError(
+            Message.of(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "The latest rating decision declines the case; it cannot go to "
+                    "investigation.",
+                )
+            )
+        )
+
+
 def _check_ledger(ctx: Context, case_id: int, action: Action) -> None:
     """A move that states a fact about the money (settled, arrears paid, overdue) must agree
     with the loan's ledger, whoever makes it."""
@@ -143,6 +173,7 @@ def move_case(
         facts = case_facts(case)
         target = check_move(facts, action, session.actor, reason)
         _check_ledger(ctx, case_id, action)
+        _check_rated(ctx, case_id, action)
         fields: dict[str, object] = {
             "stage": target.value,
             "stage_entered_at": at,
