@@ -238,3 +238,13 @@ def test_the_disburse_move_opens_the_draw_dialog(qtbot, ctx, people, background,
     with qtbot.waitSignal(page.loaded):
         dialog.confirm.click()
     assert page.data.detail.case.stage == "monitoring"
+
+
+def test_an_overdue_loan_offers_no_draw_and_says_why(qtbot, ctx, people, background, drawn) -> None:  # noqa: ANN001
+    """Found in review: an overdue case showed 放款… enabled and refused only on confirm."""
+    page = _open(qtbot, ctx, people["liu.fin"], background, drawn)
+    assert page.loan_tab.buttons["draw"].isEnabled()
+    ctx.store.conn.execute("UPDATE cases SET stage = 'overdue' WHERE id = ?", (drawn,))
+    page.reload()
+    qtbot.waitUntil(lambda: not page.loan_tab.buttons["draw"].isEnabled())
+    assert page.loan_tab.buttons["draw"].toolTip()

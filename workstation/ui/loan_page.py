@@ -37,7 +37,13 @@ from workstation.services import loans
 from workstation.services.context import Context, Session
 from workstation.services.loans import LoanView
 from workstation.ui import dialogs
-from workstation.ui.common import BREACH_COLOR, format_fen, product_label, show_refusal
+from workstation.ui.common import (
+    BREACH_COLOR,
+    format_fen,
+    message_text,
+    product_label,
+    show_refusal,
+)
 from workstation.ui.loan_dialogs import (
     DrawDialog,
     DrawRequest,
@@ -321,7 +327,10 @@ class LoanTab(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         view = self.view
-        self.buttons["draw"].setEnabled(view is not None and view.draw_months > 0)
+        may_draw = view is not None and view.may_draw and view.draw_months > 0
+        self.buttons["draw"].setEnabled(may_draw)
+        refusal = view.draw_refusal if view is not None else None
+        self.buttons["draw"].setToolTip(message_text(refusal) if refusal is not None else "")
         self.buttons["repay"].setEnabled(view is not None and bool(view.draws))
         self.buttons["reverse"].setEnabled(self.selected_entry_row() is not None)
         self.buttons["voucher"].setEnabled(self._chosen_draw_row() is not None)
