@@ -23,10 +23,21 @@ from workstation.domain.ledger import (
     Posted,
     Refusal,
     accrue,
+    allocation_of,
+    append,
     derive,
     new_loan,
 )
-from workstation.domain.postings import allocate, day_end, disburse, payoff, repay, reverse
+from workstation.domain.postings import (
+    allocate,
+    day_end,
+    days_past_due,
+    disburse,
+    payoff,
+    repay,
+    reverse,
+    settle_from_credit,
+)
 from workstation.domain.schedule import Plan
 
 START = date(2026, 1, 1)
@@ -58,7 +69,12 @@ draw_op = st.tuples(
 repay_op = st.tuples(st.just("repay"), st.integers(0, 45), st.integers(-5, 40_000_000))
 advance_op = st.tuples(st.just("advance"), st.integers(0, 120))
 reverse_op = st.tuples(st.just("reverse_last"))
-histories = st.lists(st.one_of(draw_op, repay_op, advance_op, reverse_op), max_size=14)
+# an overpayment held as credit: everything owed on the day plus this much more
+credit_op = st.tuples(st.just("credit"), st.integers(0, 45), st.integers(1, 3_000_000))
+from_credit_op = st.tuples(st.just("from_credit"), st.integers(0, 45))
+histories = st.lists(
+    st.one_of(draw_op, repay_op, advance_op, reverse_op, credit_op, from_credit_op), max_size=14
+)
 
 
 def run(ops: list[tuple]) -> History:
@@ -83,6 +99,20 @@ def run(ops: list[tuple]) -> History:
             history.take(result)
         elif op[0] == "advance":
             history.take(day_end(history.state, today + timedelta(op[1])))
+        elif op[0] == "credit":
+            on = today + timedelta(op[1])
+            trial = payoff(history.state, on)
+            assert not isinstance(trial, Refusal)
+            result = repay(history.state, trial.total_fen + op[2], on)
+            assert isinstance(result, Posted)
+            history.payments.append(trial.total_fen + op[2])
+            history.take(result)
+        elif op[0] == "from_credit":
+            result = settle_from_credit(history.state, today + timedelta(op[1]))
+            assert isinstance(result, Posted)
+            if any(e.kind == EntryKind.REPAYMENT and not e.applies_credit for e in result.entries):
+                history.payments.append(0)
+            history.take(result)
         elif history.entries:
             history.take(reverse(history.state, history.entries[-1], today))
     return history
@@ -93,9 +123,23 @@ def live_entries(entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if e.seq not in undone and e.kind != EntryKind.REVERSAL]
 
 
+def allocations(history: History) -> dict[int, tuple]:
+    """Every repayment row's parts by seq, a credit row's as a replay of the ledger has them
+    (the row itself names only its draw, date and amount)."""
+    by_id = {t.draw_id: t for t in history.terms}
+    state, out = new_loan("L", START), {}
+    for entry in history.entries:
+        if entry.kind == EntryKind.REPAYMENT:
+            out[entry.seq] = allocation_of(state, entry)
+        terms = by_id.get(entry.draw_id or "") if entry.kind == EntryKind.DRAW else None
+        state = append(state, entry, terms)
+    return out
+
+
 def reference_day_sums(history: History) -> dict[str, tuple[int, int]]:
     """Per draw (normal, penalty) fen·days through the state's date, counted day by day."""
     live = live_entries(history.entries)
+    parts_of = allocations(history)
     out = {}
     for terms in history.terms:
         if not any(e.kind == EntryKind.DRAW and e.draw_id == terms.draw_id for e in live):
@@ -104,7 +148,7 @@ def reference_day_sums(history: History) -> dict[str, tuple[int, int]]:
             (e.on, p.amount_fen)
             for e in live
             if e.kind == EntryKind.REPAYMENT
-            for p in e.parts
+            for p in parts_of[e.seq]
             if p.bucket == Bucket.PRINCIPAL and p.draw_id == terms.draw_id
         ]
         normal = penalty = 0
@@ -131,11 +175,12 @@ def test_principal_drawn_less_repaid_is_outstanding(ops: list[tuple]) -> None:
     history = run(ops)
     live = live_entries(history.entries)
     drawn = sum(e.amount_fen for e in live if e.kind == EntryKind.DRAW)
+    parts_of = allocations(history)
     repaid = sum(
         p.amount_fen
         for e in live
         if e.kind == EntryKind.REPAYMENT
-        for p in e.parts
+        for p in parts_of[e.seq]
         if p.bucket == Bucket.PRINCIPAL
     )
     assert drawn - repaid == history.state.principal_fen
@@ -173,15 +218,49 @@ def test_nothing_is_ever_negative_and_every_fen_is_allocated_once(ops: list[tupl
         assert 0 <= draw.principal_fen <= draw.terms.amount_fen
         assert draw.interest_day_sum >= 0 and draw.penalty_day_sum >= 0
         assert all(d.amount_fen > 0 for d in (*draw.interest_due, *draw.penalty_due))
-    repayments = [e for e in history.entries if e.kind == EntryKind.REPAYMENT]
+    repayments = [
+        e for e in history.entries if e.kind == EntryKind.REPAYMENT and not e.applies_credit
+    ]
     assert [e.amount_fen for e in repayments] == history.payments
+    parts_of = allocations(history)
     for entry in history.entries:
         assert entry.amount_fen >= 0 and entry.day_sum >= 0
         if entry.kind == EntryKind.REPAYMENT:
-            assert entry.amount_fen > 0
-            assert all(p.amount_fen > 0 for p in entry.parts)
-            assert sum(p.amount_fen for p in entry.parts) == entry.amount_fen
-            assert sum(p.bucket == Bucket.CREDIT for p in entry.parts) <= 1
+            parts = parts_of[entry.seq]
+            money = 0 if entry.applies_credit else entry.amount_fen  # received that day
+            assert money > 0 or entry.credit_used_fen > 0
+            assert entry.credit_used_fen >= 0
+            assert all(p.amount_fen > 0 for p in parts)
+            assert sum(p.amount_fen for p in parts) == money + entry.credit_used_fen
+            assert sum(p.bucket == Bucket.CREDIT for p in parts) <= 1
+            if entry.applies_credit:  # the credit pays only what has fallen due (R7)
+                assert all(p.bucket != Bucket.CREDIT for p in parts)
+                assert all(p.due_on is not None and p.due_on <= entry.on for p in parts)
+    # every fen received went once: to penalty, interest or principal, or is the credit held
+    live = live_entries(history.entries)
+    received = sum(
+        e.amount_fen for e in live if e.kind == EntryKind.REPAYMENT and not e.applies_credit
+    )
+    settled = sum(
+        p.amount_fen
+        for e in live
+        if e.kind == EntryKind.REPAYMENT
+        for p in parts_of[e.seq]
+        if p.bucket != Bucket.CREDIT
+    )
+    assert received == settled + state.credit_fen
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories)
+def test_credit_held_leaves_nothing_due_unpaid(ops: list[tuple]) -> None:
+    state = run(ops).state
+    if state.credit_fen:
+        closed = state.accrued_through
+        for draw in state.draws:
+            assert all(d.due_on > closed for d in (*draw.interest_due, *draw.penalty_due))
+            assert all(due_on > closed for due_on, _ in draw.principal_remaining())
+        assert days_past_due(state, closed) == 0
 
 
 @settings(max_examples=100, deadline=None)
@@ -236,7 +315,14 @@ def test_paying_the_trial_figure_settles_everything(ops: list[tuple], later: int
     trial = payoff(state, on)
     assert not isinstance(trial, Refusal)
     assert payoff(state, on) == trial  # the trial changed nothing
-    if trial.total_fen == 0:
+    assert trial.total_fen == max(trial.owed_fen - trial.credit_fen, 0)
+    assert trial.refund_fen == max(trial.credit_fen - trial.owed_fen, 0)
+    if trial.total_fen == 0:  # the credit covers it all: drawn on, the rest to give back
+        used = settle_from_credit(state, on)
+        assert isinstance(used, Posted)
+        assert used.state.principal_fen == 0
+        assert (used.state.interest_unpaid_fen, used.state.penalty_unpaid_fen) == (0, 0)
+        assert used.state.credit_fen == trial.refund_fen
         return
     preview = allocate(state, trial.total_fen, on)
     assert not isinstance(preview, Refusal)
@@ -249,6 +335,6 @@ def test_paying_the_trial_figure_settles_everything(ops: list[tuple], later: int
         0,
         0,
     )
-    assert settled.credit_fen == state.credit_fen
+    assert settled.credit_fen == 0  # the credit went into it
     overpaid = repay(state, trial.total_fen + 123, on)
-    assert isinstance(overpaid, Posted) and overpaid.state.credit_fen == state.credit_fen + 123
+    assert isinstance(overpaid, Posted) and overpaid.state.credit_fen == 123

@@ -5,7 +5,8 @@ The domain's own properties are in tests/domain/test_ledger_properties.py; these
 what the services write and read back keeps them: the cache equals a derivation from the
 rows, principal drawn − principal repaid = outstanding, every posting is its day-sum × rate
 to the fen, nothing is negative, every fen of a payment is allocated once, and a second
-day-end changes nothing.
+day-end changes nothing. Random held credits (an overpayment kept for the customer) are
+settled against what falls due, never leaving anything overdue while credit is held.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from tests.conftest import T0
 from tests.services.book import add_case, dump
 from tests.services.test_loans import investigated
 from workstation.domain.approval import LoanTerms
-from workstation.domain.ledger import EntryKind
+from workstation.domain.ledger import EntryKind, allocation_of, append, new_loan
 from workstation.domain.messages import RuleError
 from workstation.domain.schedule import Plan, interest_fen
 from workstation.services import approval, auth, check, day_end, demo, loans
@@ -37,6 +38,8 @@ actions = st.lists(
         st.tuples(st.just("draw"), st.integers(1, 60_000 * YUAN), st.integers(1, 6)),
         st.tuples(st.just("repay"), st.integers(1, 40_000 * YUAN), st.booleans()),
         st.tuples(st.just("days"), st.integers(1, 75), st.just(0)),
+        # pay everything the trial says and this much more, held as credit
+        st.tuples(st.just("credit"), st.integers(1, 20_000 * YUAN), st.just(0)),
     ),
     min_size=1,
     max_size=12,
@@ -78,6 +81,9 @@ def test_what_the_services_write_keeps_the_ledger_invariants(steps: list[tuple])
                         loans.disburse(ctx, fin, case_id, version, amount, extra)
                     elif kind == "repay":
                         loans.repay(ctx, fin, case_id, version, amount, hold_excess=extra)
+                    elif kind == "credit":
+                        owed = loans.trial(ctx, fin, case_id, clock.now().date()).total_fen
+                        loans.repay(ctx, fin, case_id, version, owed + amount, hold_excess=True)
                     else:
                         for _ in range(amount):
                             day_end.run_day_end(ctx, sup, clock.now().date())
@@ -98,8 +104,10 @@ def test_what_the_services_write_keeps_the_ledger_invariants(steps: list[tuple])
 def _check(ctx: Context, people: dict, case_id: int) -> None:
     assert check.ledger_problems(ctx) == []
     view = loans.loan_view(ctx, people["liu.fin"], case_id)
-    drawn = repaid = 0
+    drawn = repaid = received = settled = 0
     rate = view.terms.daily_rate
+    terms = {t.draw_id: t for t in loan_store.draws_of(ctx.store, case_id)}
+    replay = new_loan(str(case_id), view.opened_on)
     for row in view.ledger:
         entry = row.entry
         reversed_ = entry.seq in {r.entry.reverses for r in view.ledger}
@@ -107,15 +115,28 @@ def _check(ctx: Context, people: dict, case_id: int) -> None:
         if entry.kind == EntryKind.DRAW:
             drawn += sign * entry.amount_fen
         elif entry.kind == EntryKind.REPAYMENT:
-            assert sum(p.amount_fen for p in entry.parts) == entry.amount_fen
-            assert all(p.amount_fen > 0 for p in entry.parts)
-            repaid += sign * sum(p.amount_fen for p in entry.parts if p.bucket == "principal")
+            # a credit row names its draw, date and amount; the replay says where it went
+            parts = allocation_of(replay, entry)
+            money = 0 if entry.applies_credit else entry.amount_fen
+            assert entry.credit_used_fen >= 0
+            assert sum(p.amount_fen for p in parts) == money + entry.credit_used_fen
+            assert all(p.amount_fen > 0 for p in parts)
+            if entry.applies_credit:  # only what had fallen due
+                assert all(p.due_on is not None and p.due_on <= entry.on for p in parts)
+            repaid += sign * sum(p.amount_fen for p in parts if p.bucket == "principal")
+            received += sign * money
+            settled += sign * sum(p.amount_fen for p in parts if p.bucket != "credit")
         elif entry.kind == EntryKind.INTEREST_POSTING:
             assert entry.amount_fen == interest_fen(entry.day_sum, rate)
         elif entry.kind == EntryKind.PENALTY_POSTING:
             assert entry.amount_fen == interest_fen(entry.day_sum, rate * Decimal("1.5"))
         for figure in (row.principal_fen, row.interest_fen, row.penalty_fen, row.credit_fen):
             assert figure >= 0
+        draw_terms = terms.get(entry.draw_id or "") if entry.kind == EntryKind.DRAW else None
+        replay = append(replay, entry, draw_terms)
     assert drawn - repaid == view.principal_fen
+    assert received == settled + view.credit_fen  # every fen received went once
+    if view.credit_fen:  # held credit has settled everything that fell due
+        assert view.days_past_due == 0
     assert 0 <= view.available_fen <= view.terms.limit_fen
     assert view.as_of >= date(2026, 11, 26)

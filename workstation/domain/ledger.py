@@ -18,9 +18,22 @@ Postings: on each instalment's due date (and monthly after maturity) the day-end
 accrued day-sums as interest and penalty, rounded half-up to the fen (``day_end``); a
 repayment first posts whatever has accrued to its date (due at the next due date), then pays
 penalty, then interest, then principal, oldest due first (R11); what is left over is held as
-a credit, never lost. Every entry the functions here propose is applied by the same
-``apply`` that rebuilds a state from the stored ledger (``derive``), so the two cannot
-disagree.
+a credit, never lost.
+
+Credit held (R11): it is money the customer has already paid, so whatever falls due while
+it is held (a posting of interest or penalty, a principal instalment reaching its due date)
+is settled from it at once, in R11's order, by a *credit row*: a ``repayment`` row naming a
+draw and a due date, ``amount_fen`` of the credit applied to that draw's penalty, then
+interest, then principal falling due on that date (``Entry.applies_credit``). It carries no
+allocation parts, because the night's close stores rows alone: the row's draw, date and
+amount say where every fen went, the bucket following from R11 (a row is written only once
+every penalty due is paid before any interest, and so on). The credit never pays principal
+not yet due by itself (R7: early repayment is the customer's choice); a repayment that with
+the credit settles everything draws on it (its parts then sum to the money received plus
+the credit drawn, ``Entry.credit_used_fen``).
+
+Every entry the functions here propose is applied by the same ``apply`` that rebuilds a
+state from the stored ledger (``derive``), so the two cannot disagree.
 
 The day-end date: ``LoanState.accrued_through``. An entry dated before it is back-dated and
 refused; an entry dated on it is fine (it changes the close of that day, which only day
@@ -34,7 +47,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -91,7 +104,9 @@ class Entry:
     - interest / penalty posting: ``day_sum`` fen·days of ``draw_id`` turned into
       ``amount_fen`` (half-up), payable on ``due_on``.
     - repayment: ``amount_fen`` received for the loan; ``parts`` say where every fen went
-      (across draws, so ``draw_id`` is None).
+      (across draws, so ``draw_id`` is None), together with any credit it drew on.
+    - credit row (a repayment with ``draw_id`` and ``due_on``, no parts): ``amount_fen`` of
+      the credit held applied to what that draw has falling due on ``due_on``.
     - reversal: undoes entry ``reverses`` (of kind ``reversed_kind``); carries a copy of its
       figures so the ledger can be replayed without looking back.
     """
@@ -107,6 +122,23 @@ class Entry:
     parts: tuple[AllocationPart, ...] = ()  # repayments (and their reversals)
     reverses: int | None = None  # reversals: the seq undone
     reversed_kind: EntryKind | None = None
+
+    @property
+    def applies_credit(self) -> bool:
+        """A credit row: ``amount_fen`` of the credit held applied to what draw ``draw_id``
+        has falling due on ``due_on`` (its penalty, then interest, then principal: R11)."""
+        return self.kind == EntryKind.REPAYMENT and self.draw_id is not None
+
+    @property
+    def credit_used_fen(self) -> int:
+        """What this row takes from the credit held: a credit row's amount, or what a
+        repayment's parts pay beyond the money received (when with the credit it settled
+        everything); 0 for any other row."""
+        if self.kind != EntryKind.REPAYMENT:
+            return 0
+        if self.draw_id is not None:
+            return self.amount_fen
+        return sum(part.amount_fen for part in self.parts) - self.amount_fen
 
 
 @dataclass(frozen=True)
@@ -435,10 +467,14 @@ def _posting(draw: DrawState, entry: Entry, sign: int) -> DrawState:
 
 
 def _repayment(state: LoanState, entry: Entry, sign: int) -> LoanState:
-    """``state`` after a repayment's parts are paid (sign 1) or given back (sign -1)."""
-    if sum(part.amount_fen for part in entry.parts) != entry.amount_fen:
+    """``state`` after a repayment's parts are paid (sign 1) or given back (sign -1).
+
+    The parts beyond the money received were drawn from the credit held (a payment that
+    with it settles everything: the credit first, then the money, the rest held again)."""
+    drawn = sum(part.amount_fen for part in entry.parts) - entry.amount_fen  # also reversals
+    if drawn < 0:
         raise _inconsistent(state, entry.seq)
-    credit = state.credit_fen
+    credit = state.credit_fen - sign * drawn
     draws = {d.draw_id: d for d in state.draws}
     for part in entry.parts:
         fen = part.amount_fen
@@ -473,12 +509,56 @@ def _repayment(state: LoanState, entry: Entry, sign: int) -> LoanState:
     return _with(state, tuple(draws[d.draw_id] for d in state.draws), credit_fen=credit)
 
 
+def _credit_row_parts(state: LoanState, entry: Entry) -> tuple[AllocationPart, ...]:
+    """The parts a credit row stands for, given the state just before it: its amount, taken
+    from the credit, pays what its draw has falling due on its date (on or before the row's
+    own): penalty, then interest, then the principal instalment (the oldest unpaid one), each
+    as far as it goes; anything left over does not fit the ledger."""
+    draw = _draw_of(state, entry, entry.draw_id)
+    due_on, left = entry.due_on, entry.amount_fen
+    if due_on is None or due_on > entry.on or entry.parts or not 0 < left <= state.credit_fen:
+        raise _inconsistent(state, entry.seq)
+    owed = [
+        (Bucket.PENALTY, sum(d.amount_fen for d in draw.penalty_due if d.due_on == due_on)),
+        (Bucket.INTEREST, sum(d.amount_fen for d in draw.interest_due if d.due_on == due_on)),
+    ]
+    remaining = draw.principal_remaining()
+    if remaining and remaining[0][0] == due_on:
+        owed.append((Bucket.PRINCIPAL, remaining[0][1]))
+    parts = []
+    for bucket, fen in owed:
+        paid = min(left, fen)
+        if paid:
+            parts.append(AllocationPart(bucket, paid, draw.draw_id, due_on))
+            left -= paid
+    if left:
+        raise _inconsistent(state, entry.seq)
+    return tuple(parts)
+
+
+def allocation_of(state: LoanState, entry: Entry) -> tuple[AllocationPart, ...]:
+    """Where every fen of repayment row ``entry`` went, given ``state`` just before it (as a
+    replay of the ledger has it): a repayment's own parts, or the parts a credit row stands
+    for. Raises ``Refused`` if a credit row does not fit ``state``."""
+    if entry.applies_credit:
+        return _credit_row_parts(state, entry)
+    return entry.parts
+
+
+def _credit_applied(state: LoanState, entry: Entry) -> LoanState:
+    """``state`` after a credit row: its parts paid from the credit."""
+    parts = _credit_row_parts(state, entry)
+    return _repayment(state, replace(entry, amount_fen=0, draw_id=None, parts=parts), 1)
+
+
 def _reversal(state: LoanState, entry: Entry) -> LoanState:
     if entry.reverses is None or entry.reverses in state.reversed_seqs:
         raise _inconsistent(state, entry.seq)
     reversed_seqs = state.reversed_seqs | {entry.reverses}
     kind = entry.reversed_kind
     if kind == EntryKind.REPAYMENT:
+        if entry.draw_id is not None:  # a credit row: settled what fell due, for good
+            raise _inconsistent(state, entry.seq)
         after = _repayment(state, entry, -1)
         return _with(after, after.draws, next_seq=after.next_seq, reversed_seqs=reversed_seqs)
     draw = _draw_of(state, entry, entry.draw_id)
@@ -520,6 +600,8 @@ def _apply_entry(state: LoanState, entry: Entry, terms: DrawTerms | None) -> Loa
             raise _inconsistent(state, entry.seq)
         return _with(state, (*state.draws, DrawState(terms, terms.amount_fen)))
     if kind == EntryKind.REPAYMENT:
+        if entry.draw_id is not None:
+            return _credit_applied(state, entry)
         return _repayment(state, entry, 1)
     if kind == EntryKind.REVERSAL:
         return _reversal(state, entry)

@@ -6,12 +6,16 @@ the store, so what is written and what is read back agree.
 
 - ``disburse``: a draw within the available limit (R5, R7).
 - ``day_end``: accrue through a date; post interest and penalty on each posting date
-  (instalment due dates, then monthly on the draw's day after maturity). Idempotent.
+  (instalment due dates, then monthly on the draw's day after maturity), and settle from
+  the credit held whatever falls due (credit rows, R11). Idempotent.
 - ``repay`` / ``allocate``: post what has accrued to the day, then settle penalty, interest,
   principal, oldest due first (R11); early repayment has no fee (R7); the excess is held as
-  a credit. ``allocate`` is the preview: every fen's destination, nothing changed.
-- ``reverse``: undo an entry of the open day.
-- ``payoff``: the trial calculation (还款试算) for a date, nothing changed.
+  a credit. A payment that with the credit held settles everything draws on the credit
+  first (the trial's figure is owed less credit). ``allocate`` is the preview: every fen's
+  destination, nothing changed.
+- ``settle_from_credit``: the customer asks the credit held to repay early (R7).
+- ``reverse``: undo an entry of the open day (a credit row is never undone).
+- ``payoff``: the trial calculation (还款试算) for a date, net of the credit, nothing changed.
 - ``days_past_due`` and ``overdue_class`` (R30).
 """
 
@@ -64,8 +68,9 @@ OVERDUE_CLASS_BOUNDS: tuple[tuple[int, OverdueClass], ...] = (
 class Allocation:
     """Where every fen of a payment of ``amount_fen`` on ``on`` would go (R11).
 
-    ``postings`` are the interest and penalty rows posted first (the day-end's due ones and
-    what had accrued to the day); ``parts`` sum exactly to ``amount_fen``.
+    ``postings`` are the rows written first (the day-end's due postings, the credit rows
+    settling them from the credit held, and what had accrued to the day); ``parts`` sum
+    exactly to ``amount_fen`` plus ``credit_applied_fen``.
     """
 
     on: date
@@ -93,20 +98,34 @@ class Allocation:
         """More than was owed: held as a credit (or refused by the service)."""
         return self._sum(Bucket.CREDIT)
 
+    @property
+    def credit_applied_fen(self) -> int:
+        """The credit held that this payment drew on (it settled everything with it)."""
+        return sum(p.amount_fen for p in self.parts) - self.amount_fen
+
 
 @dataclass(frozen=True)
 class Payoff:
-    """What repaying everything on ``on`` takes (还款试算): interest and penalty to the day."""
+    """What repaying everything on ``on`` takes (还款试算): interest and penalty to the day,
+    net of the credit held (money the customer has already paid)."""
 
     on: date
     principal_fen: int
     interest_fen: int
     penalty_fen: int
-    credit_fen: int  # held from earlier overpayments; the service refunds or applies it
+    credit_fen: int  # held from earlier overpayments, after settling what fell due by ``on``
+    refund_fen: int = 0  # the credit beyond everything owed: to give back to the customer
+
+    @property
+    def owed_fen(self) -> int:
+        """Everything owed on ``on``, before the credit."""
+        return self.principal_fen + self.interest_fen + self.penalty_fen
 
     @property
     def total_fen(self) -> int:
-        return self.principal_fen + self.interest_fen + self.penalty_fen
+        """What to pay on ``on`` to settle everything: owed less the credit, not below 0
+        (paying it settles the loan: the repayment draws on the credit)."""
+        return max(self.owed_fen - self.credit_fen, 0)
 
 
 _T_NOT_POSITIVE = QT_TRANSLATE_NOOP("messages", "The amount must be more than zero")
@@ -212,10 +231,63 @@ def _is_live(draw: DrawState) -> bool:
     return draw.principal_fen > 0 or _postable(draw) != (0, 0)
 
 
+def _owed_items(
+    state: LoanState, due_by: date | None = None
+) -> list[tuple[int, date, int, Bucket, str, int]]:
+    """What is owed in R11's order: penalty, then interest, then principal; within each the
+    oldest due first, then the draw made first. Only what falls due by ``due_by`` if given."""
+    owed: list[tuple[int, date, int, Bucket, str, int]] = []
+    for index, draw in enumerate(state.draws):
+        for due in draw.penalty_due:
+            owed.append((0, due.due_on, index, Bucket.PENALTY, draw.draw_id, due.amount_fen))
+        for due in draw.interest_due:
+            owed.append((1, due.due_on, index, Bucket.INTEREST, draw.draw_id, due.amount_fen))
+        for due_on, left in draw.principal_remaining():
+            owed.append((2, due_on, index, Bucket.PRINCIPAL, draw.draw_id, left))
+    if due_by is not None:
+        owed = [item for item in owed if item[1] <= due_by]
+    owed.sort(key=lambda item: item[:3])
+    return owed
+
+
+def _owed_fen(state: LoanState) -> int:
+    return state.principal_fen + state.interest_unpaid_fen + state.penalty_unpaid_fen
+
+
+def _apply_credit(state: LoanState, on: date) -> tuple[LoanState, list[Entry]]:
+    """Settle from the credit held whatever has fallen due by ``on``, in R11's order: one
+    credit row per draw and due date in turn (consecutive parts of one draw and date share a
+    row). Nothing not yet due is paid (R7); nothing when no credit is held."""
+    if state.credit_fen == 0:
+        return state, []
+    rows: list[tuple[str, date, int]] = []
+    left = state.credit_fen
+    for _, due_on, _, _, draw_id, fen in _owed_items(state, due_by=on):
+        if left == 0:
+            break
+        paid = min(fen, left)
+        left -= paid
+        if rows and rows[-1][:2] == (draw_id, due_on):
+            rows[-1] = (draw_id, due_on, rows[-1][2] + paid)
+        else:
+            rows.append((draw_id, due_on, paid))
+    entries: list[Entry] = []
+    for draw_id, due_on, fen in rows:
+        entry = Entry(
+            state.loan_id, state.next_seq, EntryKind.REPAYMENT, on, fen,
+            draw_id=draw_id, due_on=due_on,
+        )  # fmt: skip
+        state = append(state, entry)
+        entries.append(entry)
+    return state, entries
+
+
 def day_end(state: LoanState, through: date) -> Posted:
     """Accrue through ``through``, posting interest and penalty on every posting date on the
-    way (each posting its own day-sum, rounded half-up). Running it again changes nothing."""
-    entries: list[Entry] = []
+    way (each posting its own day-sum, rounded half-up), and settling from the credit held
+    whatever falls due there (every instalment's due date is a posting date). Running it
+    again changes nothing."""
+    state, entries = _apply_credit(state, state.accrued_through)  # none due unsettled, as a rule
     end = through.toordinal()
     while state.accrued_through < through:
         start = state.accrued_through.toordinal() + 1
@@ -230,6 +302,8 @@ def day_end(state: LoanState, through: date) -> Posted:
             if dates.get(draw.draw_id) == next_posting:
                 state, posted = _post(state, state.draw(draw.draw_id) or draw, on, on)
                 entries.extend(posted)
+        state, applied = _apply_credit(state, on)
+        entries.extend(applied)
     return Posted(state, tuple(entries))
 
 
@@ -282,18 +356,9 @@ def disburse(state: LoanState, terms: DrawTerms, limit_fen: int) -> Posted | Ref
 def _allocation_parts(state: LoanState, amount_fen: int) -> tuple[AllocationPart, ...]:
     """Penalty, then interest, then principal; within each the oldest due first (R11), then
     the draw made first; the rest to the credit balance."""
-    owed: list[tuple[int, date, int, Bucket, str, int]] = []
-    for index, draw in enumerate(state.draws):
-        for due in draw.penalty_due:
-            owed.append((0, due.due_on, index, Bucket.PENALTY, draw.draw_id, due.amount_fen))
-        for due in draw.interest_due:
-            owed.append((1, due.due_on, index, Bucket.INTEREST, draw.draw_id, due.amount_fen))
-        for due_on, left in draw.principal_remaining():
-            owed.append((2, due_on, index, Bucket.PRINCIPAL, draw.draw_id, left))
-    owed.sort(key=lambda item: item[:3])
     parts: list[AllocationPart] = []
     left = amount_fen
-    for _, due_on, _, bucket, draw_id, fen in owed:
+    for _, due_on, _, bucket, draw_id, fen in _owed_items(state):
         if left == 0:
             break
         paid = min(fen, left)
@@ -308,18 +373,42 @@ def repay(state: LoanState, amount_fen: int, on: date) -> Posted | Refusal:
     """Receive ``amount_fen`` on ``on``: post what has accrued, then allocate every fen (R11).
 
     Early repayment has no fee (R7); a payment larger than what is owed leaves the excess as
-    a credit (the service may refuse it instead, by looking at ``allocate`` first).
+    a credit (the service may refuse it instead, by looking at ``allocate`` first). When the
+    payment and the credit held together settle everything, the credit is drawn on first
+    (the customer is paying off: ``payoff``'s figure is owed less credit) and only the money
+    beyond what is owed is excess; otherwise the credit stays held, for what falls due.
     """
     if amount_fen <= 0:
         return refuse("amount_not_positive", _T_NOT_POSITIVE).refusal
     if on < state.accrued_through:
         return back_dated(state, on).refusal
     state, entries = _settle_to_date(state, on)
+    owed = _owed_fen(state)
+    drawn = min(state.credit_fen, owed) if amount_fen + state.credit_fen >= owed else 0
     entry = Entry(
         state.loan_id, state.next_seq, EntryKind.REPAYMENT, on, amount_fen,
-        parts=_allocation_parts(state, amount_fen),
+        parts=_allocation_parts(state, amount_fen + drawn),
     )  # fmt: skip
     return Posted(append(state, entry), (*entries, entry))
+
+
+def settle_from_credit(state: LoanState, on: date) -> Posted | Refusal:
+    """The customer asks the credit held to repay early on ``on`` (R7: the customer's
+    choice): post what has accrued, then the credit pays penalty, interest and principal,
+    oldest due first (R11), as far as it goes. A repayment row of no money received whose
+    parts are all drawn from the credit; with no credit left or nothing owed, only the
+    day-end through ``on`` (which settles from the credit what falls due by then)."""
+    if on < state.accrued_through:
+        return back_dated(state, on).refusal
+    settled, entries = _settle_to_date(state, on)
+    drawn = min(settled.credit_fen, _owed_fen(settled))
+    if drawn == 0:
+        return day_end(state, on)
+    entry = Entry(
+        settled.loan_id, settled.next_seq, EntryKind.REPAYMENT, on, 0,
+        parts=_allocation_parts(settled, drawn),
+    )  # fmt: skip
+    return Posted(append(settled, entry), (*entries, entry))
 
 
 def allocate(state: LoanState, amount_fen: int, on: date) -> Allocation | Refusal:
@@ -332,7 +421,8 @@ def allocate(state: LoanState, amount_fen: int, on: date) -> Allocation | Refusa
 
 
 def payoff(state: LoanState, on: date) -> Payoff | Refusal:
-    """What repaying everything on ``on`` takes (还款试算), the state unchanged."""
+    """What repaying everything on ``on`` takes (还款试算), net of the credit held, the state
+    unchanged; a credit beyond everything owed is ``refund_fen``."""
     if on < state.accrued_through:
         return back_dated(state, on).refusal
     settled, _ = _settle_to_date(state, on)
@@ -342,6 +432,7 @@ def payoff(state: LoanState, on: date) -> Payoff | Refusal:
         interest_fen=settled.interest_unpaid_fen,
         penalty_fen=settled.penalty_unpaid_fen,
         credit_fen=settled.credit_fen,
+        refund_fen=max(settled.credit_fen - _owed_fen(settled), 0),
     )
 
 
@@ -353,6 +444,8 @@ def reverse(state: LoanState, original: Entry, on: date) -> Posted | Refusal:
         return refuse("no_such_entry", _T_NOT_FOUND, seq=seq).refusal
     if original.kind == EntryKind.REVERSAL:
         return refuse("reversal_of_reversal", _T_REVERSAL).refusal
+    if original.applies_credit:  # the credit settled what fell due: for good, like a close
+        return refuse("credit_applied", _T_CLOSED_DAY, seq=seq, on=original.on.isoformat()).refusal
     if seq in state.reversed_seqs:
         return refuse("already_reversed", _T_ALREADY, seq=seq).refusal
     if original.on < state.accrued_through:
