@@ -393,6 +393,12 @@ def _ratio_problems(app: Application) -> list[Problem]:
     return problems
 
 
+def missing_figures(app: Application) -> tuple[str, ...]:
+    """The R12 figures and scorecard indicators the application does not supply (paths):
+    what "complete data" lacks (R39's straight-through lane needs none missing)."""
+    return tuple(p.field for p in _missing_figures(app))
+
+
 def _missing_figures(app: Application) -> list[Problem]:
     """R12 figures and scorecard indicators not supplied: warnings, shown as missing."""
     paths = [f"financials.{name}" for name in _R12_FIELDS]

@@ -165,6 +165,7 @@ class LaneFacts:
     tier: str | None
     flags: tuple[str, ...]  # blacklist, legal, gap, meter, warning: any at all keeps it out
     limit_fen: int
+    missing: tuple[str, ...] = ()  # R12 figures or indicators not supplied: not complete data
 
 
 def lane_refusals(facts: LaneFacts, system_authority_fen: int) -> tuple[str, ...]:
@@ -178,6 +179,8 @@ def lane_refusals(facts: LaneFacts, system_authority_fen: int) -> tuple[str, ...
         reasons.append("tier")
     if facts.flags:
         reasons.append("flags")
+    if facts.missing:
+        reasons.append("incomplete_data")
     if not 0 < facts.limit_fen <= system_authority_fen:
         reasons.append("above_system_authority")
     return tuple(reasons)

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from workstation.domain import approval as rules
+from workstation.domain.application import missing_figures
 from workstation.domain.approval import LaneFacts, LoanTerms, Signature
 from workstation.domain.decision import Decision
 from workstation.domain.ledger import new_loan
@@ -24,9 +25,12 @@ from workstation.domain.schedule import Plan, add_months
 from workstation.domain.stages import Action, check_move
 from workstation.services import investigation, pipeline, rescore
 from workstation.services.context import Context, Session, require
+from workstation.services.rating_common import _application_of
+from workstation.services.rating_settings import blacklist_of_case
 from workstation.store import cases as case_store
 from workstation.store import loan_codec
 from workstation.store import loans as loan_store
+from workstation.store import rating as rating_store
 from workstation.store import users as user_store
 from workstation.store.loans import RecommendationRow, SignatureRow
 
@@ -170,6 +174,7 @@ def recommend(
         case = pipeline.load_case(ctx, case_id)
         _check_version(case, expected_version)
         _check_terms(terms, case.kind)
+        _check_rating(ctx, case, terms)
         blocking = investigation.leave_problems(ctx, case_id, case.kind)
         if blocking:  # R23: interviewed, and every required document received or waived
             raise RuleError(blocking[0])
@@ -187,6 +192,48 @@ def recommend(
             note=note.strip(),
             kind="recommend",
         )
+
+
+_T_BLACKLISTED = QT_TRANSLATE_NOOP(
+    "messages", "The customer is on the blacklist ({reason}): it is refused any new loan (R33)."
+)
+_T_RATED_DECLINE = QT_TRANSLATE_NOOP(
+    "messages",
+    "The latest rating declines this case; decline it here rather than lend (R17, R20).",
+)
+_T_OVER_RATING = QT_TRANSLATE_NOOP(
+    "messages",
+    "A limit of {limit} is above the {rated} the rating allows (R19); re-score the case on "
+    "adjusted figures if the business supports more.",
+)
+
+
+def rating_problem(ctx: Context, case: case_store.CaseRecord, limit_fen: int) -> Message | None:
+    """Why the rules do not let this case be lent ``limit_fen`` now, or None: a blacklist
+    entry in force on the customer (R33, checked live: it may be newer than the rating), a
+    latest rating that declines it, or a limit above the rating's (R19)."""
+    hits = blacklist_of_case(ctx, case)
+    if hits:
+        return Message.of(_T_BLACKLISTED, reason=hits[0].reason)
+    decision = rating_store.latest_decision(ctx.store, case.id)
+    if decision is None:
+        return None  # older books without a rating: the terms' own rules only
+    if decision.outcome == "decline":
+        return Message.of(_T_RATED_DECLINE)
+    rated = decision.combined_limit_fen
+    if rated is not None and limit_fen > rated:
+        return Message.of(_T_OVER_RATING, limit=_yuan(limit_fen), rated=_yuan(rated))
+    return None
+
+
+def _check_rating(ctx: Context, case: case_store.CaseRecord, terms: LoanTerms | None) -> None:
+    problem = rating_problem(ctx, case, terms.limit_fen if terms is not None else 0)
+    if problem is not None:
+        raise RuleError(problem)
+
+
+def _yuan(fen: int) -> str:
+    return f"¥{fen // 100:,}.{fen % 100:02d}"
 
 
 # --- sign ----------------------------------------------------------------------------------------
@@ -234,6 +281,7 @@ def approve(
         drawn = _drawn_loan_problem(ctx, case_id)
         if drawn is not None:
             raise RuleError(drawn)
+        _check_rating(ctx, case, amended or state.terms)
         proposal_id, terms, signatures = state.proposal.id, state.terms, state.signatures
         if amended is not None and amended != terms:
             if not reason.strip():
@@ -406,12 +454,17 @@ def lane_terms(ctx: Context, case: case_store.CaseRecord, decision: Decision) ->
     if offer is None:
         return None
     limit = min(case.amount_fen, offer.limit_fen, decision.limit.combined_limit_fen)
+    try:
+        app, _ = _application_of(ctx, case.id)
+    except RuleError:
+        return None  # no application on file: nothing to call complete
     facts = LaneFacts(
         customer_kind=case.kind,
         outcome=decision.outcome.value,
         tier=decision.score.tier,
         flags=(*decision.legal_flags, *(h.kind for h in decision.blacklist_hits)),
         limit_fen=limit,
+        missing=missing_figures(app),
     )
     if rules.lane_refusals(facts, system_authority(ctx)):
         return None

@@ -28,6 +28,7 @@ from workstation.services.rating_common import (
 from workstation.store import codec
 from workstation.store import rating as rating_store
 from workstation.store import users as user_store
+from workstation.store.cases import CaseRecord
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_SCORECARDS = RESOURCES / "scorecards" / "default.json"
@@ -229,6 +230,24 @@ def lift_blacklist_entry(ctx: Context, session: Session, entry_id: int, reason: 
             before={"lifted": False},
             after={"lifted": True, "reason": reason.strip()},
         )
+
+
+def blacklist_of_case(ctx: Context, case: CaseRecord) -> tuple[BlacklistEntry, ...]:
+    """Entries in force now on the case's customer (its owner's ID, credit code or platform
+    account): R33 refuses it any new loan, whenever the entry was made."""
+    pairs = [
+        (kind, decision_rules.normalise_listed(value))
+        for kind, value in (
+            ("owner_id_number", case.owner_id_number),
+            ("credit_code", case.credit_code),
+            ("platform_account", case.platform_account),
+        )
+        if value
+    ]
+    return tuple(
+        BlacklistEntry(k, v, r)
+        for k, v, r in rating_store.active_blacklist_matching(ctx.store, pairs)
+    )
 
 
 def _blacklist_for(ctx: Context, app: Application) -> tuple[BlacklistEntry, ...]:
