@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QSizePolicy,
+    QSpacerItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -61,6 +63,13 @@ class RepayRequest:
     on: date
     hold_excess: bool
     note: str
+
+
+def _width_floor(width: int) -> QSpacerItem:
+    """A layout under ``SetMinimumSize`` (so wrapped labels get their height) sets the
+    dialog's minimum to its own: this keeps it at least ``width`` wide, so the money
+    columns are not cut off in Chinese (found in review)."""
+    return QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
 
 def _figure(text: str = "", name: str = "") -> QLabel:
@@ -143,6 +152,7 @@ class DrawDialog(_MoneyDialog):
         self.confirm.setText(self.tr("Disburse"))
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text
+        layout.addSpacerItem(_width_floor(560))  # the constraint overrides setMinimumWidth
         layout.addWidget(_figure(f"<b>{html.escape(f'{view.case_id} · {view.business_name}')}</b>"))
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Schedule of this draw, if kept to plan")))
@@ -259,6 +269,7 @@ class RepayDialog(_MoneyDialog):
         inner.addWidget(self.hold)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text
+        layout.addSpacerItem(_width_floor(560))  # the constraint overrides setMinimumWidth
         layout.addWidget(_figure(f"<b>{html.escape(f'{view.case_id} · {view.business_name}')}</b>"))
         layout.addLayout(form)
         layout.addWidget(box)
@@ -382,6 +393,7 @@ class TrialDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text
+        layout.addSpacerItem(_width_floor(440))  # the constraint overrides setMinimumWidth
         layout.addWidget(_figure(f"<b>{html.escape(f'{view.case_id} · {view.business_name}')}</b>"))
         layout.addLayout(form)
         layout.addWidget(self.note)
