@@ -77,3 +77,18 @@ def test_the_lane_takes_only_complete_data(ctx: Context, people: dict[str, Sessi
     assert _stage(ctx, case_id) == "investigation"  # people look at it
     clean = _submitted(ctx, people, amount_fen=3_000_000)
     assert _stage(ctx, clean) == "disbursement"
+
+
+def test_the_approval_sheet_shows_the_rating_and_why_it_cannot_be_signed(
+    ctx: Context, people: dict[str, Session]
+) -> None:
+    case_id, rated = _rated(ctx, people)
+    li, wang, zhou = people["li.inv"], people["wang.sup"], people["zhou.sup"]
+    approval.recommend(ctx, li, case_id, _version(ctx, case_id), _terms(min(rated, 100_000 * YUAN)))
+    approval.set_authority(ctx, people["admin"], zhou.user_id, 1_000_000 * YUAN)
+    sheet = approval.approval_sheet(ctx, zhou, case_id, _version(ctx, case_id))
+    assert sheet.rating is not None and sheet.rating.limit_fen == rated
+    assert sheet.blocked is None
+    rating.add_to_blacklist(ctx, wang, "owner_id_number", ID_NUMBER, "恶意拖欠")
+    sheet = approval.approval_sheet(ctx, zhou, case_id, _version(ctx, case_id))
+    assert sheet.blocked is not None and "blacklist" in sheet.blocked.render()

@@ -113,6 +113,17 @@ def approval_state(ctx: Context, case_id: int) -> ApprovalState:
 
 
 @dataclass(frozen=True)
+class RatingSummary:
+    """The latest rating decision as the approver weighs the terms against it."""
+
+    tier: str | None
+    total: str | None  # the score, as stored
+    outcome: str  # investigate, manual_review, decline
+    limit_fen: int | None  # the combined limit the rating allows (R19)
+    at: str
+
+
+@dataclass(frozen=True)
 class ApprovalSheet:
     """What a supervisor about to sign a case sees: the terms on the table, who signed
     them, and what this signature would do (the approval dialog shows it before signing)."""
@@ -125,6 +136,7 @@ class ApprovalSheet:
     authority_fen: int  # what this supervisor may approve alone
     completes: bool  # signing would complete the approval (the limit is within authority)
     blocked: Message | None  # why this supervisor cannot sign now; None when they can
+    rating: RatingSummary | None = None  # the latest rating decision, beside the terms
 
 
 def approval_sheet(
@@ -146,6 +158,17 @@ def approval_sheet(
         signed = [Signature(s.by_user, s.authority_fen, state.terms) for s in state.signatures]
         blocked = rules.second_signature_problem(state.terms, signed, session.user_id, authority)
     blocked = _drawn_loan_problem(ctx, case_id) or blocked
+    if state.terms is not None:
+        blocked = rating_problem(ctx, case, state.terms.limit_fen) or blocked
+    decision = rating_store.latest_decision(ctx.store, case_id)
+    rating = (
+        RatingSummary(
+            decision.tier, decision.total, decision.outcome, decision.combined_limit_fen,
+            decision.at,
+        )
+        if decision is not None
+        else None
+    )  # fmt: skip
     return ApprovalSheet(
         case_id=case_id,
         version=case.version,
@@ -155,6 +178,7 @@ def approval_sheet(
         authority_fen=authority,
         completes=state.terms is not None and authority >= state.terms.limit_fen,
         blocked=blocked,
+        rating=rating,
     )
 
 

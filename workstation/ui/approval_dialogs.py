@@ -135,6 +135,11 @@ class ApprovalDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # wrapped text stays whole
         layout.addWidget(QLabel(f"<b>{html.escape(title)}</b>"))
         layout.addWidget(self._proposal_box())
+        self.rating = QLabel(self._rating_text())
+        self.rating.setObjectName("ratingLine")
+        self.rating.setWordWrap(True)
+        self.rating.setVisible(bool(self.rating.text()))
+        layout.addWidget(self.rating)
         self.signatures = QLabel(self._signatures_text())
         self.signatures.setObjectName("signatures")
         self.signatures.setWordWrap(True)
@@ -178,6 +183,18 @@ class ApprovalDialog(QDialog):
         )
         first.setChecked(True)
         self._update()
+
+    def _rating_text(self) -> str:
+        """The rating beside the terms (R17, R19): what the rules allow this case."""
+        rating = self.sheet.rating
+        if rating is None:
+            return ""
+        limit = format_fen(rating.limit_fen) if rating.limit_fen is not None else "—"
+        text = self.tr("Rating of {when}: tier {tier}, score {score}; the rating allows {limit}")
+        return text.format(
+            when=format_time(rating.at), tier=rating.tier or "—", score=rating.total or "—",
+            limit=limit,
+        )  # fmt: skip
 
     def _proposal_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Proposed terms"))
