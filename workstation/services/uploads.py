@@ -481,12 +481,14 @@ def _store_statement(
     for start in range(0, len(records), _CHUNK):
         if stop():
             raise _Stop
+        # a generator, not a list: each row is bound and freed before the next is made, so
+        # 100,000 rows never stand in memory together or wake the cyclic collector
         st_store.insert_lines(
             ctx.store,
-            [
+            (
                 (document, seq, t.line, t.timestamp.isoformat(), *rest(t))
                 for seq, t in enumerate(records[start : start + _CHUNK], start)
-            ],
+            ),
         )
         report(60 + 35 * min(start + _CHUNK, total) // total, 100)
     return True
