@@ -12,7 +12,7 @@ are some (``adjusted_figures``, used by ``rescore``).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -55,6 +55,7 @@ from workstation.importers.records import (
     Period,
     Source,
     Transaction,
+    collection_paused,
     transaction_maker,
 )
 from workstation.services import pipeline, rescore
@@ -189,19 +190,23 @@ def save_rules(
 _FLOWS = {f.value: f for f in Flow}
 
 
-def _records(source: Source, sha256: str, rows: list[tuple[Any, ...]]) -> tuple[Transaction, ...]:
-    """Stored lines back into the importer's records, field for field."""
+def _records(
+    source: Source, sha256: str, rows: Iterable[tuple[Any, ...]]
+) -> tuple[Transaction, ...]:
+    """Stored lines back into the importer's records, field for field (the collector paused
+    while 100,000 of them accumulate, as the importers do: none is garbage)."""
     make, flows, stamp = transaction_maker(), _FLOWS, datetime.fromisoformat
-    return tuple(
-        make(
-            source, sha256, line, stamp(at), time_known == 1, amount, flows[flow], direction,
-            party, account, memo, vendor, status, order, merchant, channel, note, currency,
-            balance, refund == 1, refund_of, refunded,
-        )
-        for (line, at, time_known, amount, flow, direction, party, account, memo, vendor,
-             status, order, merchant, channel, note, currency, balance, refund, refund_of,
-             refunded) in rows
-    )  # fmt: skip
+    with collection_paused():
+        return tuple(
+            make(
+                source, sha256, line, stamp(at), time_known == 1, amount, flows[flow],
+                direction, party, account, memo, vendor, status, order, merchant, channel, note,
+                currency, balance, refund == 1, refund_of, refunded,
+            )
+            for (line, at, time_known, amount, flow, direction, party, account, memo, vendor,
+                 status, order, merchant, channel, note, currency, balance, refund, refund_of,
+                 refunded) in rows
+        )  # fmt: skip
 
 
 def _result(ctx: Context, row: st_store.CaseDocumentRow) -> ImportResult:

@@ -9,7 +9,7 @@ rebuild reads them back into the same records without parsing the file again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,13 +137,14 @@ def insert_lines(store: Store, rows: Iterable[Sequence[Any]]) -> None:
     store.conn.executemany(_INSERT_LINE, rows)
 
 
-def lines_of(store: Store, sha256: str) -> list[tuple[Any, ...]]:
-    """A document's lines in file order, ``LINE_COLUMNS`` without the document and seq."""
+def lines_of(store: Store, sha256: str) -> Iterator[tuple[Any, ...]]:
+    """A document's lines in file order, ``LINE_COLUMNS`` without the document and seq, one
+    at a time (a 100,000-line statement's rows need not stand in memory beside its records)."""
     return store.conn.execute(
         f"SELECT {', '.join(LINE_COLUMNS[2:])} FROM statement_lines "
         "WHERE document = (SELECT id FROM documents WHERE sha256 = ?) ORDER BY seq",
         (sha256,),
-    ).fetchall()
+    )
 
 
 def line_exists(store: Store, sha256: str, line: int) -> bool:
