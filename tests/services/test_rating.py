@@ -9,7 +9,7 @@ sales 1,000,000 yuan -> 65, growth 0.20 -> 70, 5,000 orders -> 75, DSR 4.8 -> 80
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -143,8 +143,13 @@ def test_submit_rates_moves_and_stores_the_decision(
         "SELECT total, tier, outcome, combined_limit_fen, scorecard_version FROM decisions"
     ).fetchone()
     assert row == ("73.50", "B", "investigate", d.limit.combined_limit_fen, 1)
-    assert rating.latest_decision(ctx, li, case_id) == stored
-    assert rating.decision_history(ctx, li, case_id) == [stored]
+    # what submitting returns is the stored decision, plus where the case went
+    assert (stored.stage, stored.terms) == ("investigation", None)
+    as_stored = rating.StoredDecision(
+        **{f.name: getattr(stored, f.name) for f in fields(rating.StoredDecision)}
+    )
+    assert rating.latest_decision(ctx, li, case_id) == as_stored
+    assert rating.decision_history(ctx, li, case_id) == [as_stored]
     actions = [
         r[0]
         for r in ctx.store.conn.execute(
@@ -476,9 +481,9 @@ def test_import_reports_row_and_field_and_saves_only_good_rows(
     path.write_bytes("\n".join([lines[0], good, bad_code, "", bad_number]).encode("gbk"))
     report = rating.import_applications(ctx, li, path)
     assert len(report.created) == 1
-    assert [(row, column) for row, column, _ in report.rejected] == [
-        (3, "credit_code"),
-        (5, "annual_sales_yuan"),
+    assert [(row, column) for row, column, _ in report.rejected] == [  # as the file names them
+        (3, "统一社会信用代码"),
+        (5, "年销售额(元)"),
     ]
     assert "一百万" in report.rejected[1][2].render()
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 1

@@ -1,9 +1,16 @@
 """Applications from a spreadsheet: CSV (as ``decode`` reads it) or XLSX, one row a case.
 
 Headers may be English or Chinese (``COLUMNS``; the template is
-resources/templates/applications.csv). Money is written in yuan (up to two decimals) and
-stored in fen; ratios as fractions ("0.12") or percentages ("12%"). Each row becomes an
-``Application`` or a list of (field, message) problems; nothing here touches the database.
+resources/templates/applications.csv). A header is recognised after NFKC (full-width
+brackets and letters are the ASCII ones) and with or without its unit in brackets when the
+unit is the template's ("年销售额", "年销售额(元)", "年销售额（元）"; not "年销售额(万元)"),
+and only when that names one column. A header recognised nowhere is reported, never dropped
+without a word. Columns are named to the user as the file names them, or as the template
+does when the file lacks them.
+
+Money is written in yuan (up to two decimals) and stored in fen; ratios as fractions
+("0.12") or percentages ("12%"). Each row becomes an ``Application`` or a list of
+(field, message) problems; nothing here touches the database.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -79,8 +87,90 @@ COLUMNS: tuple[Column, ...] = (
     Column("bankruptcy", "破产记录", "flag"),
     Column("litigation", "诉讼记录", "flag"),
 )
-_BY_HEADER = {h.strip().lower(): c for c in COLUMNS for h in (c.key, c.chinese)}
 REQUIRED_HEADERS = ("kind", "business_name", "product", "amount_yuan")
+
+# "name(unit)" once normalised (NFKC turns （） into ()); 【】 are not changed by NFKC.
+_UNIT = re.compile(r"^(?P<name>.*?)\s*[(\[【](?P<unit>[^()\[\]【】]*)[)\]】]$")
+_YUAN_UNITS = frozenset({"元", "yuan", "rmb", "cny", "人民币", "人民币元", "¥"})
+_PERCENT_UNITS = frozenset({"%", "百分比", "percent"})
+_MONTH_UNITS = frozenset({"月", "个月", "months", "month"})
+
+
+def _normal(header: str) -> str:
+    """A header as compared: NFKC, lower case, spaces squeezed out."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", header)).lower()
+
+
+def _split_unit(normal: str) -> tuple[str, str | None]:
+    match = _UNIT.match(normal)
+    if match is None:
+        return normal, None
+    return match.group("name"), match.group("unit")
+
+
+def _units(col: Column) -> frozenset[str]:
+    """The units a header may carry for ``col``: those that mean the template's unit."""
+    _, unit = _split_unit(_normal(col.chinese))
+    if col.kind == "yuan":
+        return _YUAN_UNITS
+    if col.kind == "ratio":
+        return _PERCENT_UNITS
+    if unit in _MONTH_UNITS:
+        return _MONTH_UNITS
+    return frozenset({unit} if unit else ())
+
+
+def _lookups() -> tuple[dict[str, Column], dict[str, Column]]:
+    exact: dict[str, Column] = {}
+    bare: dict[str, Column] = {}
+    for col in COLUMNS:
+        for header in (col.key, col.key.replace("_", " "), col.chinese):  # "Business name"
+            exact[_normal(header)] = col
+        name, _ = _split_unit(_normal(col.chinese))
+        if name in bare or (name in exact and exact[name] is not col):
+            raise AssertionError(f"the header {name!r} would name two columns")
+        bare[name] = col
+    return exact, bare
+
+
+_EXACT, _BARE = _lookups()
+_BY_KEY = {c.key: c for c in COLUMNS}
+
+
+def column_for(header: str) -> Column | None:
+    """The column a header names, or None when it names none (or is empty)."""
+    normal = _normal(header)
+    if not normal:
+        return None
+    if normal in _EXACT:
+        return _EXACT[normal]
+    name, unit = _split_unit(normal)
+    col = _BARE.get(name)
+    if col is None or (unit is not None and unit not in _units(col)):
+        return None
+    return col
+
+
+@dataclass(frozen=True)
+class Table:
+    """The rows of a file and how its header names the columns."""
+
+    rows: list[tuple[int, dict[str, str]]]  # (row number as a spreadsheet shows it, cells)
+    headers: dict[str, str]  # column key -> its header as the file writes it
+    english: bool  # the file names its columns by the English keys
+    warnings: tuple[Message, ...] = ()
+
+    def column_name(self, key: str) -> str:
+        """A column in the user's words: as the file writes it; one the file lacks as the
+        template does (English keys for a file that uses them); a field that is no column
+        of the file as it is."""
+        if key in self.headers:
+            return self.headers[key]
+        col = _BY_KEY.get(key)
+        if col is None:
+            return key
+        return col.key if self.english else col.chinese
+
 
 _KINDS = {
     "platform": CustomerKind.PLATFORM,
@@ -111,33 +201,98 @@ class UnreadableFile(Exception):
 
 EMPTY = QT_TRANSLATE_NOOP("messages", "{file} is empty: it has no header row")
 MISSING_COLUMNS = QT_TRANSLATE_NOOP("messages", "{file} lacks the columns: {columns}")
+MISSING_AND_UNKNOWN = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} lacks the columns: {columns}. Its columns {unknown} are not the template's; "
+    "name them as the template (applications.csv) does.",
+)
+UNKNOWN_COLUMNS = QT_TRANSLATE_NOOP(
+    "messages",
+    "Columns not recognised, left out of every draft: {columns}. Name them as the template "
+    "(applications.csv) does, with amounts in yuan.",
+)
+TWO_COLUMNS = QT_TRANSLATE_NOOP(
+    "messages", "{file} has two columns for the same figure: {first} and {second}; keep one."
+)
+NOT_A_TABLE = QT_TRANSLATE_NOOP(
+    "messages",
+    "{file} is neither an Excel workbook (XLSX) nor a CSV file that can be read (another kind "
+    "of file, or damaged). Save it from Excel as .xlsx or as CSV and import that.",
+)
+
+_ZIP_MAGIC = b"PK\x03\x04"  # an XLSX is a zip file
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an old Excel .xls (or another Office 97 file)
+
+
+def _quoted(headers: list[str]) -> str:
+    return ", ".join(f"“{h}”" for h in headers)
 
 
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(row number as a spreadsheet shows it, {column key: text}) for each non-empty row.
+    """(row number as a spreadsheet shows it, {column key: text}) for each non-empty row;
+    see ``read_table``."""
+    return read_table(path).rows
 
-    Text the decoder refuses (neither UTF-8, GBK, UTF-16 nor Big5; mixed encodings), an empty
-    file and missing columns raise ``RuleError`` with a translatable message naming the file;
-    a damaged file raises ``UnreadableFile``.
+
+def read_table(path: Path) -> Table:
+    """The file's rows ({column key: text}, empty rows left out) and its header's words.
+
+    Text the decoder refuses (neither UTF-8, GBK, UTF-16 nor Big5; mixed encodings), a file
+    that is neither a workbook nor text, an empty file, missing columns and two headers for
+    one column raise ``RuleError`` with a translatable message naming the file; headers
+    that name no column are a warning. A file that cannot be opened raises ``OSError``.
     """
+    raw = path.read_bytes()
     try:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
-            table = _xlsx_table(path)
-        else:
-            table = _csv_table(_decode(path.read_bytes(), path.name))
+        if raw.startswith((_ZIP_MAGIC, _OLE_MAGIC)) or (
+            path.suffix.lower() in (".xlsx", ".xlsm") and not _looks_like_text(raw)
+        ):
+            table = _xlsx_table(raw)
+        else:  # a CSV, or CSV text saved under an .xlsx name
+            table = _csv_table(_decode(raw, path.name))
     except StatementRefused as exc:
         raise RuleError(exc.message) from exc
-    except (UnreadableFile, OSError):
-        raise
     except Exception as exc:  # a damaged or foreign file: say so, never a traceback
-        raise UnreadableFile(str(exc) or type(exc).__name__) from exc
+        raise RuleError(Message.of(NOT_A_TABLE, file=path.name)) from exc
     if not table:
         raise RuleError(Message.of(EMPTY, file=path.name))
-    header = [_BY_HEADER.get(h.strip().lower()) for h in table[0]]
-    found = {c.key for c in header if c}
-    lacking = [h for h in REQUIRED_HEADERS if h not in found]
+    return _read_header(path.name, table)
+
+
+def _looks_like_text(raw: bytes) -> bool:
+    """Bytes a CSV may hold: no NUL, unless the text is UTF-16 (with its byte order mark)."""
+    head = raw[:4096]
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head
+
+
+def _read_header(file: str, table: list[list[str]]) -> Table:
+    header = [column_for(h) for h in table[0]]
+    headers: dict[str, str] = {}
+    unknown: list[str] = []
+    english = 0
+    for text, col in zip(table[0], header, strict=True):
+        if col is None:
+            if text.strip():
+                unknown.append(text.strip())
+            continue
+        if col.key in headers:
+            first, second = _quoted([headers[col.key]]), _quoted([text.strip()])
+            raise RuleError(Message.of(TWO_COLUMNS, file=file, first=first, second=second))
+        headers[col.key] = text.strip()
+        english += 1 if _normal(text) == _normal(col.key) else -1
+    named = Table([], headers, english > 0 or (not headers and not unknown))
+    lacking = [named.column_name(h) for h in REQUIRED_HEADERS if h not in headers]
+    if lacking and unknown:
+        raise RuleError(
+            Message.of(
+                MISSING_AND_UNKNOWN,
+                file=file,
+                columns=", ".join(lacking),
+                unknown=_quoted(unknown),
+            )
+        )
     if lacking:
-        raise RuleError(Message.of(MISSING_COLUMNS, file=path.name, columns=", ".join(lacking)))
+        raise RuleError(Message.of(MISSING_COLUMNS, file=file, columns=", ".join(lacking)))
     rows = []
     for number, cells in enumerate(table[1:], start=2):
         if not any(c.strip() for c in cells):
@@ -148,7 +303,8 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
                 {col.key: cell.strip() for col, cell in zip(header, cells, strict=False) if col},
             )
         )
-    return rows
+    warnings = (Message.of(UNKNOWN_COLUMNS, columns=_quoted(unknown)),) if unknown else ()
+    return Table(rows, headers, named.english, warnings)
 
 
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
@@ -176,10 +332,10 @@ def _csv_table(text: str) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text))]
 
 
-def _xlsx_table(path: Path) -> list[list[str]]:
+def _xlsx_table(raw: bytes) -> list[list[str]]:
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
         return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -403,20 +559,18 @@ def _application_from_row(cells: dict[str, str]) -> tuple[Application | None, Pr
     return app, []
 
 
-_FIELD_COLUMN = {
-    "business.kind": "kind",
-    "amount_fen": "amount_yuan",
-    "financials.annual_sales_fen": "annual_sales_yuan",
-    "financials.operating_cost_fen": "operating_cost_yuan",
-    "financials.inventory_fen": "inventory_yuan",
-    "financials.total_assets_fen": "total_assets_yuan",
-    "financials.total_liabilities_fen": "total_liabilities_yuan",
-    "financials.accounts_receivable_fen": "accounts_receivable_yuan",
-}
+_TOP_CUSTOMER = re.compile(r"^financials\.top_customers(?:\.(\d+)(?:\.(\w+))?)?$")
+_TOP_CUSTOMER_PART = {"share_of_sales": "_share", "years": "_years"}
 
 
 def column_of(field: str) -> str:
-    """The file's column for a validation problem's dotted field ("business.credit_code")."""
-    if field in _FIELD_COLUMN:
-        return _FIELD_COLUMN[field]
-    return field.rsplit(".", 1)[-1]
+    """The file's column key for a validation problem's dotted field ("business.credit_code"
+    -> "credit_code", "financials.top_customers.1.years" -> "top_customer_2_years")."""
+    top = _TOP_CUSTOMER.match(field)
+    if top is not None:
+        number = int(top.group(1) or 0) + 1
+        return f"top_customer_{number}{_TOP_CUSTOMER_PART.get(top.group(2) or '', '')}"
+    last = field.rsplit(".", 1)[-1]
+    if last.endswith("_fen") and last[: -len("_fen")] + "_yuan" in _BY_KEY:
+        return last[: -len("_fen")] + "_yuan"
+    return last

@@ -3,7 +3,7 @@ its rating, and drafts imported from a file."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +14,10 @@ from workstation.domain.application import (
     Problem,
     Severity,
 )
+from workstation.domain.approval import LoanTerms
 from workstation.domain.decision import Outcome
-from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
+from workstation.domain.limits import PLATFORM_CAP_FEN
+from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role, mask_sensitive
 from workstation.domain.stages import Action, Stage
 from workstation.services import approval, pipeline
@@ -25,7 +27,6 @@ from workstation.services.rating_common import (
     ImportReport,
     StoredDecision,
     _application_of,
-    _check_version,
     _data_text,
     _refuse,
 )
@@ -49,6 +50,65 @@ from workstation.store import rating as rating_store
 from workstation.store import users as user_store
 
 _INTAKE_ROLES = (Role.INVESTIGATOR, Role.SUPERVISOR)
+
+# The most a draft may ask for: ten times the largest cap of R5 (CNY 10,000,000). Above the
+# cap an application is a validation error the form shows and a draft may keep; an amount
+# beyond this is a typo (99999999999999999 does not even fit the store's integers).
+MAX_AMOUNT_FEN = 10 * PLATFORM_CAP_FEN
+
+
+class StaleDraft(RuleError):
+    """The draft changed after the form read it (someone else saved it): nothing was saved.
+    The form may offer to read the case again."""
+
+
+@dataclass(frozen=True)
+class ImportResult(ImportReport):
+    """An import's report, with what the user should know of the file as a whole (columns
+    not recognised, so left out)."""
+
+    warnings: tuple[Message, ...] = ()
+
+
+@dataclass(frozen=True)
+class Submitted(StoredDecision):
+    """What a submission did: the decision stored, the stage the case went to, and the terms
+    when the system approved it itself (R39)."""
+
+    stage: str = Stage.INVESTIGATION.value
+    terms: LoanTerms | None = None
+
+
+def _check_fresh(case: case_store.CaseRecord, expected_version: int) -> None:
+    """The version check of the intake: a refusal the form can tell apart (``StaleDraft``)
+    and whose words are true for a form (nothing here reloads anything)."""
+    if case.version != expected_version:
+        raise StaleDraft(
+            Message.of(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Case {case} was changed by {who} at {when} after this form read it. "
+                    "Nothing of yours was saved.",
+                ),
+                case=case.id,
+                who=case.updated_by_name or "?",
+                when=(case.updated_at or "?").replace("T", " "),
+            )
+        )
+
+
+def _check_amount(app: Application) -> None:
+    """An amount the store cannot hold, or no one could mean, is refused before it is kept."""
+    if abs(app.amount_fen) > MAX_AMOUNT_FEN:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "The amount asked for, CNY {amount}, is far more than any customer may "
+                "borrow (at most CNY {cap}); correct it before saving.",
+            ),
+            amount=f"{app.amount_fen // 100:,}",
+            cap=f"{PLATFORM_CAP_FEN // 100:,}",
+        )
 
 
 def _require_intake(session: Session) -> None:
@@ -101,6 +161,7 @@ def _save_application(
 def new_application(ctx: Context, session: Session, app: Application) -> int:
     """A new customer and case in 'application' with the draft stored as given; the case id."""
     _require_intake(session)
+    _check_amount(app)
     at = ctx.stamp()
     with ctx.store.write():
         case_id = _create_case(ctx, session, app, at)
@@ -171,10 +232,11 @@ def update_application(
     """Save the draft; only while the case is in 'application'. Returns the case's new
     version, so the form goes on editing without reading the case again."""
     _require_intake(session)
+    _check_amount(app)
     at = ctx.stamp()
     with ctx.store.write():
         case = pipeline.load_case(ctx, case_id)
-        _check_version(case, expected_version)
+        _check_fresh(case, expected_version)
         _in_application(case)
         _require_holder(session, case)
         old, row = _application_of(ctx, case_id)
@@ -276,7 +338,7 @@ def record_consent(
     at = ctx.stamp()
     with ctx.store.write():
         case = pipeline.load_case(ctx, case_id)
-        _check_version(case, expected_version)
+        _check_fresh(case, expected_version)
         _in_application(case)
         _require_holder(session, case)
         app, row = _application_of(ctx, case_id)
@@ -312,13 +374,17 @@ def _validation_errors(app: Application) -> tuple[Problem, ...]:
 
 def submit_application(
     ctx: Context, session: Session, case_id: int, expected_version: int
-) -> StoredDecision:
-    """Rate the application and move the case on (R17-R20): declined at screening with the
-    reasons, or on to investigation with its tier, limit and risk. One transaction."""
+) -> Submitted:
+    """Rate the application and move the case on (R17-R20, R39): declined at screening with
+    the reasons, approved by the system on the lane's terms and on to disbursement, or on to
+    investigation with its tier, limit and risk. One transaction.
+
+    A decline's reasons are stored with the move as messages (``codec`` JSON of a tuple of
+    ``Message``), so the history shows them in the reader's language."""
     _require_intake(session)
     with ctx.store.write():
         case = pipeline.load_case(ctx, case_id)
-        _check_version(case, expected_version)
+        _check_fresh(case, expected_version)
         _in_application(case)
         app, row = _application_of(ctx, case_id)
         if row is None or not row.consent_given:
@@ -356,7 +422,7 @@ def submit_application(
             else approval.lane_terms(ctx, case, decision)
         )
         if decision.outcome == Outcome.DECLINE:
-            reasons = "; ".join(m.render() for m in decision.reasons)
+            reasons = codec.dumps(tuple(decision.reasons))
             pipeline.move_case(ctx, system, case_id, Action.DECLINE, expected_version + 1, reasons)
         elif lane is not None:  # R39: the system approves; straight to disbursement
             approval.approve_by_system(ctx, case_id, expected_version + 1, lane, at)
@@ -384,48 +450,58 @@ def submit_application(
         )
         stored = rating_store.latest_decision(ctx.store, case_id)
         assert stored is not None
-        return _stored_decision(ctx, stored)
+        base = _stored_decision(ctx, stored)
+        return Submitted(
+            **{f.name: getattr(base, f.name) for f in fields(StoredDecision)},
+            stage=pipeline.load_case(ctx, case_id).stage,
+            terms=lane,
+        )
 
 
 def _system_session(ctx: Context, at: str) -> Session:
     return Session(user_store.system_user_id(ctx.store, at), "system", "System", Role.SYSTEM)
 
 
-def import_applications(ctx: Context, session: Session, path: Path) -> ImportReport:
+def import_applications(ctx: Context, session: Session, path: Path) -> ImportResult:
     """Drafts from a CSV or XLSX file, one row a case (see importers.applications).
 
-    Rows with an ERROR problem are reported (row, column, why) and not saved; every good
-    row is saved as a draft in its own transaction. A file that cannot be read is refused.
+    Rows with an ERROR problem are reported (row, column as the file names it, why) and not
+    saved; every good row is saved as a draft in its own transaction. Headers that name no
+    column are a warning. A file that cannot be read is refused, in the user's language.
     """
     from workstation.domain.application import validate_application
-    from workstation.importers import applications as table
+    from workstation.importers import applications as importer
 
     _require_intake(session)
     try:
-        rows = table.read_rows(path)
-    except (OSError, table.UnreadableFile) as exc:
+        table = importer.read_table(path)
+    except OSError as exc:
         raise _refuse(
             QT_TRANSLATE_NOOP(
-                "messages", "“{path}” cannot be read as an application table: {error}"
+                "messages",
+                "“{file}” cannot be opened: it may have been moved or deleted, or be open in "
+                "another program that locks it.",
             ),
-            path=str(path),
-            error=str(exc),
+            file=str(path),
         ) from exc
     created: list[int] = []
     rejected: list[tuple[int, str, Message]] = []
-    for number, cells in rows:
-        app, problems = table.application_from_row(cells)
+    for number, cells in table.rows:
+        app, problems = importer.application_from_row(cells)
         if app is not None:
             # consent is recorded on the case page, not taken from a file (R37)
             problems = [
-                (table.column_of(p.field), p.message)
+                (importer.column_of(p.field), p.message)
                 for p in validate_application(app)
                 if p.severity == Severity.ERROR and p.field != "consent"
             ]
         if problems or app is None:
-            rejected.extend((number, column, message) for column, message in problems)
+            rejected.extend(
+                (number, table.column_name(column) if column else "", message)
+                for column, message in problems
+            )
             continue
         at = ctx.stamp()
         with ctx.store.write():
             created.append(_create_case(ctx, session, app, at))
-    return ImportReport(tuple(created), tuple(rejected))
+    return ImportResult(tuple(created), tuple(rejected), table.warnings)

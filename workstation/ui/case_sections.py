@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.line_speed import DEFAULT_LIMITS, deadline
-from workstation.domain.messages import RuleError
+from workstation.domain.messages import Message, RuleError
 from workstation.domain.stages import FINAL_STAGES, MOVES, Action, Stage
 from workstation.services import loans, pipeline
 from workstation.services.context import Context, Session
 from workstation.services.loans import LoanView
+from workstation.store import codec
 from workstation.store.cases import MoveRecord
 from workstation.store.users import UserRow
 from workstation.ui.common import (
@@ -47,6 +48,7 @@ from workstation.ui.common import (
     format_fen,
     format_time,
     kind_label,
+    message_text,
     person_name,
     product_label,
     stage_label,
@@ -138,6 +140,19 @@ class CaseSection(Protocol):
     def show_case(self, data: CasePageData) -> None: ...
 
 
+def reason_text(reason: str) -> str:
+    """A move's reason in the reader's language: the system stores its reasons as messages
+    (a ``codec`` JSON list of ``Message``, see ``services.intake``); what a person typed,
+    and every reason stored before, shows as it was written."""
+    if not reason.startswith("[{"):
+        return reason
+    try:
+        messages = codec.loads(tuple[Message, ...], reason)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return reason
+    return translate("HistoryModel", "; ").join(message_text(m) for m in messages)
+
+
 class HistoryModel(HeaderedTableModel):
     """Every move of the case, oldest first, with how long the case stayed after it."""
 
@@ -174,7 +189,7 @@ class HistoryModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(index.row(), move, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == 5 and move.reason:
-            return move.reason
+            return reason_text(move.reason)
         if role == Qt.ItemDataRole.FontRole and index.row() == self._current:
             font = QFont()
             font.setBold(True)
@@ -193,7 +208,7 @@ class HistoryModel(HeaderedTableModel):
         if col == 4:
             return person_name(move.actor_name)
         if col == 5:
-            return move.reason
+            return reason_text(move.reason)
         span = self._spans[row]
         if span is None:
             return "—"

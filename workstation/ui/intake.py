@@ -6,8 +6,10 @@ checklist (R18) and the owner's consent (R37). The domain's ``validate_applicati
 200 ms after the last keystroke and every problem is marked on its field and listed below,
 in the user's language. Empty figures are None (not supplied), never 0.
 
-Save draft keeps whatever is there; Submit for rating needs the consent and no error. A
-refusal (a stale version, a rule) is shown and the form keeps what the officer typed.
+Save draft keeps whatever is there (an amount no one could mean excepted); Submit for rating
+needs the consent and no error. A refusal by a rule is shown and the form keeps what the
+officer typed; when someone else saved the case first, the form offers to read it again (the
+officer's edits are lost, and the question says so) or to keep editing.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from workstation.domain.application import (
     Severity,
     validate_application,
 )
+from workstation.domain.approval import LoanTerms
 from workstation.domain.decision import Outcome
 from workstation.domain.limits import (
     OFF_PLATFORM_CAP_FEN,
@@ -52,13 +55,16 @@ from workstation.domain.limits import (
     LegalReview,
 )
 from workstation.domain.messages import Message, RuleError
+from workstation.domain.stages import Stage
 from workstation.services import rating
 from workstation.services.context import Context, Session
+from workstation.services.intake import MAX_AMOUNT_FEN, StaleDraft
 from workstation.ui.common import (
     BREACH_COLOR,
     RISK_COLORS,
     format_fen,
     message_text,
+    product_label,
     show_refusal,
 )
 from workstation.ui.intake_fields import (
@@ -68,6 +74,7 @@ from workstation.ui.intake_fields import (
     plain,
 )
 from workstation.ui.intake_sections import IntakeSections
+from workstation.ui.loan_text import months_text, plan_label, rate_text
 from workstation.ui.tasks import Background
 
 VALIDATE_DELAY_MS = 200
@@ -265,6 +272,30 @@ class IntakeDialog(IntakeSections):
             )
             return None
 
+    def _amount(self, local: list[Found]) -> int:
+        """The amount asked for, in fen; 0 until given. A negative or absurd amount is said
+        here, on the field (the sign is never dropped, the store never overflows)."""
+        fen = self._value("amount_fen", local) or 0
+        if fen < 0:
+            local.append(
+                (
+                    "amount_fen",
+                    self.tr("A negative amount is not accepted: give the amount asked for."),
+                    Severity.ERROR,
+                )
+            )
+        elif fen > MAX_AMOUNT_FEN:
+            local.append(
+                (
+                    "amount_fen",
+                    self.tr(
+                        "Far more than any customer may borrow (at most {cap}): check for a typo."
+                    ).format(cap=format_fen(PLATFORM_CAP_FEN)),
+                    Severity.ERROR,
+                )
+            )
+        return fen
+
     def _personal(self, key: str, edit: QLineEdit, local: list[Found]) -> str:
         """ID number or phone; a masked value sent back unchanged means "keep" (R37)."""
         text = edit.text().strip()
@@ -300,7 +331,7 @@ class IntakeDialog(IntakeSections):
             business=business,
             product=Product(self.product.currentData()),
             # The one figure the record cannot leave out: 0 until given (the rules refuse 0).
-            amount_fen=self._value("amount_fen", local) or 0,
+            amount_fen=self._amount(local),
             term_months=self.term.value(),
             financials=self._financials(platform, local),
             platform=self._platform(local) if platform else PlatformData(),
@@ -636,12 +667,43 @@ class IntakeDialog(IntakeSections):
                 self.version = saved
             else:  # a service that does not say: read it back
                 _, self.version = rating.load_application(ctx, session, self.case_id)
+        except StaleDraft as error:
+            self._stale(error)
+            return False
         except RuleError as error:
             show_refusal(self, error)
             return False
         self.dirty = False
         self.saved.emit(self.case_id)
         return True
+
+    def _stale(self, error: RuleError) -> None:
+        """Someone else saved the case after this form read it: nothing was saved. Offer to
+        read the case as it is now (this form's edits are lost, and the question says so) or
+        to keep editing (the edits stay on screen, but cannot be saved over the newer case)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Changed by someone else"),
+            "\n\n".join(
+                (
+                    message_text(error.message),
+                    self.tr("Reload the case as it is now? The changes in this form will be lost."),
+                    self.tr(
+                        "No: keep editing. Your changes stay on screen but cannot be saved "
+                        "until the case is reloaded; note what you need first."
+                    ),
+                )
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.case_id is not None:
+            self.dirty = False
+            self._load(self.case_id)
+        else:
+            self.status.setText(
+                self.tr("Not saved: case {id} was changed by someone else.").format(id=self.case_id)
+            )
 
     def save_draft(self) -> bool:
         """Keep what is there, errors and all; True when stored."""
@@ -668,12 +730,18 @@ class IntakeDialog(IntakeSections):
                 self.version = recorded if isinstance(recorded, int) else version
                 self._consent_recorded = app.consent
             stored = rating.submit_application(ctx, session, case_id, self.version)
+        except StaleDraft as error:
+            self._stale(error)
+            return False
         except RuleError as error:
             show_refusal(self, error)
             return False
         self.outcome_text = self.describe(stored)
         declined = stored.decision.outcome == Outcome.DECLINE
-        title = self.tr("Case {id} rated").format(id=case_id)
+        approved = getattr(stored, "stage", None) == Stage.DISBURSEMENT.value
+        title = (self.tr("Case {id} approved") if approved else self.tr("Case {id} rated")).format(
+            id=case_id
+        )
         if declined:
             QMessageBox.warning(self, title, self.outcome_text)
         else:
@@ -687,13 +755,35 @@ class IntakeDialog(IntakeSections):
             self.submit()
 
     def describe(self, stored: Any) -> str:
-        """The outcome as the officer tells the owner: declined and why, or what comes next."""
+        """The outcome as the officer tells the owner: declined and why; approved by the
+        system on its terms and with finance for disbursement (R39); or on to investigation."""
         decision = stored.decision
         reasons = [f"• {message_text(reason)}" for reason in decision.reasons]
+        score, limit = decision.score, decision.limit
+        rated = self.tr("Tier {tier}, score {score}.").format(
+            tier=score.tier if score else "—", score=score.total if score else "—"
+        )
+        terms: LoanTerms | None = getattr(stored, "terms", None)
+        stage = getattr(stored, "stage", None)
         if decision.outcome == Outcome.DECLINE:
             head = self.tr("Declined at screening.")
+        elif terms is not None and stage == Stage.DISBURSEMENT.value:
+            head = "\n".join(
+                (
+                    self.tr("Approved by the system (straight-through) for {amount}.").format(
+                        amount=format_fen(terms.limit_fen)
+                    ),
+                    self.tr("Terms: {product}, {term}, {rate}; {plan}.").format(
+                        product=product_label(terms.product),
+                        term=months_text(terms.term_months),
+                        rate=rate_text(terms.daily_rate),
+                        plan=plan_label(terms.plan.value),
+                    ),
+                    self.tr("The case is with finance for disbursement."),
+                    rated,
+                )
+            )
         else:
-            score, limit = decision.score, decision.limit
             head = self.tr(
                 "On to investigation: tier {tier}, score {score}, limit {limit}."
             ).format(

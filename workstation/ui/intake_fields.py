@@ -37,11 +37,14 @@ class Figure(StrEnum):
     COUNT = "count"  # a whole number
 
 
+# A leading minus (ASCII, U+2212 or full-width) is let through everywhere: a sign the
+# validator swallowed would turn -5000 into 5000 without a word; the rules say it is refused.
+_SIGN = "[-−－]?"
 _PATTERNS = {
-    Figure.MONEY: r"[0-9,，]{0,17}([.．][0-9]{0,2})?",
-    Figure.PERCENT: r"-?[0-9]{0,4}([.．][0-9]{0,4})?",
-    Figure.DECIMAL: r"[0-9]{0,6}([.．][0-9]{0,3})?",
-    Figure.COUNT: r"[0-9,，]{0,12}",
+    Figure.MONEY: _SIGN + r"[0-9,，]{0,17}([.．][0-9]{0,2})?",
+    Figure.PERCENT: _SIGN + r"[0-9]{0,4}([.．][0-9]{0,4})?",
+    Figure.DECIMAL: _SIGN + r"[0-9]{0,6}([.．][0-9]{0,3})?",
+    Figure.COUNT: _SIGN + r"[0-9,，]{0,12}",
 }
 _WIDTHS = {Figure.MONEY: 150, Figure.PERCENT: 80, Figure.DECIMAL: 80, Figure.COUNT: 110}
 
@@ -53,6 +56,8 @@ def _clean(text: str) -> str:
         .replace(",", "")
         .replace("，", "")
         .replace("．", ".")
+        .replace("−", "-")
+        .replace("－", "-")
         .replace("¥", "")
         .replace("￥", "")
         .strip()

@@ -40,11 +40,12 @@ from PySide6.QtWidgets import (
 from workstation.domain.messages import Message, RuleError
 from workstation.services import rating
 from workstation.services.context import Context, Session
-from workstation.ui.common import message_text
+from workstation.ui.common import RISK_COLORS, message_text
 from workstation.ui.table_model import HeaderedTableModel
 from workstation.ui.tasks import Background, Cancelled, Progress
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+WARNING_COLOR = RISK_COLORS["amber"]
 
 
 class RejectedRowsModel(HeaderedTableModel):
@@ -128,6 +129,11 @@ class ImportApplicationsDialog(QDialog):
         chooser.addWidget(self.import_button)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.warning = QLabel()  # the file as a whole: columns left out
+        self.warning.setObjectName("importWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"#importWarning {{ color: {WARNING_COLOR.name()}; }}")
+        self.warning.hide()
         self.model = RejectedRowsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -154,8 +160,12 @@ class ImportApplicationsDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(chooser)
         layout.addWidget(self.summary)
+        layout.addWidget(self.warning)
         layout.addWidget(self.table, 1)
+        layout.addStretch(1)  # while the table is hidden the space goes here, not between lines
+        self._spacer = layout.count() - 1
         layout.addLayout(buttons)
+        self._layout = layout
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -175,6 +185,7 @@ class ImportApplicationsDialog(QDialog):
             return None
         self.running = True
         self._set_busy(True)
+        self.warning.hide()
         self.summary.setText(self.tr("Importing {path}…").format(path=path))
         session = self._session
 
@@ -212,8 +223,12 @@ class ImportApplicationsDialog(QDialog):
         if rejected:
             text += " " + self.tr("{n} problem(s) in rejected rows:").format(n=rejected)
         self.summary.setText(text)
+        warnings = [message_text(m) for m in getattr(report, "warnings", ())]
+        self.warning.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warning.setVisible(bool(warnings))
         self.model.set_rows(report.rejected)
         self.table.setVisible(bool(rejected))
+        self._layout.setStretch(self._spacer, 0 if rejected else 1)
         self.copy_button.setVisible(bool(rejected))
         if created:
             self.imported.emit(created)
