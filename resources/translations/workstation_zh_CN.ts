@@ -145,6 +145,10 @@
         <translation>审批</translation>
     </message>
     <message>
+        <source>Rating of {when}: tier {tier}, score {score}; the rating allows {limit}</source>
+        <translation>{when} 的评级：{tier} 级，{score} 分；评级可给额度 {limit}</translation>
+    </message>
+    <message>
         <source>Proposed terms</source>
         <translation>建议条件</translation>
     </message>
@@ -1696,6 +1700,10 @@
 <context>
     <name>HistoryModel</name>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1966,6 +1974,14 @@
         <translation>不是数字：{text}</translation>
     </message>
     <message>
+        <source>A negative amount is not accepted: give the amount asked for.</source>
+        <translation>不接受负数金额：请填写申请的金额。</translation>
+    </message>
+    <message>
+        <source>Far more than any customer may borrow (at most {cap}): check for a typo.</source>
+        <translation>远超任何客户可借的额度（最多 {cap}）：请检查是否输错。</translation>
+    </message>
+    <message>
         <source>Type the whole number again, or undo the change to keep it.</source>
         <translation>请重新输入完整号码，或撤销修改以保留原号码。</translation>
     </message>
@@ -2018,6 +2034,22 @@
         <translation>对申请评分并作出决策（Ctrl+Enter）</translation>
     </message>
     <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>Reload the case as it is now? The changes in this form will be lost.</source>
+        <translation>按案件现状重新载入？本表单中的修改将丢失。</translation>
+    </message>
+    <message>
+        <source>No: keep editing. Your changes stay on screen but cannot be saved until the case is reloaded; note what you need first.</source>
+        <translation>否：继续编辑。您的修改留在屏幕上，但在重新载入案件前无法保存；请先记下需要的内容。</translation>
+    </message>
+    <message>
+        <source>Not saved: case {id} was changed by someone else.</source>
+        <translation>未保存：案件 {id} 已被他人修改。</translation>
+    </message>
+    <message>
         <source>Saved as a draft: case {id}.</source>
         <translation>已保存为草稿：案件 {id}。</translation>
     </message>
@@ -2026,8 +2058,28 @@
         <translation>案件 {id} 已评级</translation>
     </message>
     <message>
+        <source>Case {id} approved</source>
+        <translation>案件 {id} 已批准</translation>
+    </message>
+    <message>
+        <source>Tier {tier}, score {score}.</source>
+        <translation>评级 {tier}，{score} 分。</translation>
+    </message>
+    <message>
         <source>Declined at screening.</source>
         <translation>初筛未通过，已拒绝。</translation>
+    </message>
+    <message>
+        <source>Approved by the system (straight-through) for {amount}.</source>
+        <translation>系统自动审批通过（直通），金额 {amount}。</translation>
+    </message>
+    <message>
+        <source>Terms: {product}, {term}, {rate}; {plan}.</source>
+        <translation>条件：{product}，{term}，{rate}；{plan}。</translation>
+    </message>
+    <message>
+        <source>The case is with finance for disbursement.</source>
+        <translation>案件已转财务待放款。</translation>
     </message>
     <message>
         <source>On to investigation: tier {tier}, score {score}, limit {limit}.</source>
@@ -2630,6 +2682,22 @@
 <context>
     <name>LedgerModel</name>
     <message>
+        <source>From credit: draw {draw}, due {due}</source>
+        <translation>挂账抵扣：借款 {draw}，{due} 到期</translation>
+    </message>
+    <message>
+        <source>From credit, repaid early: {parts}</source>
+        <translation>挂账提前还款：{parts}</translation>
+    </message>
+    <message>
+        <source>{parts} ({credit} of it from credit)</source>
+        <translation>{parts}（其中 {credit} 来自挂账）</translation>
+    </message>
+    <message>
+        <source>Credit given back to the customer; {credit} held after</source>
+        <translation>挂账退还客户；此后挂账 {credit}</translation>
+    </message>
+    <message>
         <source>draw {draw}, due {due}</source>
         <translation>借款 {draw}，{due} 到期</translation>
     </message>
@@ -2741,6 +2809,10 @@
         <translation>合计</translation>
     </message>
     <message>
+        <source>{amount}, the amount due on {day}</source>
+        <translation>{amount}，即 {day} 当日应还</translation>
+    </message>
+    <message>
         <source>{days} days past due ({cls})</source>
         <translation>逾期 {days} 天（{cls}）</translation>
     </message>
@@ -2775,6 +2847,10 @@
     <message>
         <source>Credit held</source>
         <translation>挂账余额</translation>
+    </message>
+    <message>
+        <source>Credit beyond all owed, to give back</source>
+        <translation>超出全部欠款的挂账，应退还</translation>
     </message>
     <message>
         <source>Total to settle today</source>
@@ -2960,6 +3036,14 @@
         <translation>冲正…</translation>
     </message>
     <message>
+        <source>Apply credit…</source>
+        <translation>挂账抵扣…</translation>
+    </message>
+    <message>
+        <source>Refund credit…</source>
+        <translation>退还挂账…</translation>
+    </message>
+    <message>
         <source>Trial calculation…</source>
         <translation>还款试算…</translation>
     </message>
@@ -2992,8 +3076,8 @@
         <translation>{total}（已结 {posted} + 计提 {accruing}）</translation>
     </message>
     <message>
-        <source>{amount} on {day}</source>
-        <translation>{day} 应还 {amount}</translation>
+        <source>{amount}, the amount due on {day}</source>
+        <translation>{amount}，即 {day} 当日应还</translation>
     </message>
     <message>
         <source>nothing due</source>
@@ -3002,6 +3086,10 @@
     <message>
         <source>{days} ({cls})</source>
         <translation>{days}（{cls}）</translation>
+    </message>
+    <message>
+        <source>What settles everything due on {day}, if paid on that day. Paid earlier, interest is charged to the payment day only; the days after it accrue on what remains and fall due on {day}.</source>
+        <translation>当日还款可结清 {day} 到期的全部款项。提前还款时，利息只计到还款日；之后各天按剩余本金计息，于 {day} 到期。</translation>
     </message>
     <message>
         <source>never</source>
@@ -3020,12 +3108,36 @@
         <translation>借款 {draw} 的还款计划</translation>
     </message>
     <message>
+        <source>The customer asks the credit held to repay early: penalty, interest, principal, oldest first.</source>
+        <translation>客户要求用挂账提前还款：先罚息、再利息、后本金，先到期先还。</translation>
+    </message>
+    <message>
+        <source>Give back to the customer the credit beyond everything owed.</source>
+        <translation>把超出全部欠款的挂账退还客户。</translation>
+    </message>
+    <message>
         <source>Reverse</source>
         <translation>冲正</translation>
     </message>
     <message>
         <source>Why reverse entry no. {seq} ({amount} on {day})?</source>
         <translation>为何冲正第 {seq} 笔（{day}，{amount}）？</translation>
+    </message>
+    <message>
+        <source>The credit of {credit} held repays early today (the customer asked): {parts}. Go ahead?</source>
+        <translation>今日用挂账 {credit} 提前还款（客户要求）：{parts}。继续？</translation>
+    </message>
+    <message>
+        <source>Apply credit</source>
+        <translation>挂账抵扣</translation>
+    </message>
+    <message>
+        <source>Refund credit</source>
+        <translation>退还挂账</translation>
+    </message>
+    <message>
+        <source>Give back {amount} to the customer: the credit held ({credit}) beyond everything owed. Why, and how is it paid out?</source>
+        <translation>退还客户 {amount}：即挂账（{credit}）中超出全部欠款的部分。原因是什么，如何支付？</translation>
     </message>
     <message>
         <source>Statement of account</source>
@@ -3081,6 +3193,10 @@
     <message>
         <source>Reversal</source>
         <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Credit refunded</source>
+        <translation>挂账退还</translation>
     </message>
     <message>
         <source>Penalty</source>
@@ -4243,6 +4359,10 @@ trading</source>
         <translation>今日应还合计</translation>
     </message>
     <message>
+        <source>Credit held</source>
+        <translation>挂账余额</translation>
+    </message>
+    <message>
         <source>Amount received</source>
         <translation>收款金额</translation>
     </message>
@@ -4271,8 +4391,24 @@ trading</source>
         <translation>请输入收款金额（元）。</translation>
     </message>
     <message>
+        <source>Owed {owed} − credit {credit} = to pay {pay}: paying {pay} settles everything (the credit is drawn on first).</source>
+        <translation>欠款 {owed} − 挂账 {credit} = 应付 {pay}：付 {pay} 即结清全部（先用挂账抵扣）。</translation>
+    </message>
+    <message>
+        <source>The credit exceeds everything owed by {refund}: nothing to pay; finance may refund it (Refund credit…).</source>
+        <translation>挂账超出全部欠款 {refund}：无需付款；财务可退还（退还挂账…）。</translation>
+    </message>
+    <message>
+        <source>Paid on {on}, before the due date {due}: interest is charged to the payment day only. The days from {next} to {due} accrue on what remains and fall due on {due}: about {amount}.</source>
+        <translation>于 {on} 还款，早于到期日 {due}：利息只计到还款日。{next} 至 {due} 各天按剩余本金计息，于 {due} 到期：约 {amount}。</translation>
+    </message>
+    <message>
         <source>Penalty {penalty} · interest {interest} · principal {principal} · credit {credit}</source>
         <translation>罚息 {penalty} · 利息 {interest} · 本金 {principal} · 挂账 {credit}</translation>
+    </message>
+    <message>
+        <source>({credit} of it from the credit held)</source>
+        <translation>（其中 {credit} 来自挂账）</translation>
     </message>
     <message>
         <source>Interest and penalty accrued to the day are posted first: {amount}.</source>
@@ -4839,16 +4975,32 @@ trading</source>
         <translation>+ 截至当日罚息</translation>
     </message>
     <message>
-        <source>= Total to settle</source>
-        <translation>= 结清合计</translation>
+        <source>= Owed</source>
+        <translation>= 欠款</translation>
+    </message>
+    <message>
+        <source>− Credit held</source>
+        <translation>− 挂账余额</translation>
+    </message>
+    <message>
+        <source>= To pay to settle</source>
+        <translation>= 结清应付</translation>
+    </message>
+    <message>
+        <source>Credit to give back</source>
+        <translation>应退挂账</translation>
+    </message>
+    <message>
+        <source>Owed {owed} − credit {credit} = to pay {pay}: the credit held for the customer is netted.</source>
+        <translation>欠款 {owed} − 挂账 {credit} = 应付 {pay}：客户的挂账已抵扣。</translation>
+    </message>
+    <message>
+        <source>The credit exceeds everything owed: {refund} is to be given back.</source>
+        <translation>挂账超出全部欠款：应退还 {refund}。</translation>
     </message>
     <message>
         <source>Early repayment costs no fee; interest runs only to the day.</source>
         <translation>提前还款不收费；利息只计至还款当日。</translation>
-    </message>
-    <message>
-        <source>A credit of {credit} is held for the customer.</source>
-        <translation>客户有挂账余额 {credit}。</translation>
     </message>
 </context>
 <context>
@@ -5505,6 +5657,14 @@ trading</source>
         <translation>没有案件{case}。</translation>
     </message>
     <message>
+        <source>The case has no rating decision yet: score it before it goes to investigation.</source>
+        <translation>该案件尚无评级结论：请先评分再转入调查。</translation>
+    </message>
+    <message>
+        <source>The latest rating decision declines the case; it cannot go to investigation.</source>
+        <translation>最新评级结论为拒绝，不能转入调查。</translation>
+    </message>
+    <message>
         <source>The loan is not repaid in full: its ledger still shows money owed.</source>
         <translation>贷款尚未还清：台账仍显示欠款。</translation>
     </message>
@@ -5577,12 +5737,24 @@ trading</source>
         <translation>只有主管可以重新评分。</translation>
     </message>
     <message>
+        <source>Case {case} was changed by {who} at {when} after this form read it. Nothing of yours was saved.</source>
+        <translation>本表单读取后，案件 {case} 已由 {who} 于 {when} 修改。您的内容未保存。</translation>
+    </message>
+    <message>
+        <source>The amount asked for, CNY {amount}, is far more than any customer may borrow (at most CNY {cap}); correct it before saving.</source>
+        <translation>申请金额人民币 {amount} 远超任何客户可借的额度（最多人民币 {cap}）；请更正后再保存。</translation>
+    </message>
+    <message>
         <source>The role “{role}” may not take applications.</source>
         <translation>“{role}”角色不能受理申请。</translation>
     </message>
     <message>
         <source>Case {case} is in “{stage}”; its application can only change while the case is in “application”.</source>
         <translation>案件 {case} 处于“{stage}”阶段；只有在“申请”阶段才能修改申请资料。</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be opened: it may have been moved or deleted, or be open in another program that locks it.</source>
+        <translation>无法打开“{file}”：文件可能已被移动或删除，或被其他程序占用锁定。</translation>
     </message>
     <message>
         <source>Case {case} has no application.</source>
@@ -5641,10 +5813,6 @@ trading</source>
         <translation>案件 {case} 未记录经营者对数据使用和征信查询的授权，不能评分。</translation>
     </message>
     <message>
-        <source>“{path}” cannot be read as an application table: {error}</source>
-        <translation>无法将“{path}”读取为申请表：{error}</translation>
-    </message>
-    <message>
         <source>“{value}” is not an industry outlook.</source>
         <translation>“{value}”不是有效的行业趋向。</translation>
     </message>
@@ -5671,6 +5839,22 @@ trading</source>
     <message>
         <source>{file} lacks the columns: {columns}</source>
         <translation>{file} 缺少以下列：{columns}</translation>
+    </message>
+    <message>
+        <source>{file} lacks the columns: {columns}. Its columns {unknown} are not the template&apos;s; name them as the template (applications.csv) does.</source>
+        <translation>{file} 缺少以下列：{columns}。其中的列 {unknown} 不属于模板；请按模板（applications.csv）命名。</translation>
+    </message>
+    <message>
+        <source>Columns not recognised, left out of every draft: {columns}. Name them as the template (applications.csv) does, with amounts in yuan.</source>
+        <translation>未识别的列，未计入任何草稿：{columns}。请按模板（applications.csv）命名，金额以元为单位。</translation>
+    </message>
+    <message>
+        <source>{file} has two columns for the same figure: {first} and {second}; keep one.</source>
+        <translation>{file} 中同一数字有两列：{first} 和 {second}；请只保留一列。</translation>
+    </message>
+    <message>
+        <source>{file} is neither an Excel workbook (XLSX) nor a CSV file that can be read (another kind of file, or damaged). Save it from Excel as .xlsx or as CSV and import that.</source>
+        <translation>{file} 既不是 Excel 工作簿（XLSX），也不是可读取的 CSV 文件（其他类型的文件，或已损坏）。请在 Excel 中另存为 .xlsx 或 CSV 后再导入。</translation>
     </message>
     <message>
         <source>“{value}”: a percentage is not allowed here</source>
@@ -6043,6 +6227,10 @@ trading</source>
     <message>
         <source>Entry {seq} is from {on}, before the last day-end: post a correcting entry instead</source>
         <translation>第 {seq} 笔记录日期为 {on}，早于上次日终：请改为记一笔更正记录</translation>
+    </message>
+    <message>
+        <source>No credit beyond what is owed ({owed}) to give back: the credit held is {credit}.</source>
+        <translation>没有超出欠款（{owed}）的挂账可退：挂账余额为 {credit}。</translation>
     </message>
     <message>
         <source>Later entries rest on entry {seq}: reverse them first, newest first</source>
@@ -6441,6 +6629,18 @@ trading</source>
         <translation>{file} 第 {line} 行：与第 {first} 行户号和账期相同；只计一次</translation>
     </message>
     <message>
+        <source>The customer is on the blacklist ({reason}): it is refused any new loan (R33).</source>
+        <translation>该客户在黑名单中（{reason}）：拒绝任何新的贷款（R33）。</translation>
+    </message>
+    <message>
+        <source>The latest rating declines this case; decline it here rather than lend (R17, R20).</source>
+        <translation>最新评级结论为拒绝；请在此拒绝，而不是放贷（R17、R20）。</translation>
+    </message>
+    <message>
+        <source>A limit of {limit} is above the {rated} the rating allows (R19); re-score the case on adjusted figures if the business supports more.</source>
+        <translation>额度 {limit} 超过评级可给的 {rated}（R19）；如经营情况支持更高额度，请按调整后的数字重新评分。</translation>
+    </message>
+    <message>
         <source>There are no recommended terms to approve; send the case back to investigation.</source>
         <translation>没有可批准的建议条件；请退回调查。</translation>
     </message>
@@ -6451,6 +6651,10 @@ trading</source>
     <message>
         <source>Give a reason for amending the terms.</source>
         <translation>请填写修改条件的理由。</translation>
+    </message>
+    <message>
+        <source>The loan of case {case} already has entries on its ledger (a draw or a payment): a new approval cannot replace its terms.</source>
+        <translation>案件 {case} 的贷款台账已有记录（放款或还款）：新的审批不能替换其条件。</translation>
     </message>
     <message>
         <source>Above your approval authority: open the case and sign it as the first of two.</source>
@@ -6509,6 +6713,10 @@ trading</source>
         <translation>只有财务人员可以冲正台账记录。</translation>
     </message>
     <message>
+        <source>Only finance staff may apply or refund a customer&apos;s credit.</source>
+        <translation>只有财务人员可以抵扣或退还客户的挂账。</translation>
+    </message>
+    <message>
         <source>This loan was changed meanwhile (another window or the day-end); it has been reloaded: check the figures and try again.</source>
         <translation>该贷款刚被修改（其他窗口或日终）；已重新载入：请核对数字后重试。</translation>
     </message>
@@ -6517,8 +6725,24 @@ trading</source>
         <translation>贷款处于“{stage}”时不能新增提款。</translation>
     </message>
     <message>
+        <source>The loan of case {case} is closed: no new draw can be made on it.</source>
+        <translation>案件 {case} 的贷款已结清：不能再放款。</translation>
+    </message>
+    <message>
         <source>The limit&apos;s period ends on {until}: too late for a new draw.</source>
         <translation>额度有效期于 {until} 结束：已不能新增提款。</translation>
+    </message>
+    <message>
+        <source>The whole limit of {limit} is drawn: repay before drawing again.</source>
+        <translation>额度 {limit} 已全部提用：请还款后再提款。</translation>
+    </message>
+    <message>
+        <source>The business already owes {owed}, the cap of {cap} across its loans (other loans: {elsewhere}): no new draw until it repays.</source>
+        <translation>该企业已欠 {owed}，已达其全部贷款合计上限 {cap}（其他贷款：{elsewhere}）：还款前不能再放款。</translation>
+    </message>
+    <message>
+        <source>The approval fixed the repayment plan as “{plan}”; a draw takes that plan and cannot change it.</source>
+        <translation>审批已确定还款方式为“{plan}”；放款沿用该方式，不能更改。</translation>
     </message>
     <message>
         <source>A draw made today may run 1 to {longest} months (it must fall due by {until}).</source>
@@ -6533,6 +6757,10 @@ trading</source>
         <translation>{on} 晚于今天（{today}）：不能预先收款。</translation>
     </message>
     <message>
+        <source>The loan of case {case} is closed: it takes no more payments.</source>
+        <translation>案件 {case} 的贷款已结清：不再收款。</translation>
+    </message>
+    <message>
         <source>{amount} is {excess} more than is owed ({owed}); enter at most {owed}, or hold the excess as a credit for the customer.</source>
         <translation>{amount} 比欠款（{owed}）多 {excess}；请最多输入 {owed}，或将多余部分作为客户的存款保留。</translation>
     </message>
@@ -6543,6 +6771,26 @@ trading</source>
     <message>
         <source>This loan is closed; a payment that settled it cannot be reversed here.</source>
         <translation>该贷款已结清；结清它的还款不能在此冲正。</translation>
+    </message>
+    <message>
+        <source>No credit is held for the customer.</source>
+        <translation>客户没有挂账。</translation>
+    </message>
+    <message>
+        <source>The loan of case {case} is closed: its credit can only be refunded.</source>
+        <translation>案件 {case} 的贷款已结清：其挂账只能退还。</translation>
+    </message>
+    <message>
+        <source>Nothing is owed: the credit of {credit} can only be refunded.</source>
+        <translation>已无欠款：挂账 {credit} 只能退还。</translation>
+    </message>
+    <message>
+        <source>The credit of {credit} is not more than what is owed ({owed}): nothing to refund; it settles what falls due, or may repay early.</source>
+        <translation>挂账 {credit} 不超过欠款（{owed}）：无可退还；它将抵扣到期款项，也可用于提前还款。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the refund.</source>
+        <translation>请说明退还原因。</translation>
     </message>
     <message>
         <source>line {line}</source>
