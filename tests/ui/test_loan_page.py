@@ -67,7 +67,7 @@ def test_the_loan_page_shows_a_drawn_loans_figures(qtbot, ctx, people, backgroun
     assert text["interest"] == "¥720.00 (¥0.00 posted + ¥720.00 accruing)"
     assert text["penalty"] == "¥0.00"
     assert text["total"] == "<b>¥60,720.00</b>"
-    assert text["next_due"] == "¥1,080.00 on 2026-12-26"
+    assert text["next_due"] == "¥1,080.00, the amount due on 2026-12-26"
     assert text["overdue"] == "0"
     # R35: the annual rate first and larger than the daily one.
     price = tab.price.text()

@@ -32,6 +32,9 @@ not yet due by itself (R7: early repayment is the customer's choice); a repaymen
 the credit settles everything draws on it (its parts then sum to the money received plus
 the credit drawn, ``Entry.credit_used_fen``).
 
+Credit given back: a ``refund`` row takes ``amount_fen`` off the credit held (money paid
+back to the customer); it pays nothing owed.
+
 Every entry the functions here propose is applied by the same ``apply`` that rebuilds a
 state from the stored ledger (``derive``), so the two cannot disagree.
 
@@ -71,6 +74,7 @@ class EntryKind(StrEnum):
     INTEREST_POSTING = "interest_posting"  # 结息
     PENALTY_POSTING = "penalty_posting"  # 罚息
     REVERSAL = "reversal"  # 冲正
+    REFUND = "refund"  # 退款: credit held given back to the customer
 
 
 class Bucket(StrEnum):
@@ -107,6 +111,8 @@ class Entry:
       (across draws, so ``draw_id`` is None), together with any credit it drew on.
     - credit row (a repayment with ``draw_id`` and ``due_on``, no parts): ``amount_fen`` of
       the credit held applied to what that draw has falling due on ``due_on``.
+    - refund: ``amount_fen`` of the credit held paid back to the customer (no draw, no
+      parts); never more than the credit held.
     - reversal: undoes entry ``reverses`` (of kind ``reversed_kind``); carries a copy of its
       figures so the ledger can be replayed without looking back.
     """
@@ -556,6 +562,9 @@ def _reversal(state: LoanState, entry: Entry) -> LoanState:
         raise _inconsistent(state, entry.seq)
     reversed_seqs = state.reversed_seqs | {entry.reverses}
     kind = entry.reversed_kind
+    if kind == EntryKind.REFUND:
+        after = _refund(state, entry, -1)
+        return _with(after, after.draws, next_seq=after.next_seq, reversed_seqs=reversed_seqs)
     if kind == EntryKind.REPAYMENT:
         if entry.draw_id is not None:  # a credit row: settled what fell due, for good
             raise _inconsistent(state, entry.seq)
@@ -571,6 +580,16 @@ def _reversal(state: LoanState, entry: Entry) -> LoanState:
     if kind in (EntryKind.INTEREST_POSTING, EntryKind.PENALTY_POSTING):
         return _with_draw(state, _posting(draw, entry, -1), reversed_seqs=reversed_seqs)
     raise _inconsistent(state, entry.seq)
+
+
+def _refund(state: LoanState, entry: Entry, sign: int) -> LoanState:
+    """``state`` after credit is given back (sign 1) or the refund is undone (sign -1)."""
+    if entry.draw_id is not None or entry.parts or entry.amount_fen <= 0:
+        raise _inconsistent(state, entry.seq)
+    credit = state.credit_fen - sign * entry.amount_fen
+    if credit < 0:
+        raise _inconsistent(state, entry.seq)
+    return _with(state, state.draws, credit_fen=credit)
 
 
 def _apply(state: LoanState, entry: Entry, terms: DrawTerms | None = None) -> LoanState:
@@ -605,6 +624,8 @@ def _apply_entry(state: LoanState, entry: Entry, terms: DrawTerms | None) -> Loa
         return _repayment(state, entry, 1)
     if kind == EntryKind.REVERSAL:
         return _reversal(state, entry)
+    if kind == EntryKind.REFUND:
+        return _refund(state, entry, 1)
     draw = _draw_of(state, entry, entry.draw_id)
     return _with_draw(state, _posting(draw, entry, 1))
 

@@ -14,6 +14,7 @@ the store, so what is written and what is read back agree.
   first (the trial's figure is owed less credit). ``allocate`` is the preview: every fen's
   destination, nothing changed.
 - ``settle_from_credit``: the customer asks the credit held to repay early (R7).
+- ``refund``: give back the credit held beyond everything owed (all of it once nothing is).
 - ``reverse``: undo an entry of the open day (a credit row is never undone).
 - ``payoff``: the trial calculation (还款试算) for a date, net of the credit, nothing changed.
 - ``days_past_due`` and ``overdue_class`` (R30).
@@ -141,6 +142,10 @@ _T_REVERSAL = QT_TRANSLATE_NOOP("messages", "A reversal cannot itself be reverse
 _T_CLOSED_DAY = QT_TRANSLATE_NOOP(
     "messages",
     "Entry {seq} is from {on}, before the last day-end: post a correcting entry instead",
+)
+_T_NO_REFUND = QT_TRANSLATE_NOOP(
+    "messages",
+    "No credit beyond what is owed ({owed}) to give back: the credit held is {credit}.",
 )
 _T_DEPENDS = QT_TRANSLATE_NOOP(
     "messages", "Later entries rest on entry {seq}: reverse them first, newest first"
@@ -409,6 +414,25 @@ def settle_from_credit(state: LoanState, on: date) -> Posted | Refusal:
         parts=_allocation_parts(settled, drawn),
     )  # fmt: skip
     return Posted(append(settled, entry), (*entries, entry))
+
+
+def refund(state: LoanState, on: date) -> Posted | Refusal:
+    """Give back to the customer on ``on`` the credit held beyond everything owed then
+    (``payoff(state, on).refund_fen``: all of it when nothing is owed): the day-end through
+    ``on`` (which settles from the credit what falls due by then), then a refund row. What
+    is owed is left covered by the credit that stays held."""
+    if on < state.accrued_through:
+        return back_dated(state, on).refusal
+    posted = day_end(state, on)
+    settled, _ = _settle_to_date(posted.state, on)
+    owed = _owed_fen(settled)
+    amount = settled.credit_fen - owed
+    if amount <= 0:
+        return refuse(
+            "no_refund", _T_NO_REFUND, owed=yuan(owed), credit=yuan(settled.credit_fen)
+        ).refusal
+    entry = Entry(state.loan_id, posted.state.next_seq, EntryKind.REFUND, on, amount)
+    return Posted(append(posted.state, entry), (*posted.entries, entry))
 
 
 def allocate(state: LoanState, amount_fen: int, on: date) -> Allocation | Refusal:

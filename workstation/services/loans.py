@@ -17,12 +17,15 @@ from decimal import Decimal
 from workstation.domain import postings
 from workstation.domain.approval import LoanTerms
 from workstation.domain.ledger import (
+    AllocationPart,
     DrawTerms,
     Entry,
     EntryKind,
     LoanState,
     Refusal,
+    Refused,
     accrue,
+    allocation_of,
     append,
     new_loan,
     yuan,
@@ -97,6 +100,9 @@ def current_state(ctx: Context, row: LoanRow) -> LoanState:
 _T_FINANCE_DISBURSE = QT_TRANSLATE_NOOP("messages", "Only finance staff may disburse.")
 _T_FINANCE_REPAY = QT_TRANSLATE_NOOP("messages", "Only finance staff may receive repayments.")
 _T_FINANCE_REVERSE = QT_TRANSLATE_NOOP("messages", "Only finance staff may reverse ledger entries.")
+_T_FINANCE_CREDIT = QT_TRANSLATE_NOOP(
+    "messages", "Only finance staff may apply or refund a customer's credit."
+)
 
 
 def _require_finance(session: Session, template: str) -> None:
@@ -123,13 +129,15 @@ def _save(
     loan_store.append_entries(ctx.store, row.case_id, entries, at, by, note)
     # overdue since: what fell due before today and is unpaid (today's dues are not late yet)
     since = postings.overdue_since(state, business_date(ctx) - _ONE_DAY)
+    active = row.status == "active"  # a closed loan stays closed (its credit refunded)
     ok = loan_store.save_state(
         ctx.store,
         row.case_id,
         state,
-        next_event_on=postings.next_event(state, available_until),
+        next_event_on=postings.next_event(state, available_until) if active else None,
         overdue_since=since,
         expected_version=row.version,
+        status=row.status,
     )
     if not ok:
         _check_loan_version(row, -1)
@@ -453,6 +461,203 @@ def _check_reversible(
         raise _refuse(_T_LATER, seq=original.seq)
 
 
+# --- the credit held ---------------------------------------------------------------------------
+
+_T_NO_CREDIT = QT_TRANSLATE_NOOP("messages", "No credit is held for the customer.")
+_T_CLOSED_CREDIT = QT_TRANSLATE_NOOP(
+    "messages", "The loan of case {case} is closed: its credit can only be refunded."
+)
+_T_NOTHING_OWED_CREDIT = QT_TRANSLATE_NOOP(
+    "messages", "Nothing is owed: the credit of {credit} can only be refunded."
+)
+_T_CREDIT_COVERED = QT_TRANSLATE_NOOP(
+    "messages",
+    "The credit of {credit} is not more than what is owed ({owed}): nothing to refund; it "
+    "settles what falls due, or may repay early.",
+)
+_T_REFUND_REASON = QT_TRANSLATE_NOOP("messages", "Give a reason for the refund.")
+
+
+def _payoff_today(ctx: Context, state: LoanState) -> postings.Payoff:
+    result = postings.payoff(state, business_date(ctx))
+    if isinstance(result, Refusal):
+        raise _refused(result)
+    return result
+
+
+def _apply_credit_problem(row: LoanRow, payoff: postings.Payoff) -> Message | None:
+    """Why the credit cannot repay early today, or None."""
+    if payoff.credit_fen == 0:
+        return Message.of(_T_NO_CREDIT)
+    if row.status != "active":
+        return Message.of(_T_CLOSED_CREDIT, case=row.case_id)
+    if payoff.owed_fen == 0:
+        return Message.of(_T_NOTHING_OWED_CREDIT, credit=yuan(payoff.credit_fen))
+    return None
+
+
+def _refund_problem(payoff: postings.Payoff) -> Message | None:
+    """Why no credit can be given back today, or None (a closed loan owes nothing, so all
+    its credit is refundable)."""
+    if payoff.credit_fen == 0:
+        return Message.of(_T_NO_CREDIT)
+    if payoff.refund_fen == 0:
+        return Message.of(
+            _T_CREDIT_COVERED, credit=yuan(payoff.credit_fen), owed=yuan(payoff.owed_fen)
+        )
+    return None
+
+
+def preview_credit(ctx: Context, session: Session, case_id: int) -> postings.Allocation:
+    """Where the credit held would go if the customer has it repay early today (R7, R11):
+    penalty, interest, principal, oldest first; nothing is written."""
+    require(session, Permission.VIEW_CASES)
+    row = _loan_row(ctx, case_id)
+    state = current_state(ctx, row)
+    problem = _apply_credit_problem(row, _payoff_today(ctx, state))
+    if problem is not None:
+        raise RuleError(problem)
+    return _credit_allocation(ctx, state)[0]
+
+
+def _credit_allocation(
+    ctx: Context, state: LoanState
+) -> tuple[postings.Allocation, postings.Posted]:
+    day = business_date(ctx)
+    result = postings.settle_from_credit(state, day)
+    if isinstance(result, Refusal):
+        raise _refused(result)
+    payment = result.entries[-1] if result.entries else None
+    if payment is None or payment.kind != EntryKind.REPAYMENT or payment.applies_credit:
+        raise RuleError(Message.of(_T_NO_CREDIT))  # only the day-end's rows: nothing drawn
+    posted = result.entries[:-1]
+    return postings.Allocation(day, 0, payment.parts, tuple(posted)), result
+
+
+def apply_credit(
+    ctx: Context, session: Session, case_id: int, expected_version: int
+) -> postings.Allocation:
+    """The customer asks the credit held to repay early today (R7): it pays penalty,
+    interest, then principal, oldest due first (R11), as far as it goes. Finance only; a
+    closed loan, no credit or nothing owed is refused, and nothing is written."""
+    _require_finance(session, _T_FINANCE_CREDIT)
+    with ctx.store.write():
+        row = _loan_row(ctx, case_id)
+        _check_loan_version(row, expected_version)
+        state = current_state(ctx, row)
+        problem = _apply_credit_problem(row, _payoff_today(ctx, state))
+        if problem is not None:
+            raise RuleError(problem)
+        allocation, result = _credit_allocation(ctx, state)
+        payment = result.entries[-1]
+        _save(ctx, row, result.state, result.entries, session.user_id, "")
+        at = ctx.stamp()
+        _follow_stage(ctx, case_id, result.state, allocation.on, at)
+        user_store.record_audit(
+            ctx.store,
+            at=at,
+            actor_id=session.user_id,
+            entity="loan",
+            entity_id=case_id,
+            action="apply_credit",
+            before={"credit_fen": state.credit_fen},
+            after={
+                "seq": payment.seq,
+                "credit_used_fen": allocation.credit_applied_fen,
+                "penalty_fen": allocation.penalty_fen,
+                "interest_fen": allocation.interest_fen,
+                "principal_fen": allocation.principal_fen,
+                "credit_fen": result.state.credit_fen,
+            },
+        )
+    return allocation
+
+
+def refund_credit(
+    ctx: Context, session: Session, case_id: int, expected_version: int, reason: str
+) -> Entry:
+    """Pay back to the customer today the credit held beyond everything owed (on a closed
+    loan, all of it), as a ``refund`` ledger row. Finance only, with a reason; refused when
+    there is nothing beyond what is owed, and then nothing is written."""
+    _require_finance(session, _T_FINANCE_CREDIT)
+    if not reason.strip():
+        raise _refuse(_T_REFUND_REASON)
+    with ctx.store.write():
+        row = _loan_row(ctx, case_id)
+        _check_loan_version(row, expected_version)
+        state = current_state(ctx, row)
+        problem = _refund_problem(_payoff_today(ctx, state))
+        if problem is not None:
+            raise RuleError(problem)
+        result = postings.refund(state, business_date(ctx))
+        if isinstance(result, Refusal):
+            raise _refused(result)
+        refund = result.entries[-1]
+        _save(ctx, row, result.state, result.entries, session.user_id, reason.strip())
+        user_store.record_audit(
+            ctx.store,
+            at=ctx.stamp(),
+            actor_id=session.user_id,
+            entity="loan",
+            entity_id=case_id,
+            action="refund_credit",
+            before={"credit_fen": state.credit_fen},
+            after={
+                "seq": refund.seq,
+                "amount_fen": refund.amount_fen,
+                "credit_fen": result.state.credit_fen,
+                "reason": reason.strip(),
+            },
+        )
+    return refund
+
+
+# --- paying before the due date -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueAfterPayment:
+    """What a payment made before the next due date leaves to fall due then: interest (and
+    penalty) for the days from the day after the payment to ``due_on``, on what remains."""
+
+    paid_on: date
+    due_on: date
+    interest_fen: int
+
+
+def due_after_payment(
+    ctx: Context, session: Session, case_id: int, amount_fen: int, on: date | None = None
+) -> DueAfterPayment | None:
+    """A payment of ``amount_fen`` on ``on`` before the next due date: that date and the
+    interest (and penalty) that then falls due, computed from the state after the payment
+    accrued to it (R6, R8: the payment pays interest to its own day only; the days after it
+    accrue on what remains). None when the payment is on a due date, leaves nothing to
+    accrue, or is refused."""
+    require(session, Permission.VIEW_CASES)
+    day = _on(ctx, on)
+    row = _loan_row(ctx, case_id)
+    state = current_state(ctx, row)
+    result = postings.repay(state, amount_fen, day)
+    if isinstance(result, Refusal):
+        return None
+    ordinal = day.toordinal()
+    before = [
+        postings.posting_on_or_after(d.terms, ordinal) for d in state.draws if d.principal_fen
+    ]
+    if not before or min(before) == ordinal:
+        return None
+    due = min(before)
+    accrued = accrue(result.state, date.fromordinal(due))
+    fen = 0
+    for draw in accrued.draws:
+        if postings.posting_on_or_after(draw.terms, ordinal + 1) == due:
+            fen += interest_fen(draw.interest_day_sum, draw.terms.daily_rate)
+            fen += interest_fen(draw.penalty_day_sum, draw.terms.penalty_daily_rate)
+    if fen == 0:
+        return None
+    return DueAfterPayment(day, date.fromordinal(due), fen)
+
+
 def trial(ctx: Context, session: Session, case_id: int, on: date) -> postings.Payoff:
     """还款试算: what repaying everything on ``on`` takes; nothing is written. A future date
     is allowed here (that is the point of a trial)."""
@@ -479,6 +684,8 @@ class LedgerRow:
     interest_fen: int  # posted, unpaid
     penalty_fen: int  # posted, unpaid
     credit_fen: int
+    # where a repayment's fen went: its own parts, or those a credit row stands for
+    parts: tuple[AllocationPart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -522,6 +729,10 @@ class LoanView:
     # why no draw can be made today, whatever its amount (closed, a stage that takes no draw,
     # the period over, the limit or the business's cap used up); None: a draw may be made
     draw_refusal: Message | None = None
+    refund_fen: int = 0  # the credit beyond everything owed today: may be given back
+    # why the credit cannot repay early / be refunded today; None: it can
+    apply_credit_refusal: Message | None = None
+    refund_refusal: Message | None = None
 
     @property
     def may_draw(self) -> bool:
@@ -578,13 +789,14 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
     lines = []
     for line in loan_store.ledger_of(ctx.store, case_id):
         entry = line.entry
+        parts = _parts_of(replay, entry)
         replay = append(
             replay, entry, draws.get(entry.draw_id or "") if entry.kind == EntryKind.DRAW else None
         )
         lines.append(
             LedgerRow(
                 entry, line.at, line.by_name, line.note, replay.principal_fen,
-                replay.interest_unpaid_fen, replay.penalty_unpaid_fen, replay.credit_fen,
+                replay.interest_unpaid_fen, replay.penalty_unpaid_fen, replay.credit_fen, parts,
             )
         )  # fmt: skip
     state = current_state(ctx, row)
@@ -608,6 +820,9 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
         if row.status == "active" and today <= date.fromisoformat(row.available_until)
         else 0
     )
+    payoff = postings.payoff(state, as_of)
+    if isinstance(payoff, Refusal):
+        raise _refused(payoff)
     refusal = _draw_problem(row, case.stage, today)
     if refusal is None and available <= 0:
         refusal = Message.of(_T_LIMIT_USED, limit=yuan(row.limit_fen))
@@ -659,7 +874,21 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
         closed_through=closed_through(ctx),
         draw_months=draw_term_limit(row, today) if row.status == "active" else 0,
         draw_refusal=refusal,
+        refund_fen=payoff.refund_fen,
+        apply_credit_refusal=_apply_credit_problem(row, payoff),
+        refund_refusal=_refund_problem(payoff),
     )
+
+
+def _parts_of(before: LoanState, entry: Entry) -> tuple[AllocationPart, ...]:
+    """Where a repayment row's fen went (a credit row's parts rebuilt from the state
+    before it); nothing for other rows."""
+    if entry.kind != EntryKind.REPAYMENT:
+        return ()
+    try:
+        return allocation_of(before, entry)
+    except Refused:
+        return ()
 
 
 def has_loan(ctx: Context, case_id: int) -> bool:

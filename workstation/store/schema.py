@@ -444,7 +444,49 @@ V7 = [
     "CREATE INDEX documents_layout ON documents (layout_id)",
 ]
 
+# A ``refund`` ledger row: credit held given back to the customer (beyond everything owed,
+# or all of it on a closed loan). SQLite cannot widen a CHECK in place, so the ledger's two
+# tables are rebuilt: the parts copied out first and dropped (nothing then refers to the
+# old ledger, whose drop would otherwise break their foreign key), the ledger copied and
+# dropped, both renamed back (the rename carries the parts' reference with it).
+V8 = [
+    """CREATE TABLE loan_entries_v8 (
+        case_id INTEGER NOT NULL REFERENCES loans(case_id),
+        seq INTEGER NOT NULL CHECK (seq > 0),
+        kind TEXT NOT NULL CHECK (kind IN
+            ('draw','repayment','interest_posting','penalty_posting','reversal','refund')),
+        on_date TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+        draw_id TEXT REFERENCES draws(draw_id),
+        day_sum INTEGER NOT NULL DEFAULT 0 CHECK (day_sum >= 0),
+        due_on TEXT,
+        reverses INTEGER,
+        reversed_kind TEXT,
+        at TEXT NOT NULL,
+        by_user INTEGER NOT NULL REFERENCES users(id),
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (case_id, seq)
+    ) WITHOUT ROWID""",
+    "INSERT INTO loan_entries_v8 SELECT * FROM loan_entries",
+    """CREATE TABLE allocation_parts_v8 (
+        case_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        bucket TEXT NOT NULL CHECK (bucket IN ('penalty','interest','principal','credit')),
+        amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+        draw_id TEXT,
+        due_on TEXT,
+        PRIMARY KEY (case_id, seq, n),
+        FOREIGN KEY (case_id, seq) REFERENCES loan_entries_v8(case_id, seq)
+    ) WITHOUT ROWID""",
+    "INSERT INTO allocation_parts_v8 SELECT * FROM allocation_parts",
+    "DROP TABLE allocation_parts",
+    "DROP TABLE loan_entries",
+    "ALTER TABLE loan_entries_v8 RENAME TO loan_entries",
+    "ALTER TABLE allocation_parts_v8 RENAME TO allocation_parts",
+]
+
 MIGRATIONS: list[tuple[int, list[str]]] = [
-    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7),
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8),
 ]  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -237,6 +237,12 @@ class RepayDialog(_MoneyDialog):
         form.addRow(
             self.tr("Owed in all today"), _figure(f"<b>{format_fen(view.total_owed_fen)}</b>")
         )
+        self.credit = _figure(format_fen(view.credit_fen), "credit")
+        form.addRow(self.tr("Credit held"), self.credit)
+        form.setRowVisible(self.credit, view.credit_fen > 0)
+        self.netted = _figure(name="netted")
+        self.netted.setWordWrap(True)
+        form.addRow(self.netted)
         form.addRow(self.tr("Amount received"), with_unit(self.amount, "¥"))
         form.addRow(self.tr("Received on"), self.on)
         form.addRow(self.tr("Note"), self.note)
@@ -249,6 +255,9 @@ class RepayDialog(_MoneyDialog):
         self.table = plain_table(self)
         self.table.setModel(self.model)
         self.table.setMinimumHeight(140)
+        self.early = _figure(name="early")
+        self.early.setWordWrap(True)
+        self.early.setStyleSheet(WARN_STYLE)
         self.excess = _figure(name="excess")
         self.excess.setWordWrap(True)
         self.excess.setStyleSheet(WARN_STYLE)
@@ -265,6 +274,7 @@ class RepayDialog(_MoneyDialog):
         inner.addWidget(self.summary)
         inner.addWidget(self.posted)
         inner.addWidget(self.table)
+        inner.addWidget(self.early)
         inner.addWidget(self.excess)
         inner.addWidget(self.hold)
         layout = QVBoxLayout(self)
@@ -302,7 +312,56 @@ class RepayDialog(_MoneyDialog):
                 problem = message_text(exc.message)
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
+        self._show_netted(on)
         self._show(self.allocation)
+        self._show_early(amount, on)
+
+    def _show_netted(self, on: date) -> None:
+        """The credit held, netted against what is owed on the day (R11: the payment that
+        with it settles everything draws on it first); what exceeds everything owed."""
+        text = ""
+        try:
+            payoff = loans.trial(self.ctx, self.session, self.view.case_id, on)
+        except RuleError:
+            payoff = None
+        if payoff is not None and payoff.credit_fen:
+            text = self.tr(
+                "Owed {owed} − credit {credit} = to pay {pay}: paying {pay} settles "
+                "everything (the credit is drawn on first)."
+            ).format(
+                owed=format_fen(payoff.owed_fen),
+                credit=format_fen(payoff.credit_fen),
+                pay=format_fen(payoff.total_fen),
+            )
+            if payoff.refund_fen:
+                text += " " + self.tr(
+                    "The credit exceeds everything owed by {refund}: nothing to pay; "
+                    "finance may refund it (Refund credit…)."
+                ).format(refund=format_fen(payoff.refund_fen))
+        self.netted.setText(text)
+        self.netted.setVisible(bool(text))
+
+    def _show_early(self, amount: int | None, on: date) -> None:
+        """Paid before the next due date: interest is charged to the payment day only, and
+        the days after it fall due on the due date (found in review: a customer paid the
+        "next due" figure three days early and went overdue on the rest)."""
+        due = None
+        if amount is not None and self.allocation is not None:
+            due = loans.due_after_payment(self.ctx, self.session, self.view.case_id, amount, on)
+        text = ""
+        if due is not None:
+            text = self.tr(
+                "Paid on {on}, before the due date {due}: interest is charged to the payment "
+                "day only. The days from {next} to {due} accrue on what remains and fall due "
+                "on {due}: about {amount}."
+            ).format(
+                on=due.paid_on.isoformat(),
+                due=due.due_on.isoformat(),
+                next=(due.paid_on + timedelta(days=1)).isoformat(),
+                amount=format_fen(due.interest_fen),
+            )
+        self.early.setText(text)
+        self.early.setVisible(bool(text))
 
     def _show(self, allocation: Allocation | None) -> None:
         self.model.set_parts(allocation.parts if allocation else ())
@@ -313,16 +372,19 @@ class RepayDialog(_MoneyDialog):
             self.excess.hide()
             self.hold.hide()
             return
-        self.summary.setText(
-            self.tr(
-                "Penalty {penalty} · interest {interest} · principal {principal} · credit {credit}"
-            ).format(
-                penalty=format_fen(allocation.penalty_fen),
-                interest=format_fen(allocation.interest_fen),
-                principal=format_fen(allocation.principal_fen),
-                credit=format_fen(allocation.excess_fen),
-            )
+        summary = self.tr(
+            "Penalty {penalty} · interest {interest} · principal {principal} · credit {credit}"
+        ).format(
+            penalty=format_fen(allocation.penalty_fen),
+            interest=format_fen(allocation.interest_fen),
+            principal=format_fen(allocation.principal_fen),
+            credit=format_fen(allocation.excess_fen),
         )
+        if allocation.credit_applied_fen > 0:
+            summary += " " + self.tr("({credit} of it from the credit held)").format(
+                credit=format_fen(allocation.credit_applied_fen)
+            )
+        self.summary.setText(summary)
         posted = sum(e.amount_fen for e in allocation.postings)
         self.posted.setText(
             self.tr("Interest and penalty accrued to the day are posted first: {amount}.").format(
@@ -375,6 +437,9 @@ class TrialDialog(QDialog):
         self.principal = _figure(name="principal")
         self.interest = _figure(name="interest")
         self.penalty = _figure(name="penalty")
+        self.owed = _figure(name="owed")
+        self.credit = _figure(name="credit")
+        self.refund = _figure(name="refund")
         self.total = _figure(name="total")
         font = self.total.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -388,7 +453,11 @@ class TrialDialog(QDialog):
         form.addRow(self.tr("Principal"), self.principal)
         form.addRow(self.tr("+ Interest to the day"), self.interest)
         form.addRow(self.tr("+ Penalty to the day"), self.penalty)
-        form.addRow(self.tr("= Total to settle"), self.total)
+        form.addRow(self.tr("= Owed"), self.owed)
+        form.addRow(self.tr("− Credit held"), self.credit)
+        form.addRow(self.tr("= To pay to settle"), self.total)
+        form.addRow(self.tr("Credit to give back"), self.refund)
+        self.form = form
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -406,17 +475,37 @@ class TrialDialog(QDialog):
         try:
             payoff = loans.trial(self.ctx, self.session, self.view.case_id, on)
         except RuleError as exc:
-            for label in (self.principal, self.interest, self.penalty, self.total):
+            for label in (self.principal, self.interest, self.penalty, self.owed, self.total):
                 label.setText("—")
+            self._show_credit_rows(False, False)
             self.note.setText(message_text(exc.message))
             return
         self.principal.setText(format_fen(payoff.principal_fen))
         self.interest.setText(format_fen(payoff.interest_fen))
         self.penalty.setText(format_fen(payoff.penalty_fen))
+        self.owed.setText(format_fen(payoff.owed_fen))
+        self.credit.setText(format_fen(payoff.credit_fen))
         self.total.setText(format_fen(payoff.total_fen))
+        self.refund.setText(format_fen(payoff.refund_fen))
+        self._show_credit_rows(payoff.credit_fen > 0, payoff.refund_fen > 0)
         note = self.tr("Early repayment costs no fee; interest runs only to the day.")
         if payoff.credit_fen:
-            note += " " + self.tr("A credit of {credit} is held for the customer.").format(
-                credit=format_fen(payoff.credit_fen)
+            note += " " + self.tr(
+                "Owed {owed} − credit {credit} = to pay {pay}: the credit held for the "
+                "customer is netted."
+            ).format(
+                owed=format_fen(payoff.owed_fen),
+                credit=format_fen(payoff.credit_fen),
+                pay=format_fen(payoff.total_fen),
             )
+        if payoff.refund_fen:
+            note += " " + self.tr(
+                "The credit exceeds everything owed: {refund} is to be given back."
+            ).format(refund=format_fen(payoff.refund_fen))
         self.note.setText(note)
+
+    def _show_credit_rows(self, credit: bool, refund: bool) -> None:
+        """The netting rows only when a credit is held; the refund only when it exceeds."""
+        self.form.setRowVisible(self.owed, credit)
+        self.form.setRowVisible(self.credit, credit)
+        self.form.setRowVisible(self.refund, refund)

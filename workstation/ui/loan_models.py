@@ -20,6 +20,7 @@ from workstation.ui.common import format_fen, format_time, person_name, translat
 from workstation.ui.loan_text import (
     bucket_label,
     entry_kind_label,
+    entry_label,
     months_text,
     plan_short_label,
 )
@@ -131,10 +132,29 @@ class ScheduleModel(HeaderedTableModel):
 
 
 def entry_detail(row: LedgerRow) -> str:
-    """What a ledger row did, in words: where a repayment went, when a posting is due."""
+    """What a ledger row did, in words: where a repayment went (a credit row's parts
+    rebuilt by the services), when a posting is due, what a refund gave back."""
     entry = row.entry
     if entry.kind == EntryKind.REPAYMENT:
-        return parts_text(entry.parts)
+        parts = parts_text(row.parts or entry.parts)
+        if entry.applies_credit and entry.due_on is not None:
+            head = translate("LedgerModel", "From credit: draw {draw}, due {due}").format(
+                draw=entry.draw_id or "", due=entry.due_on.isoformat()
+            )
+            return f"{head} · {parts}" if parts else head
+        if entry.amount_fen == 0:
+            return translate("LedgerModel", "From credit, repaid early: {parts}").format(
+                parts=parts
+            )
+        used = entry.credit_used_fen
+        if used > 0:
+            return translate("LedgerModel", "{parts} ({credit} of it from credit)").format(
+                parts=parts, credit=format_fen(used)
+            )
+        return parts
+    if entry.kind == EntryKind.REFUND:
+        text = translate("LedgerModel", "Credit given back to the customer; {credit} held after")
+        return text.format(credit=format_fen(row.credit_fen))
     if entry.kind in (EntryKind.INTEREST_POSTING, EntryKind.PENALTY_POSTING) and entry.due_on:
         return translate("LedgerModel", "draw {draw}, due {due}").format(
             draw=entry.draw_id or "", due=entry.due_on.isoformat()
@@ -199,7 +219,7 @@ class LedgerModel(HeaderedTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         entry = row.entry
-        kind = entry_kind_label(entry.kind.value)
+        kind = entry_label(entry)
         if self.is_reversed(index.row()):
             kind = self.tr("{kind} (reversed)").format(kind=kind)
         return (

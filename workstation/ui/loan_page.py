@@ -51,7 +51,7 @@ from workstation.ui.loan_dialogs import (
     RepayRequest,
     TrialDialog,
 )
-from workstation.ui.loan_models import DrawsModel, LedgerModel, ScheduleModel
+from workstation.ui.loan_models import DrawsModel, LedgerModel, ScheduleModel, parts_text
 from workstation.ui.loan_pdf import (
     draw_disbursed_by,
     print_document,
@@ -88,6 +88,18 @@ def ask_print_choice(parent: QWidget, choices: list[str]) -> int | None:
         False,
     )
     return choices.index(text) if ok else None
+
+
+def ask_confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Yes or no to a money move described in ``text`` (tests replace this function)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_printer(parent: QWidget) -> QPrinter | None:
@@ -178,6 +190,8 @@ class LoanTab(QWidget):
             ("draw", self.tr("Draw…"), self.draw, True),
             ("repay", self.tr("Repay…"), self.repay, True),
             ("reverse", self.tr("Reverse…"), self.reverse, True),
+            ("apply_credit", self.tr("Apply credit…"), self.apply_credit, True),
+            ("refund_credit", self.tr("Refund credit…"), self.refund_credit, True),
             ("trial", self.tr("Trial calculation…"), self.trial, False),
             ("statement", self.tr("Statement (PDF)…"), self.save_statement, False),
             ("voucher", self.tr("Voucher (PDF)…"), self.save_voucher, False),
@@ -189,7 +203,7 @@ class LoanTab(QWidget):
             button.setVisible(self.is_finance or not finance_only)
             self.buttons[key] = button
             bar.addWidget(button)
-            if key == "reverse":
+            if key in ("reverse", "refund_credit"):
                 bar.addSpacing(24)
         bar.addStretch(1)
         self.draws_model = DrawsModel(self)
@@ -283,7 +297,7 @@ class LoanTab(QWidget):
             "penalty": format_fen(penalty),
             "credit": format_fen(view.credit_fen),
             "total": f"<b>{format_fen(view.total_owed_fen)}</b>",
-            "next_due": self.tr("{amount} on {day}").format(
+            "next_due": self.tr("{amount}, the amount due on {day}").format(
                 amount=format_fen(view.next_due_fen), day=view.next_due_on.isoformat()
             )
             if view.next_due_on
@@ -296,6 +310,15 @@ class LoanTab(QWidget):
         }
         for key, text in texts.items():
             self.values[key].setText(text)
+        self.values["next_due"].setToolTip(
+            self.tr(
+                "What settles everything due on {day}, if paid on that day. Paid earlier, "
+                "interest is charged to the payment day only; the days after it accrue on what "
+                "remains and fall due on {day}."
+            ).format(day=view.next_due_on.isoformat())
+            if view.next_due_on
+            else ""
+        )
         late = view.days_past_due > 0
         style = f"color: {BREACH_COLOR.name()}; font-weight: bold;" if late else ""
         self.values["overdue"].setStyleSheet(style)
@@ -336,6 +359,23 @@ class LoanTab(QWidget):
         self.buttons["voucher"].setEnabled(self._chosen_draw_row() is not None)
         self.buttons["statement"].setEnabled(view is not None)
         self.buttons["trial"].setEnabled(view is not None and bool(view.draws))
+        for key, refusal, hint in (
+            (
+                "apply_credit",
+                view.apply_credit_refusal if view is not None else None,
+                self.tr(
+                    "The customer asks the credit held to repay early: penalty, interest, "
+                    "principal, oldest first."
+                ),
+            ),
+            (
+                "refund_credit",
+                view.refund_refusal if view is not None else None,
+                self.tr("Give back to the customer the credit beyond everything owed."),
+            ),
+        ):
+            self.buttons[key].setEnabled(view is not None and refusal is None)
+            self.buttons[key].setToolTip(message_text(refusal) if refusal is not None else hint)
 
     def selected_entry_row(self) -> int | None:
         rows = self.ledger.selectionModel().selectedRows()
@@ -414,6 +454,45 @@ class LoanTab(QWidget):
         ctx, session = self._ctx, self._session
         return self._write(
             lambda: loans.reverse(ctx, session, view.case_id, view.version, entry.seq, reason)
+        )
+
+    def apply_credit(self) -> bool:
+        """Have the credit held repay early, once the officer has seen where it goes."""
+        view = self.view
+        if view is None:
+            return False
+        ctx, session, case_id = self._ctx, self._session, view.case_id
+        try:
+            preview = loans.preview_credit(ctx, session, case_id)
+        except RuleError as exc:
+            show_refusal(self, exc)
+            return False
+        text = self.tr(
+            "The credit of {credit} held repays early today (the customer asked): {parts}. "
+            "Go ahead?"
+        ).format(credit=format_fen(view.credit_fen), parts=parts_text(preview.parts))
+        if not ask_confirm(self, self.tr("Apply credit"), text):
+            return False
+        return self._write(lambda: loans.apply_credit(ctx, session, case_id, view.version))
+
+    def refund_credit(self) -> bool:
+        """Give back the credit beyond everything owed (all of it on a closed loan)."""
+        view = self.view
+        if view is None:
+            return False
+        reason = dialogs.ask_reason(
+            self,
+            self.tr("Refund credit"),
+            self.tr(
+                "Give back {amount} to the customer: the credit held ({credit}) beyond "
+                "everything owed. Why, and how is it paid out?"
+            ).format(amount=format_fen(view.refund_fen), credit=format_fen(view.credit_fen)),
+        )
+        if reason is None:
+            return False
+        ctx, session = self._ctx, self._session
+        return self._write(
+            lambda: loans.refund_credit(ctx, session, view.case_id, view.version, reason)
         )
 
     def trial(self) -> QDialog | None:

@@ -28,7 +28,7 @@ from workstation.ui.loan_models import entry_detail
 from workstation.ui.loan_text import (
     annual_text,
     daily_text,
-    entry_kind_label,
+    entry_label,
     months_text,
     plan_label,
 )
@@ -186,7 +186,9 @@ def _schedule_table(draw: DrawView) -> str:
 def statement_html(view: LoanView, printed: datetime) -> str:
     """The statement of account: terms, balances to the day, draws, the ledger."""
     due = (
-        f"{view.next_due_on.isoformat()} · {format_fen(view.next_due_fen)}"
+        translate("LoanPdf", "{amount}, the amount due on {day}").format(
+            amount=format_fen(view.next_due_fen), day=view.next_due_on.isoformat()
+        )
         if view.next_due_on
         else "—"
     )
@@ -197,6 +199,7 @@ def statement_html(view: LoanView, printed: datetime) -> str:
         if view.days_past_due
         else translate("LoanPdf", "none")
     )
+    refund = format_fen(view.refund_fen)
     balances = [
         (translate("LoanPdf", "Stage"), _esc(stage_label(view.stage))),
         (translate("LoanPdf", "Drawn in all"), _esc(format_fen(view.drawn_fen))),
@@ -211,6 +214,11 @@ def statement_html(view: LoanView, printed: datetime) -> str:
             _esc(format_fen(view.penalty_unpaid_fen + view.penalty_accrued_fen)),
         ),
         (translate("LoanPdf", "Credit held"), _esc(format_fen(view.credit_fen))),
+        *(
+            [(translate("LoanPdf", "Credit beyond all owed, to give back"), _esc(refund))]
+            if view.refund_fen
+            else []
+        ),
         (translate("LoanPdf", "Total to settle today"), _esc(format_fen(view.total_owed_fen))),
         (translate("LoanPdf", "Next due"), _esc(due)),
         (translate("LoanPdf", "Overdue"), _esc(overdue)),
@@ -252,7 +260,7 @@ def statement_html(view: LoanView, printed: datetime) -> str:
             (
                 str(r.entry.seq),
                 r.entry.on.isoformat(),
-                entry_kind_label(r.entry.kind.value),
+                entry_label(r.entry),
                 format_fen(r.entry.amount_fen),
                 entry_detail(r),
                 format_fen(r.principal_fen),

@@ -13,6 +13,7 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from workstation.domain.ledger import Entry, EntryKind
 from workstation.domain.limits import annual_rate
 from workstation.ui.common import translate
 from workstation.ui.decision_tab import format_percent
@@ -35,6 +36,7 @@ _KINDS = {
     "interest_posting": QT_TRANSLATE_NOOP("LoanText", "Interest posted"),
     "penalty_posting": QT_TRANSLATE_NOOP("LoanText", "Penalty posted"),
     "reversal": QT_TRANSLATE_NOOP("LoanText", "Reversal"),
+    "refund": QT_TRANSLATE_NOOP("LoanText", "Credit refunded"),
 }
 _BUCKETS = {
     "penalty": QT_TRANSLATE_NOOP("LoanText", "Penalty"),
@@ -59,6 +61,14 @@ def plan_short_label(plan: str) -> str:
 
 def entry_kind_label(kind: str) -> str:
     return _label(_KINDS, kind)
+
+
+def entry_label(entry: Entry) -> str:
+    """A ledger row's kind in words: a row paid from the credit held (a credit row, or an
+    early repayment from the credit) reads "From credit", not as money received."""
+    if entry.kind == EntryKind.REPAYMENT and (entry.applies_credit or entry.amount_fen == 0):
+        return translate(CONTEXT, "From credit")
+    return entry_kind_label(entry.kind.value)
 
 
 def bucket_label(bucket: str) -> str:
