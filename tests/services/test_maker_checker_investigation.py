@@ -46,7 +46,9 @@ def _upload(ctx: Context, who: Session, case_id: int) -> None:
 
 @pytest.mark.parametrize("work", [_interview, _upload], ids=["interview", "upload"])
 def test_a_supervisor_who_did_investigation_work_may_not_approve_it(
-    ctx: Context, people: dict[str, Session], work  # noqa: ANN001
+    ctx: Context,
+    people: dict[str, Session],
+    work,  # noqa: ANN001
 ) -> None:
     case_id = _recommended(ctx, people, work)
     before = dump(ctx)

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.services.test_loan_credit_service import YUAN, _with_credit
 from tests.ui import loan_book as lb
+from tests.ui.test_loan_page import _open
 from workstation.services import loans
-from workstation.services.context import Context, Session
 from workstation.ui import loan_page
-from workstation.ui.case_page import CasePage
 from workstation.ui.loan_dialogs import RepayDialog, TrialDialog
 from workstation.ui.loan_pdf import statement_html
 
@@ -33,13 +32,6 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)
     )
     return shown
-
-
-def _open(qtbot, ctx: Context, session: Session, background, case_id: int) -> CasePage:
-    page = CasePage(ctx, session, background, case_id)
-    qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.data is not None and page.loan_tab is not None)
-    return page
 
 
 def _row(tab, row: int) -> list[str]:
