@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -278,7 +279,7 @@
         <translation>数据完整、评级 A 或 B、无任何标记且额度在此金额以内的平台案件，由系统自动批准并直接进入放款。</translation>
     </message>
     <message>
-        <source>Above a supervisor's authority the signature counts as the first of two; a second supervisor whose authority covers the limit completes the approval. Empty: none held.</source>
+        <source>Above a supervisor&apos;s authority the signature counts as the first of two; a second supervisor whose authority covers the limit completes the approval. Empty: none held.</source>
         <translation>超出主管权限时，其签字为第一签；由权限覆盖该额度的第二位主管签字后审批完成。留空：无权限。</translation>
     </message>
     <message>
@@ -548,7 +549,7 @@
         <translation>仅超时</translation>
     </message>
     <message>
-        <source>Only cases past their stage's time limit</source>
+        <source>Only cases past their stage&apos;s time limit</source>
         <translation>只显示超过本阶段时限的案件</translation>
     </message>
     <message>
@@ -801,7 +802,7 @@
         <translation>自 {when} 起在本阶段</translation>
     </message>
     <message>
-        <source>Past the stage's time limit</source>
+        <source>Past the stage&apos;s time limit</source>
         <translation>已超过本阶段时限</translation>
     </message>
 </context>
@@ -839,7 +840,7 @@
         <translation>不计入：借入、归还贷款属于融资，不是经营收入或成本，本行不计入任何数字。</translation>
     </message>
     <message>
-        <source>Not counted: money moved between the owner's own accounts is neither income nor cost, so the line is in no figure.</source>
+        <source>Not counted: money moved between the owner&apos;s own accounts is neither income nor cost, so the line is in no figure.</source>
         <translation>不计入：本人账户之间的转账既非收入也非成本，本行不计入任何数字。</translation>
     </message>
     <message>
@@ -855,7 +856,7 @@
         <translation>账单中的退款</translation>
     </message>
     <message>
-        <source>Owner's account</source>
+        <source>Owner&apos;s account</source>
         <translation>本人账户</translation>
     </message>
     <message>
@@ -1024,7 +1025,7 @@
         <translation>对应 {file} 的各列</translation>
     </message>
     <message>
-        <source>No known bank layout was found in {file}. Say which column holds what: the mapping is saved under the bank's name, and the next file with the same header row is read with it without asking.</source>
+        <source>No known bank layout was found in {file}. Say which column holds what: the mapping is saved under the bank&apos;s name, and the next file with the same header row is read with it without asking.</source>
         <translation>{file} 不是已知的银行流水格式。请指明每一列是什么：对应关系以银行名称保存，以后表头相同的文件将直接按它读取，不再询问。</translation>
     </message>
     <message>
@@ -1235,7 +1236,7 @@
         <translation>差异（申报对重建）</translation>
     </message>
     <message>
-        <source>What scoring reads: the officer's figure where adjusted, else the declared one (grey, “as declared”)</source>
+        <source>What scoring reads: the officer&apos;s figure where adjusted, else the declared one (grey, “as declared”)</source>
         <translation>评分读取的数：有调整的用调查员调整数，否则用申报数（灰色，“沿用申报”）</translation>
     </message>
     <message>
@@ -1372,7 +1373,7 @@
         <translation>重新评分</translation>
     </message>
     <message>
-        <source>Score this case again with today's scorecard and macro settings</source>
+        <source>Score this case again with today&apos;s scorecard and macro settings</source>
         <translation>按当前的评分卡和宏观调整设置重新为该案件评分</translation>
     </message>
     <message>
@@ -1452,8 +1453,8 @@
         <translation>未评分：案件在评分前已被终止。</translation>
     </message>
     <message>
-        <source>{score} &lt;span style='font-size:small; color:#607d8b'&gt;of 100&lt;/span&gt;</source>
-        <translation>{score} &lt;span style='font-size:small; color:#607d8b'&gt;/ 100 分&lt;/span&gt;</translation>
+        <source>{score} &lt;span style=&apos;font-size:small; color:#607d8b&apos;&gt;of 100&lt;/span&gt;</source>
+        <translation>{score} &lt;span style=&apos;font-size:small; color:#607d8b&apos;&gt;/ 100 分&lt;/span&gt;</translation>
     </message>
     <message>
         <source>{n} indicator(s) missing: the applicant did not supply them. A missing indicator is not counted as zero: the score is made from the others, their weights scaled up to fill the 100 points. Ask for it and score the case again.</source>
@@ -1618,7 +1619,7 @@
         <translation>本笔借款还款计划（按计划还款）</translation>
     </message>
     <message>
-        <source>The limit's period ends on {until}: no new draw can be made.</source>
+        <source>The limit&apos;s period ends on {until}: no new draw can be made.</source>
         <translation>额度有效期至 {until}：不能再放款。</translation>
     </message>
     <message>
@@ -1953,7 +1954,7 @@
         <translation>已脱敏：如需修改，请输入完整号码。</translation>
     </message>
     <message>
-        <source>Record the owner's consent first.</source>
+        <source>Record the owner&apos;s consent first.</source>
         <translation>请先记录经营者的授权。</translation>
     </message>
     <message>
@@ -1989,7 +1990,7 @@
         <translation>已填写客户名称的，还需填写合作年限和销售占比。</translation>
     </message>
     <message>
-        <source>Give the order's amount in yuan, e.g. 1280.50.</source>
+        <source>Give the order&apos;s amount in yuan, e.g. 1280.50.</source>
         <translation>请以元为单位填写订单金额，如 1280.50。</translation>
     </message>
     <message>
@@ -2272,7 +2273,7 @@
         <translation>DSR 评分</translation>
     </message>
     <message>
-        <source>Buyers' favourites</source>
+        <source>Buyers&apos; favourites</source>
         <translation>买家收藏</translation>
     </message>
     <message>
@@ -2630,7 +2631,7 @@
         <translation>绿 {g} · 黄 {a} · 红 {r}</translation>
     </message>
     <message>
-        <source>Slowest to clear at its recent pace: the line's bottleneck</source>
+        <source>Slowest to clear at its recent pace: the line&apos;s bottleneck</source>
         <translation>按近期速度清空最慢：流水线的瓶颈</translation>
     </message>
     <message>
@@ -3691,7 +3692,7 @@
         <translation>个人消费</translation>
     </message>
     <message>
-        <source>The owner's own spending paid from these accounts (money out)</source>
+        <source>The owner&apos;s own spending paid from these accounts (money out)</source>
         <translation>经营者用这些账户支付的个人开销（支出）</translation>
     </message>
     <message>
@@ -3806,7 +3807,7 @@ trading</source>
 刷单</translation>
     </message>
     <message>
-        <source>The platform's checks suspect fake trading (刷单) on this order</source>
+        <source>The platform&apos;s checks suspect fake trading (刷单) on this order</source>
         <translation>平台核查怀疑该订单存在刷单</translation>
     </message>
     <message>
@@ -3917,7 +3918,7 @@ trading</source>
         <translation>{when}，{who}</translation>
     </message>
     <message>
-        <source>Referred by {bank}: the partner bank's risk department monitors this loan; the workstation raises no in-loan warnings of its own (post-loan scoring still applies).</source>
+        <source>Referred by {bank}: the partner bank&apos;s risk department monitors this loan; the workstation raises no in-loan warnings of its own (post-loan scoring still applies).</source>
         <translation>由{bank}推荐：该笔贷款的贷中风险由合作银行风控部门监控；本工作站不自行发起贷中预警（贷后评分仍适用）。</translation>
     </message>
 </context>
@@ -4006,7 +4007,7 @@ trading</source>
         <translation>未分配（阶段队列）</translation>
     </message>
     <message>
-        <source>Officers' load (open cases)</source>
+        <source>Officers&apos; load (open cases)</source>
         <translation>人员负荷（未结案件）</translation>
     </message>
     <message>
@@ -4018,7 +4019,7 @@ trading</source>
         <translation>把所选案件分配给</translation>
     </message>
     <message>
-        <source>Cases past their stage's time limit, oldest first</source>
+        <source>Cases past their stage&apos;s time limit, oldest first</source>
         <translation>超过阶段时限的案件（最久的在前）</translation>
     </message>
     <message>
@@ -4273,7 +4274,7 @@ trading</source>
         <translation>更改类别</translation>
     </message>
     <message>
-        <source>Back to the rules (undo the officer's class)</source>
+        <source>Back to the rules (undo the officer&apos;s class)</source>
         <translation>恢复按规则分类（撤销人工分类）</translation>
     </message>
     <message>
@@ -4289,7 +4290,7 @@ trading</source>
         <translation>记住此分类：所有案件中“{name}”都按此归类</translation>
     </message>
     <message>
-        <source>Lines of this category are in no figure of the rebuilt statement: loans and transfers between the owner's accounts are financing, not business income or cost.</source>
+        <source>Lines of this category are in no figure of the rebuilt statement: loans and transfers between the owner&apos;s accounts are financing, not business income or cost.</source>
         <translation>此类流水不计入重建报表的任何数字：贷款和本人账户之间的转账属于融资，不是经营收入或成本。</translation>
     </message>
     <message>
@@ -4312,7 +4313,7 @@ trading</source>
         <translation>提交审批建议</translation>
     </message>
     <message>
-        <source>Prefilled from the rating's offer. A supervisor approves, amends or declines these terms; you cannot approve your own recommendation.</source>
+        <source>Prefilled from the rating&apos;s offer. A supervisor approves, amends or declines these terms; you cannot approve your own recommendation.</source>
         <translation>已按评级报价预填。由主管批准、修改或拒绝这些条件；您不能批准自己的建议。</translation>
     </message>
     <message>
@@ -4513,7 +4514,7 @@ trading</source>
         <translation>内置规则（尚未修改）。</translation>
     </message>
     <message>
-        <source>First match wins. Ahead of the rules come the officer's classes (a line, a counterparty), refunds and the owner's own names and accounts. Changing the list changes every case's classes.</source>
+        <source>First match wins. Ahead of the rules come the officer&apos;s classes (a line, a counterparty), refunds and the owner&apos;s own names and accounts. Changing the list changes every case&apos;s classes.</source>
         <translation>按顺序匹配，先匹配者生效。人工分类（单笔、交易对方）、退款以及经营者本人的户名和账户优先于规则。修改规则会改变所有案件的分类。</translation>
     </message>
     <message>
@@ -4584,7 +4585,7 @@ trading</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <source>export's kind</source>
+        <source>export&apos;s kind</source>
         <translation>交易分类</translation>
     </message>
     <message>
@@ -4847,7 +4848,7 @@ trading</source>
 <context>
     <name>StraightThroughLine</name>
     <message>
-        <source>Clean platform cases within the system's authority are approved by the system itself and go straight to disbursement.</source>
+        <source>Clean platform cases within the system&apos;s authority are approved by the system itself and go straight to disbursement.</source>
         <translation>系统权限内的干净平台案件由系统自动批准，直接进入放款。</translation>
     </message>
     <message>
@@ -5517,7 +5518,7 @@ trading</source>
         <translation>重新分配案件</translation>
     </message>
     <message>
-        <source>review the officers' queues</source>
+        <source>review the officers&apos; queues</source>
         <translation>检查各人员的队列</translation>
     </message>
     <message>
@@ -5588,7 +5589,7 @@ trading</source>
         <translation>“{role}”角色不能对“{stage}”阶段的案件执行“{action}”。</translation>
     </message>
     <message>
-        <source>This case is in another officer's work list; ask a supervisor to reassign it.</source>
+        <source>This case is in another officer&apos;s work list; ask a supervisor to reassign it.</source>
         <translation>该案件在其他人员的工作清单中；请主管重新分配。</translation>
     </message>
     <message>
@@ -5672,7 +5673,7 @@ trading</source>
         <translation>逾期欠款尚未还清：台账仍显示逾期金额。</translation>
     </message>
     <message>
-        <source>Nothing on the loan's ledger is past due.</source>
+        <source>Nothing on the loan&apos;s ledger is past due.</source>
         <translation>该贷款台账上没有逾期款项。</translation>
     </message>
     <message>
@@ -5712,11 +5713,11 @@ trading</source>
         <translation>“{path}”由更新版本的工作站写入（结构版本{found}，本程序支持{known}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
-        <source>“{path}” is not a workstation database (it is another program's SQLite file). Nothing was changed.</source>
+        <source>“{path}” is not a workstation database (it is another program&apos;s SQLite file). Nothing was changed.</source>
         <translation>“{path}”不是工作站数据库（是其他程序的 SQLite 文件）。未做任何修改。</translation>
     </message>
     <message>
-        <source>The database is busy with another user's change (SQLite said: {error}). Nothing was saved; try again in a moment.</source>
+        <source>The database is busy with another user&apos;s change (SQLite said: {error}). Nothing was saved; try again in a moment.</source>
         <translation>数据库正被其他用户的修改占用（SQLite 提示：{error}）。未保存任何内容，请稍后重试。</translation>
     </message>
     <message>
@@ -5796,7 +5797,7 @@ trading</source>
         <translation>没有生效中的黑名单条目 {entry}。</translation>
     </message>
     <message>
-        <source>Record the owner's consent to the use of their data and to credit queries before the application is scored.</source>
+        <source>Record the owner&apos;s consent to the use of their data and to credit queries before the application is scored.</source>
         <translation>评分前请先记录经营者对使用其数据和查询征信的授权。</translation>
     </message>
     <message>
@@ -5840,7 +5841,7 @@ trading</source>
         <translation>{file} 缺少以下列：{columns}</translation>
     </message>
     <message>
-        <source>{file} lacks the columns: {columns}. Its columns {unknown} are not the template's; name them as the template (applications.csv) does.</source>
+        <source>{file} lacks the columns: {columns}. Its columns {unknown} are not the template&apos;s; name them as the template (applications.csv) does.</source>
         <translation>{file} 缺少以下列：{columns}。其中的列 {unknown} 不属于模板；请按模板（applications.csv）命名。</translation>
     </message>
     <message>
@@ -5936,7 +5937,7 @@ trading</source>
         <translation>应在 {low} 至 {high} 之间</translation>
     </message>
     <message>
-        <source>The largest customers' shares add up to more than all sales ({percent}%)</source>
+        <source>The largest customers&apos; shares add up to more than all sales ({percent}%)</source>
         <translation>前两大客户的销售占比合计超过全部销售额（{percent}%）</translation>
     </message>
     <message>
@@ -5956,15 +5957,15 @@ trading</source>
         <translation>净利润率 {margin}% 高于销售额扣除营业成本后所能达到的上限（{ceiling}%）</translation>
     </message>
     <message>
-        <source>The owner's consent to the use of their data and to credit queries is not recorded; the application cannot be scored without it</source>
+        <source>The owner&apos;s consent to the use of their data and to credit queries is not recorded; the application cannot be scored without it</source>
         <translation>尚未记录经营者对使用其数据和查询征信的授权；没有授权，申请无法评分</translation>
     </message>
     <message>
-        <source>The owner's ID number is on the blacklist: {reason}</source>
+        <source>The owner&apos;s ID number is on the blacklist: {reason}</source>
         <translation>经营者身份证号已列入黑名单：{reason}</translation>
     </message>
     <message>
-        <source>The business's credit code is on the blacklist: {reason}</source>
+        <source>The business&apos;s credit code is on the blacklist: {reason}</source>
         <translation>企业统一社会信用代码已列入黑名单：{reason}</translation>
     </message>
     <message>
@@ -6112,7 +6113,7 @@ trading</source>
         <translation>宏观经济（{economy}）：× {factor}</translation>
     </message>
     <message>
-        <source>Capped at the product's maximum</source>
+        <source>Capped at the product&apos;s maximum</source>
         <translation>以产品最高额度封顶</translation>
     </message>
     <message>
@@ -6156,8 +6157,8 @@ trading</source>
         <translation>以该类客户的最高贷款余额封顶</translation>
     </message>
     <message>
-        <source>{on} is before the last day-end ({closed}): the ledger takes nothing earlier</source>
-        <translation>{on} 早于上次日终（{closed}）：台账不接受更早的记账</translation>
+        <source>{on} is before {closed}, the day this loan&apos;s ledger already runs to: nothing earlier can be entered</source>
+        <translation>{on} 早于 {closed}，即本笔贷款台账已记到的日期：不能录入更早的日期</translation>
     </message>
     <message>
         <source>Ledger entry {seq} of loan {loan} does not fit the entries before it</source>
@@ -6212,7 +6213,7 @@ trading</source>
         <translation>提款 {draw} 已在台账中</translation>
     </message>
     <message>
-        <source>Entry {seq} is not on this loan's ledger</source>
+        <source>Entry {seq} is not on this loan&apos;s ledger</source>
         <translation>第 {seq} 笔记录不在本笔贷款的台账中</translation>
     </message>
     <message>
@@ -6428,7 +6429,7 @@ trading</source>
         <translation>调查员手工改类</translation>
     </message>
     <message>
-        <source>The officer's class for this counterparty</source>
+        <source>The officer&apos;s class for this counterparty</source>
         <translation>调查员为该交易对方设定的类别</translation>
     </message>
     <message>
@@ -6436,7 +6437,7 @@ trading</source>
         <translation>账单中标记为退款</translation>
     </message>
     <message>
-        <source>To or from the owner's own name or account</source>
+        <source>To or from the owner&apos;s own name or account</source>
         <translation>与店主本人姓名或账户往来</translation>
     </message>
     <message>
@@ -6444,7 +6445,7 @@ trading</source>
         <translation>规则 {number}</translation>
     </message>
     <message>
-        <source>The other side of a transfer between the owner's accounts</source>
+        <source>The other side of a transfer between the owner&apos;s accounts</source>
         <translation>店主本人账户互转的另一端</translation>
     </message>
     <message>
@@ -6516,7 +6517,7 @@ trading</source>
         <translation>同一账户的重叠流水中已有，按该处计</translation>
     </message>
     <message>
-        <source>The same payment as in the payment app's statement, counted there</source>
+        <source>The same payment as in the payment app&apos;s statement, counted there</source>
         <translation>与支付账单中的同一笔款项，按该处计</translation>
     </message>
     <message>
@@ -6524,11 +6525,11 @@ trading</source>
         <translation>不在 12 个月内</translation>
     </message>
     <message>
-        <source>{file} is a scanned PDF (pictures of pages, no text): ask for the bank's electronic statement (CSV, Excel or text PDF)</source>
+        <source>{file} is a scanned PDF (pictures of pages, no text): ask for the bank&apos;s electronic statement (CSV, Excel or text PDF)</source>
         <translation>{file} 是扫描版 PDF（页面图片，无文字）：请索取银行电子流水（CSV、Excel 或文字版 PDF）</translation>
     </message>
     <message>
-        <source>{file}, page {page} is a scanned picture among text pages; its rows cannot be read: ask for the bank's electronic statement</source>
+        <source>{file}, page {page} is a scanned picture among text pages; its rows cannot be read: ask for the bank&apos;s electronic statement</source>
         <translation>{file} 第 {page} 页是夹在文字页中的扫描图片，无法读取：请索取银行电子流水</translation>
     </message>
     <message>
@@ -6548,7 +6549,7 @@ trading</source>
         <translation>{file} 有 {pages} 页；最多读取 {limit} 页：请按较短期间索取流水</translation>
     </message>
     <message>
-        <source>{file}, page {page}: the PDF's text cannot be decoded (its font has no character map); ask for the statement as CSV or Excel</source>
+        <source>{file}, page {page}: the PDF&apos;s text cannot be decoded (its font has no character map); ask for the statement as CSV or Excel</source>
         <translation>{file} 第 {page} 页：PDF 文字无法解码（字体缺少字符映射）；请索取 CSV 或 Excel 格式的流水</translation>
     </message>
     <message>
@@ -6680,7 +6681,7 @@ trading</source>
         <translation>面谈和资料在案件处于调查阶段时记录。</translation>
     </message>
     <message>
-        <source>Only the case's investigator or a supervisor records its investigation.</source>
+        <source>Only the case&apos;s investigator or a supervisor records its investigation.</source>
         <translation>只有该案件的调查员或主管可以记录调查。</translation>
     </message>
     <message>
@@ -6712,7 +6713,7 @@ trading</source>
         <translation>只有财务人员可以冲正台账记录。</translation>
     </message>
     <message>
-        <source>Only finance staff may apply or refund a customer's credit.</source>
+        <source>Only finance staff may apply or refund a customer&apos;s credit.</source>
         <translation>只有财务人员可以抵扣或退还客户的挂账。</translation>
     </message>
     <message>
@@ -6728,7 +6729,7 @@ trading</source>
         <translation>案件 {case} 的贷款已结清：不能再放款。</translation>
     </message>
     <message>
-        <source>The limit's period ends on {until}: too late for a new draw.</source>
+        <source>The limit&apos;s period ends on {until}: too late for a new draw.</source>
         <translation>额度有效期于 {until} 结束：已不能新增提款。</translation>
     </message>
     <message>
@@ -6748,7 +6749,7 @@ trading</source>
         <translation>今天的提款期限为 1 至 {longest} 个月（须在 {until} 前到期）。</translation>
     </message>
     <message>
-        <source>This draw would take the customer's outstanding principal to {total}, above the cap of {cap} (other loans: {elsewhere}).</source>
+        <source>This draw would take the customer&apos;s outstanding principal to {total}, above the cap of {cap} (other loans: {elsewhere}).</source>
         <translation>本次提款将使客户未还本金达到 {total}，超过上限 {cap}（其他贷款：{elsewhere}）。</translation>
     </message>
     <message>
@@ -6880,7 +6881,7 @@ trading</source>
         <translation>{file} 截止于 {end}，早于申请（{applied}）{months} 个月；重建报表需要最近十二个月的流水</translation>
     </message>
     <message>
-        <source>Only the case's investigator or a supervisor opens its original documents.</source>
+        <source>Only the case&apos;s investigator or a supervisor opens its original documents.</source>
         <translation>只有该案件的调查员或主管可以打开其原始资料。</translation>
     </message>
     <message>

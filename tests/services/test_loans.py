@@ -287,7 +287,7 @@ def test_refusals_leave_the_ledger_untouched(
     for amount in (0, -100):
         with pytest.raises(RuleError, match="more than zero"):
             loans.repay(ctx, fin, case_id, version, amount)
-    with pytest.raises(RuleError, match="before the last day-end"):
+    with pytest.raises(RuleError, match="the day this loan's ledger already runs to"):
         loans.repay(ctx, fin, case_id, version, 100, on=T0.date())
     with pytest.raises(RuleError, match="more than is owed"):
         loans.repay(ctx, fin, case_id, version, 70_000 * YUAN)

@@ -311,8 +311,10 @@ def refuse(reason: str, template: str, **params: object) -> Refused:
 
 
 _T_BACK_DATED = QT_TRANSLATE_NOOP(
-    "messages", "{on} is before the last day-end ({closed}): the ledger takes nothing earlier"
-)
+    "messages",
+    "{on} is before {closed}, the day this loan's ledger already runs to: nothing earlier can "
+    "be entered",
+)  # not "the last day-end": a loan's ledger also runs to its last entry (found in review)
 _T_INCONSISTENT = QT_TRANSLATE_NOOP(
     "messages", "Ledger entry {seq} of loan {loan} does not fit the entries before it"
 )
