@@ -4399,8 +4399,8 @@ trading</source>
         <translation>挂账超出全部欠款 {refund}：无需付款；财务可退还（退还挂账…）。</translation>
     </message>
     <message>
-        <source>Paid on {on}, before the due date {due}: interest is charged to the payment day only. The days from {next} to {due} accrue on what remains and fall due on {due}: about {amount}.</source>
-        <translation>于 {on} 还款，早于到期日 {due}：利息只计到还款日。{next} 至 {due} 各天按剩余本金计息，于 {due} 到期：约 {amount}。</translation>
+        <source>Paid on {on}, before the due date {due}: interest is charged to the payment day only. The days from {next} to {due} accrue on what remains; on {due} {amount} is still to pay.</source>
+        <translation>于 {on} 还款，早于到期日 {due}：利息只计到还款日。{next} 至 {due} 各天按剩余本金计息；{due} 当日仍须还 {amount}。</translation>
     </message>
     <message>
         <source>Penalty {penalty} · interest {interest} · principal {principal} · credit {credit}</source>

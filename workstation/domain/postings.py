@@ -503,7 +503,10 @@ def next_event(state: LoanState, available_until: date) -> date:
     after ``accrued_through`` of a draw with principal or accrued interest; when nothing is
     owed, the end of the limit's period (the loan closes then). Between two events the
     loan only accrues, which needs no row and no visit (its state is accrued on reading)."""
-    start = state.accrued_through.toordinal() + 1
+    tomorrow = state.accrued_through + timedelta(days=1)
+    if state.credit_fen > 0 and days_past_due(state, tomorrow) > 0:
+        return tomorrow  # credit beside something due (a reversal, older books): apply it
+    start = tomorrow.toordinal()
     dates = [posting_on_or_after(d.terms, start) for d in state.draws if _is_live(d)]
     if dates:
         return date.fromordinal(min(dates))

@@ -617,22 +617,22 @@ def refund_credit(
 
 @dataclass(frozen=True)
 class DueAfterPayment:
-    """What a payment made before the next due date leaves to fall due then: interest (and
-    penalty) for the days from the day after the payment to ``due_on``, on what remains."""
+    """What a payment made before the next due date leaves to pay on it: what the payment
+    posted and left unpaid, interest and penalty for the days after the payment on what
+    remains, principal falling due — less the credit held."""
 
     paid_on: date
     due_on: date
-    interest_fen: int
+    due_fen: int
 
 
 def due_after_payment(
     ctx: Context, session: Session, case_id: int, amount_fen: int, on: date | None = None
 ) -> DueAfterPayment | None:
-    """A payment of ``amount_fen`` on ``on`` before the next due date: that date and the
-    interest (and penalty) that then falls due, computed from the state after the payment
-    accrued to it (R6, R8: the payment pays interest to its own day only; the days after it
-    accrue on what remains). None when the payment is on a due date, leaves nothing to
-    accrue, or is refused."""
+    """A payment of ``amount_fen`` on ``on`` before the next due date: that date and what
+    then falls due, from the state after the payment (R6, R8: the payment pays interest to
+    its own day only; the days after it accrue on what remains, and what it left unpaid is
+    still due). None when the payment is on a due date, leaves nothing due, or is refused."""
     require(session, Permission.VIEW_CASES)
     day = _on(ctx, on)
     row = _loan_row(ctx, case_id)
@@ -646,16 +646,13 @@ def due_after_payment(
     ]
     if not before or min(before) == ordinal:
         return None
-    due = min(before)
-    accrued = accrue(result.state, date.fromordinal(due))
-    fen = 0
-    for draw in accrued.draws:
-        if postings.posting_on_or_after(draw.terms, ordinal + 1) == due:
-            fen += interest_fen(draw.interest_day_sum, draw.terms.daily_rate)
-            fen += interest_fen(draw.penalty_day_sum, draw.terms.penalty_daily_rate)
+    due = date.fromordinal(min(before))
+    # everything due then: what the payment posted and left unpaid, the days after it, and
+    # principal falling due, less the credit (found in review: only the days after counted)
+    fen = _due_by(result.state, due)
     if fen == 0:
         return None
-    return DueAfterPayment(day, date.fromordinal(due), fen)
+    return DueAfterPayment(day, due, fen)
 
 
 def trial(ctx: Context, session: Session, case_id: int, on: date) -> postings.Payoff:
@@ -767,14 +764,21 @@ def _next_due(state: LoanState, after: date) -> tuple[date | None, int]:
                 best = due.due_on
     if best is None:
         return None, 0
-    accrued = accrue(state, max(best, state.accrued_through))
+    return best, _due_by(state, best)
+
+
+def _due_by(state: LoanState, day: date) -> int:
+    """What the customer pays to settle everything due by ``day``: principal falling due by
+    then (arrears included), interest and penalty posted and unpaid, and what will have
+    accrued by then — less the credit held, which the close applies to it first (R11)."""
+    accrued = accrue(state, max(day, state.accrued_through))
     total = 0
     for draw in accrued.draws:
-        total += sum(left for due_on, left in draw.principal_remaining() if due_on <= best)
+        total += sum(left for due_on, left in draw.principal_remaining() if due_on <= day)
         total += sum(d.amount_fen for d in (*draw.interest_due, *draw.penalty_due))
         total += interest_fen(draw.interest_day_sum, draw.terms.daily_rate)
         total += interest_fen(draw.penalty_day_sum, draw.terms.penalty_daily_rate)
-    return best, total
+    return max(0, total - state.credit_fen)
 
 
 def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:

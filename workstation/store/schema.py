@@ -486,7 +486,15 @@ V8 = [
     "ALTER TABLE allocation_parts_v8 RENAME TO allocation_parts",
 ]
 
+# Credit held before the close of day applied it (migration 8's release) may sit beside
+# amounts due: the next close visits every active loan holding credit, applies it (R11) and
+# sets its next event again. The cached state is a JSON array; the credit is its fourth item.
+V9 = [
+    "UPDATE loans SET next_event_on = '0001-01-01' "
+    "WHERE status = 'active' AND json_extract(state, '$[3]') > 0",
+]
+
 MIGRATIONS: list[tuple[int, list[str]]] = [
-    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8),
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8), (9, V9),
 ]  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -352,13 +352,13 @@ class RepayDialog(_MoneyDialog):
         if due is not None:
             text = self.tr(
                 "Paid on {on}, before the due date {due}: interest is charged to the payment "
-                "day only. The days from {next} to {due} accrue on what remains and fall due "
-                "on {due}: about {amount}."
+                "day only. The days from {next} to {due} accrue on what remains; on {due} "
+                "{amount} is still to pay."
             ).format(
                 on=due.paid_on.isoformat(),
                 due=due.due_on.isoformat(),
                 next=(due.paid_on + timedelta(days=1)).isoformat(),
-                amount=format_fen(due.interest_fen),
+                amount=format_fen(due.due_fen),
             )
         self.early.setText(text)
         self.early.setVisible(bool(text))
