@@ -107,7 +107,7 @@ def test_a_payment_before_the_due_date_says_what_falls_due_then(
     assert dialog.early.isVisibleTo(dialog)
     text = dialog.early.text()
     assert "interest is charged to the payment day only" in text
-    assert "from 2026-12-24 to 2026-12-26" in text and "about ¥107.81" in text
+    assert "from 2026-12-24 to 2026-12-26" in text and "¥107.81 is still to pay" in text
     dialog.amount.setText("60972")  # everything: nothing left to accrue
     assert not dialog.early.isVisibleTo(dialog)
 
