@@ -58,6 +58,13 @@ def program_version() -> str:
         return "0.1.0"
 
 
+def _shown(dialog: QWidget) -> QWidget:
+    """A modeless dialog shown, deleted when closed (every menu's dialogs open so)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
 def _business_name(page: QWidget) -> str:
     """The business a loaded case page shows (``CasePage.data.detail.case``), else ""."""
     case = getattr(getattr(getattr(page, "data", None), "detail", None), "case", None)
@@ -531,9 +538,7 @@ class MainWindow(QMainWindow):
         from workstation.ui.saved_mappings import SavedMappingsDialog
 
         dialog = SavedMappingsDialog(self.ctx, self.session, self, self._cases_changed_elsewhere)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return _shown(dialog)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About the credit workstation"), self.about_text())
@@ -580,17 +585,13 @@ class MainWindow(QMainWindow):
         from workstation.ui.macro_settings import MacroSettingsDialog
 
         dialog = MacroSettingsDialog(self.ctx, self.session, self.background, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return _shown(dialog)
 
     def show_blacklist(self) -> QWidget:
         from workstation.ui.blacklist import BlacklistDialog
 
         dialog = BlacklistDialog(self.ctx, self.session, self.background, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return _shown(dialog)
 
     def show_classification_rules(self) -> QWidget:
         """The rule list that classes every case's statement lines (R24); saved: cases re-read."""
@@ -599,9 +600,7 @@ class MainWindow(QMainWindow):
 
         rules = statements.classification_rules(self.ctx, self.session)
         dialog = RulesDialog(self.ctx, self.session, rules, self._cases_changed_elsewhere, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return _shown(dialog)
 
     def rescore_open_cases(self) -> None:
         from workstation.ui import rescore
@@ -676,9 +675,7 @@ class MainWindow(QMainWindow):
         from workstation.ui.authority import AuthorityDialog
 
         dialog = AuthorityDialog(self.ctx, self.session, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return _shown(dialog)
 
     def show_close_of_day(self) -> QWidget:
         from workstation.ui.close_of_day import CloseOfDayDialog
