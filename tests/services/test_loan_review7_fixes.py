@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.ui import loan_book as lb
 from workstation.domain import postings
 from workstation.services import loans
@@ -72,3 +74,38 @@ def test_credit_beside_amounts_due_is_applied_at_the_next_close(
             ctx.store.conn.execute(statement)
     due = {r[0]: r[1] for r in ctx.store.conn.execute("SELECT case_id, next_event_on FROM loans")}
     assert due[case_id] == "0001-01-01" and due[other] != "0001-01-01"
+
+
+def test_once_todays_instalment_is_paid_the_next_one_is_shown(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    """Found in the walk-through: '¥0.00, the amount due on' today after paying it."""
+    fin = people["liu.fin"]
+    case_id = lb.drawn_loan(ctx, clock, people)
+    lb.close_days(ctx, clock, people, 10)  # today 12-26, the first due date
+    view = loans.loan_view(ctx, fin, case_id)
+    assert view.next_due_on == date(2026, 12, 26) and view.next_due_fen == 108_000
+    loans.repay(ctx, fin, case_id, lb.loan_version(ctx, case_id), view.next_due_fen)
+    after = loans.loan_view(ctx, fin, case_id)
+    assert after.next_due_on == date(2027, 1, 26) and after.next_due_fen > 0
+
+
+def test_settling_by_hand_closes_the_loan(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    """Found in the walk-through: a case settled by hand kept an active loan taking money."""
+    from workstation.domain.messages import RuleError
+    from workstation.domain.stages import Action
+    from workstation.services import pipeline
+
+    fin = people["liu.fin"]
+    case_id = lb.drawn_loan(ctx, clock, people)
+    payoff = loans.trial(ctx, fin, case_id, clock.now().date())
+    loans.repay(ctx, fin, case_id, lb.loan_version(ctx, case_id), payoff.total_fen)
+    version = ctx.store.conn.execute(
+        "SELECT version FROM cases WHERE id = ?", (case_id,)
+    ).fetchone()[0]
+    pipeline.move_case(ctx, fin, case_id, Action.SETTLE, version)
+    assert loans.loan_view(ctx, fin, case_id).status == "closed"
+    with pytest.raises(RuleError, match="closed"):
+        loans.repay(ctx, fin, case_id, lb.loan_version(ctx, case_id), 100, hold_excess=True)

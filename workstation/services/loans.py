@@ -764,7 +764,10 @@ def _next_due(state: LoanState, after: date) -> tuple[date | None, int]:
                 best = due.due_on
     if best is None:
         return None, 0
-    return best, _due_by(state, best)
+    total = _due_by(state, best)
+    if total == 0 and best == after:  # today's instalment is paid: the next one is next
+        return _next_due(state, after + timedelta(days=1))
+    return best, total
 
 
 def _due_by(state: LoanState, day: date) -> int:

@@ -199,6 +199,8 @@ def move_case(
             at,
             reason.strip(),
         )
+        if action == Action.SETTLE:  # repaid in full: the loan takes no more draws or money
+            loan_store.close_loan(ctx.store, case_id)
         user_store.record_audit(
             ctx.store,
             at=at,
