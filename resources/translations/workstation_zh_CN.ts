@@ -3510,6 +3510,10 @@
         <translation>请先打开一个处于“申请”阶段的案件。</translation>
     </message>
     <message>
+        <source>Case {id} submitted and rated.</source>
+        <translation>案件 {id} 已提交并完成评级。</translation>
+    </message>
+    <message>
         <source>Edit application…</source>
         <translation>编辑申请…</translation>
     </message>

@@ -420,6 +420,9 @@ class MainWindow(QMainWindow):
     def _application_submitted(self, case_id: int) -> None:
         self._application_saved(case_id)
         self.open_case(case_id)
+        self.statusBar().showMessage(
+            self.tr("Case {id} submitted and rated.").format(id=case_id), 5000
+        )  # not "saved": the page now shows where the rules sent it (found in review)
 
     def import_applications(self) -> QWidget | None:
         if not self.may_take_applications:

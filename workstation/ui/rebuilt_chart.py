@@ -121,7 +121,11 @@ def _draw_months(ax: Any, months: list[MonthPoint], words: dict[str, str]) -> No
     power.tick_params(axis="y", labelsize=8)
     power.spines["top"].set_visible(False)
     handles = ax.get_legend_handles_labels()[0] + power.get_legend_handles_labels()[0]
-    ax.legend(handles=handles, fontsize=8, loc="upper left", frameon=False)
+    # headroom above the tallest bar and point, so the legend sits on nothing (found in review)
+    for axis in (ax, power):
+        bottom, top = axis.get_ylim()
+        axis.set_ylim(bottom, top + (top - bottom) * 0.22)
+    ax.legend(handles=handles, fontsize=8, loc="upper left", frameon=False, ncol=2)
 
 
 def _draw_versions(ax: Any, versions: list[VersionBars], words: dict[str, str]) -> None:
