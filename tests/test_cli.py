@@ -124,3 +124,12 @@ def test_check_on_a_missing_file(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "does not exist" in result.stderr
     assert not (tmp_path / "nope.sqlite").exists()
+
+
+def test_the_database_may_be_named_before_the_command(demo_db: Path) -> None:
+    """``main.py --db X check`` as the main help shows --db (found in review: it exited 2)."""
+    before = run("--db", str(demo_db), "check")
+    assert before.returncode == 0, before.stderr
+    assert before.stdout == run("check", "--db", str(demo_db)).stdout
+    missing = run("check")
+    assert missing.returncode == 2 and "needs --db" in missing.stderr

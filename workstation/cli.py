@@ -11,6 +11,7 @@ import sys
 import time
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from workstation import cli_rebuild
 from workstation.domain.messages import RuleError
@@ -20,6 +21,12 @@ from workstation.store.db import open_store
 from workstation.store.schema import SCHEMA_VERSION
 
 GUI_COMMANDS = (None, "gui")
+
+
+# A command's own --db, or main.py's given before the command (``main.py --db X check``):
+# SUPPRESS keeps the subcommand from overwriting the one given first (found in review).
+_DB: dict[str, Any] = {"type": Path, "default": argparse.SUPPRESS, "metavar": "PATH"}
+_NEEDS_DB = ("demo", "check", "score", "accrue")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,18 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("gui", help="start the window (the default)")
     demo_cmd = commands.add_parser("demo", help="build a demo database (headless)")
-    demo_cmd.add_argument("--db", type=Path, required=True, help="new database file")
+    demo_cmd.add_argument("--db", **_DB, help="new database file")
     demo_cmd.add_argument("--cases", type=int, default=2000, help="how many cases (2000)")
     demo_cmd.add_argument("--seed", type=int, default=20121)
     demo_cmd.add_argument("--now", help="the demo's 'now', ISO time (default: the clock)")
     check_cmd = commands.add_parser(
         "check", help="integrity and consistency check; exits 1 on a problem"
     )
-    check_cmd.add_argument("--db", type=Path, required=True)
+    check_cmd.add_argument("--db", **_DB)
     score_cmd = commands.add_parser(
         "score", help="a case's latest rating decision (computed, not stored, if none)"
     )
-    score_cmd.add_argument("--db", type=Path, required=True)
+    score_cmd.add_argument("--db", **_DB)
     score_cmd.add_argument("--case", type=int, required=True, help="case number")
     score_cmd.add_argument("--json", action="store_true", help="print JSON (the default)")
     _add_accrue_parser(commands)
@@ -217,7 +224,7 @@ def _add_accrue_parser(commands: argparse._SubParsersAction) -> None:
         "accrue",
         help="close of day: accrue, post interest and penalty, mark overdue (idempotent)",
     )
-    accrue.add_argument("--db", type=Path, required=True)
+    accrue.add_argument("--db", **_DB)
     accrue.add_argument(
         "--through", help="the last day to close, YYYY-MM-DD (default: today)", default=None
     )
@@ -263,6 +270,10 @@ def run_accrue(db: Path, through: str | None, now: str | None = None) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run a headless command; the window is started by ``workstation.__main__``."""
+    if args.command in _NEEDS_DB and getattr(args, "db", None) is None:
+        needs = f"error: {args.command} needs --db PATH (before or after the command)"
+        print(needs, file=sys.stderr)
+        return 2
     if args.command == "demo":
         return run_demo(args.db, args.cases, args.seed, args.now)
     if args.command == "check":
