@@ -4172,6 +4172,10 @@ trading</source>
         <translation>{n} 笔在 12 个月之外</translation>
     </message>
     <message>
+        <source>{n} loans or own transfers (financing)</source>
+        <translation>{n} 笔贷款或本人互转（融资）</translation>
+    </message>
+    <message>
         <source>left out: {parts}</source>
         <translation>未计入：{parts}</translation>
     </message>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.domain.rebuild import Excluded, RebuiltStatement
+from workstation.domain.rebuild import NOT_COUNTED, Excluded, RebuiltStatement
 from workstation.domain.rebuild_checks import RISK_FLAGS
 from workstation.services.statements import CaseStatement
 from workstation.ui.common import format_fen, format_time, message_text, translate
@@ -280,6 +280,14 @@ class RebuiltPanel(QWidget):
             (Excluded.OUTSIDE, self.tr("{n} outside the 12 months")),
         )
         shown = [text.format(n=counts[kind]) for kind, text in left_out if counts[kind]]
+        excluded = {e.index for e in statement.exclusions}.union(statement.outside)
+        financing = sum(
+            1
+            for i, c in enumerate(statement.classes)
+            if c.category in NOT_COUNTED and i not in excluded
+        )
+        if financing:  # as the classification tab marks them (found in the walk-through)
+            shown.append(self.tr("{n} loans or own transfers (financing)").format(n=financing))
         if shown:
             parts.append(self.tr("left out: {parts}").format(parts=", ".join(shown)))
         if statement.pairs:
