@@ -9,8 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from workstation.services.context import Context  # noqa: E402
+from workstation.services.context import Context, Session  # noqa: E402
 from workstation.ui.tasks import Background  # noqa: E402
 
 
@@ -29,3 +30,37 @@ def background(ctx: Context):
     runner = Background(ctx)
     yield runner
     runner.shutdown()
+
+
+@pytest.fixture
+def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Refusal boxes record their text instead of waiting for a click."""
+    shown: list[str] = []
+
+    def warning(parent, title, text, *args, **kwargs):  # noqa: ANN001
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    monkeypatch.setattr(  # a notice after success would wait for a click
+        QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)
+    )
+    return shown
+
+
+@pytest.fixture
+def officer(people: dict[str, Session]) -> Session:
+    return people["li.inv"]
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes record (kind, text) instead of waiting for a click."""
+    shown: list[tuple[str, str]] = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            staticmethod(lambda _p, _t, text, *a, k=kind, **kw: shown.append((k, text))),
+        )
+    return shown

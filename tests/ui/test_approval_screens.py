@@ -7,7 +7,6 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from tests.ui import loan_book as lb
 from workstation.domain.approval import LoanTerms
@@ -24,18 +23,6 @@ from workstation.ui.straight_through import LaneCounts, StraightThroughLine
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen plugin's note
 SMALL = LoanTerms("credit", 50_000 * lb.YUAN, lb.CREDIT, 12, Plan.INTEREST_MONTHLY)
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def warning(parent, title, text, *args, **kwargs):  # noqa: ANN001
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return shown
 
 
 def _page(qtbot, ctx: Context, session: Session, background, case_id: int) -> CasePage:

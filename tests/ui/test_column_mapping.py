@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.investigation_helpers import FIXTURES, count, investigated_case, open_tab, reread
 from workstation.domain.messages import Message, RuleError
@@ -47,18 +46,6 @@ def _shown(dialog: ColumnMappingDialog) -> list[list[str]]:
 def _choose(dialog: ColumnMappingDialog, role: str, column: int | None) -> None:
     combo = dialog.combos[role]
     combo.setCurrentIndex(combo.findData(column) if column is not None else 0)
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def warning(parent, title, text, *args, **kwargs):  # noqa: ANN001
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return shown
 
 
 def test_the_dialog_shows_the_guess_and_the_first_records_as_they_will_be_read(qtbot) -> None:

@@ -24,24 +24,6 @@ BAD_ID = ID17 + ("0" if id_check_char(ID17) != "0" else "1")
 GOOD_CODE = CODE17 + uscc_check_char(CODE17)
 
 
-@pytest.fixture
-def officer(people: dict[str, Session]) -> Session:
-    return people["li.inv"]
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Message boxes record (kind, text) instead of waiting for a click."""
-    shown: list[tuple[str, str]] = []
-    for kind in ("information", "warning", "critical"):
-        monkeypatch.setattr(
-            QMessageBox,
-            kind,
-            staticmethod(lambda _p, _t, text, *a, k=kind, **kw: shown.append((k, text))),
-        )
-    return shown
-
-
 def open_form(qtbot, ctx: Context, session: Session, background: Background, case_id=None):
     dialog = IntakeDialog(ctx, session, background, case_id)
     qtbot.addWidget(dialog)

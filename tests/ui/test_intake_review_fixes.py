@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.ui.test_intake import fill_clean_platform, open_form
 from workstation.domain.messages import Message
 from workstation.services import pipeline
-from workstation.services.context import Context, Session
+from workstation.services.context import Context
 from workstation.store import codec
 from workstation.store.cases import MoveRecord
 from workstation.ui import i18n
@@ -24,24 +24,6 @@ from workstation.ui.intake import IntakeDialog
 from workstation.ui.intake_import import ImportApplicationsDialog
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "applications.csv"
-
-
-@pytest.fixture
-def officer(people: dict[str, Session]) -> Session:
-    return people["li.inv"]
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Message boxes record (kind, text) instead of waiting for a click."""
-    shown: list[tuple[str, str]] = []
-    for kind in ("information", "warning", "critical"):
-        monkeypatch.setattr(
-            QMessageBox,
-            kind,
-            staticmethod(lambda _p, _t, text, *a, k=kind, **kw: shown.append((k, text))),
-        )
-    return shown
 
 
 def _cases(ctx: Context) -> int:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import T0
 from tests.services.book import add_case
@@ -18,18 +17,6 @@ from workstation.ui.paperwork_dialogs import InterviewDialog, WaiveDialog
 from workstation.ui.paperwork_panel import PaperworkPanel
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen plugin's note
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def warning(parent, title, text, *args, **kwargs):  # noqa: ANN001
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return shown
 
 
 def investigated_case(ctx: Context, people: dict[str, Session]) -> int:

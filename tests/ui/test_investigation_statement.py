@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.investigation_helpers import (
     open_tab,
@@ -24,18 +23,6 @@ from workstation.ui.trace_dialog import TraceDialog
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen plugin's note
 REVENUE = [r.key for r in FIGURE_ROWS].index("revenue")
 PURCHASES = [r.key for r in FIGURE_ROWS].index("purchases")
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def warning(parent, title, text, *args, **kwargs):  # noqa: ANN001
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return shown
 
 
 @pytest.fixture

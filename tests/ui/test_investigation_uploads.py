@@ -8,7 +8,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.investigation_helpers import FIXTURES, count, investigated_case, open_tab, reread
 from workstation.services import uploads
@@ -17,18 +16,6 @@ from workstation.ui.bill_dialog import BillDialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen plugin's note
 STORED = ("documents", "case_documents", "statement_lines", "utility_bills")
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def warning(parent, title, text, *args, **kwargs):  # noqa: ANN001
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return shown
 
 
 def test_an_upload_lands_in_the_list_and_marks_the_paperwork(

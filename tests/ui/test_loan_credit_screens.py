@@ -6,7 +6,6 @@ buttons (greyed with the reason when they cannot act)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from tests.services.test_loan_credit_service import YUAN, _with_credit
 from tests.ui import loan_book as lb
@@ -17,21 +16,6 @@ from workstation.ui.loan_dialogs import RepayDialog, TrialDialog
 from workstation.ui.loan_pdf import statement_html
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen plugin's note
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def warning(parent, title, text, *args, **kwargs):  # noqa: ANN001
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    monkeypatch.setattr(
-        QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)
-    )
-    return shown
 
 
 def _row(tab, row: int) -> list[str]:

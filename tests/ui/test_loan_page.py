@@ -20,21 +20,6 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen pl
 
 
 @pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def warning(parent, title, text, *args, **kwargs):  # noqa: ANN001
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    monkeypatch.setattr(
-        QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)
-    )
-    return shown
-
-
-@pytest.fixture
 def drawn(ctx: Context, clock: FixedClock, people: dict[str, Session]) -> int:
     return lb.drawn_loan(ctx, clock, people)
 
