@@ -137,10 +137,11 @@ def bench(label: str, path: Path, repeat: int) -> float:
     print(f"  decode + csv.reader  {t['decode+csv'] * 1000:8.1f} ms")
     print(f"  read_statement       {t['import'] * 1000:8.1f} ms")
     print(f"    decode_text          {t['decode_text'] * 1000:8.1f} ms")
-    print(f"    csv_table            {t['csv_table'] * 1000:8.1f} ms")
+    print(f"    csv_table            {t['csv_table'] * 1000:8.1f} ms  (lines split only)")
     header = t["detect"] - t["decode_text"] - t["csv_table"]
     print(f"    header, hash, rest   {header * 1000:8.1f} ms  (detect - decode_text - csv_table)")
-    print(f"    records              {t['records'] * 1000:8.1f} ms  ({found.source} reader)")
+    print(f"    records              {t['records'] * 1000:8.1f} ms  ({found.source} reader: "
+          "the body a column at a time, cleaned, typed, made records)")  # fmt: skip
     verdict = "ok" if headline <= TARGET else "OVER"
     print(f"  import / csv = {headline:.1f}x (target <= {TARGET:g}x) {verdict}")
     print(f"  import / (decode+csv) = {ratio('import', 'decode+csv'):.1f}x")
@@ -148,6 +149,10 @@ def bench(label: str, path: Path, repeat: int) -> float:
     print(f"  import+classify+rebuild {t['all'] * 1000:8.1f} ms "
           f"(classify+rebuild {(t['all'] - t['import']) * 1000:.1f} ms)")  # fmt: skip
     print(f"  import+classify+rebuild / csv = {rebuilt:.1f}x (target <= {TARGET:g}x) {verdict}")
+    on_file = ratio("all", "decode+csv")
+    verdict = "ok" if on_file <= TARGET else "OVER"
+    print(f"  import+classify+rebuild / (decode+csv) = {on_file:.1f}x "
+          f"(csv parsing the file as it is on disk) {verdict}")  # fmt: skip
     print(f"  classify+rebuild alone {t['rebuild'] * 1000:8.1f} ms "
           f"(records already read; {ratio('rebuild', 'csv'):.2f}x csv)")  # fmt: skip
     return headline

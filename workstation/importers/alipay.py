@@ -7,7 +7,7 @@ which proves it was paid. A refund is its own row whose order number extends the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, count, repeat
 from operator import attrgetter, mul, not_
 
@@ -21,6 +21,7 @@ from workstation.importers.records import (
     Transaction,
     collection_paused,
     transaction_maker,
+    transactions_of,
 )
 from workstation.importers.tables import Row, Table
 
@@ -73,19 +74,26 @@ def _read(
     table: Table, header: int, columns: dict[str, int], file: str, sha256: str
 ) -> ImportResult:
     reading = Reading(file, sha256, Source.ALIPAY)
-    rows = list(reading.data_rows(table, header, columns))
-    reading.check_count(table, header, len(rows))
-    cells = role_columns(rows, columns, _FIELDS)
-    orders, lines = cells[_ORDER], list(map(_LINE, rows))
+    block = reading.data_block(table, header, columns, _FIELDS)
+    rows: list[Row] | None = None
+    if block is None:
+        rows = list(reading.data_rows(table, header, columns))
+        cells, lines = role_columns(rows, columns, _FIELDS), list(map(_LINE, rows))
+    else:  # the body a column at a time: no row object made (tables.LazyRows)
+        lines, cells = block
+    reading.check_count(table, header, len(lines))
+    orders = cells[_ORDER]
     refunds = _refund_rows(cells)
-    is_refund = [False] * len(rows)
+    is_refund = [False] * len(lines)
     for i in refunds:
         is_refund[i] = True
     originals = set(compress(orders, map(not_, is_refund)))
     links = {lines[i]: original_order(orders[i], originals) for i in refunds}
     reopened = {number for number in links.values() if number}
-    if not reading.fatal and _read_columns(reading, rows, lines, cells, refunds, links, reopened):
+    if not reading.fatal and _read_columns(reading, lines, cells, refunds, links, reopened):
         return reading.result(table, header)
+    if rows is None:  # the rows the block held, one by one, to name what is wrong
+        rows = list(reading.data_rows(table, header, columns))
     make = transaction_maker()
     for row, v in zip(rows, zip(*cells, strict=True), strict=True):
         if v[_STATUS] == CLOSED and v[_ORDER] not in reopened:
@@ -98,7 +106,7 @@ def _read(
     return reading.result(table, header)
 
 
-def _refund_rows(cells: list[tuple[str, ...]]) -> list[int]:
+def _refund_rows(cells: list[Sequence[str]]) -> list[int]:
     """The rows that are refunds (status 退款成功, kind 退款 or a memo starting 退款), in order."""
     statuses, categories, memos = cells[_STATUS], cells[_CATEGORY], cells[_MEMO]
     found = set(compress(count(), map(REFUNDED.__eq__, statuses)))
@@ -112,9 +120,8 @@ _SIGN = {Flow.INCOME: 1, Flow.EXPENSE: -1, Flow.NEUTRAL: 1}
 
 def _read_columns(
     reading: Reading,
-    rows: list[Row],
     lines: list[int],
-    cells: list[tuple[str, ...]],
+    cells: list[Sequence[str]],
     refunds: list[int],
     links: dict[int, str],
     reopened: set[str],
@@ -131,7 +138,7 @@ def _read_columns(
     fen = parse_amount_column(amounts)
     if stamps is None or fen is None:
         return False
-    n = len(rows)
+    n = len(lines)
     # money out is negative, unless the row gives money back
     signed = list(map(mul, map(abs, fen), map(_SIGN.__getitem__, flows)))
     refund, of = [False] * n, [""] * n
@@ -154,14 +161,13 @@ def _read_columns(
                 reading.warn(lines[i], ORPHAN_REFUND)
             for texts, marked in zip((accounts, orders, merchants), rounded, strict=True):
                 if i in marked:
-                    reading.identifier(rows[i], texts[i])
+                    reading.identifier(lines[i], texts[i])
 
     def keep(column: Iterable[object]) -> Iterable[object]:
         return compress(column, kept) if closed else column
 
     reading.transactions.extend(
-        map(
-            transaction_maker(),
+        transactions_of(
             repeat(Source.ALIPAY),  # source
             repeat(reading.sha256),  # file_sha256
             keep(lines),  # line

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter, not_, sub
@@ -25,6 +25,7 @@ from workstation.importers.records import (
     Transaction,
     collection_paused,
     transaction_maker,
+    transactions_of,
 )
 from workstation.importers.tables import Row, Table
 
@@ -167,10 +168,16 @@ def _read(
     reading = Reading(file, sha256, layout.source)
     get, make = getter(columns, _FIELDS), transaction_maker()
     timed, joined = "time" in columns, "party" in columns
-    rows = list(reading.data_rows(table, header, columns))
-    cells = role_columns(rows, columns, _FIELDS)
-    if not reading.fatal and _read_columns(reading, layout, rows, cells, timed, joined):
+    block = reading.data_block(table, header, columns, _FIELDS)
+    if block is None:
+        rows = list(reading.data_rows(table, header, columns))
+        lines, cells = list(map(_LINE, rows)), role_columns(rows, columns, _FIELDS)
+    else:  # the body a column at a time: no row object made (tables.LazyRows)
+        lines, cells = block
+    if not reading.fatal and _read_columns(reading, layout, lines, cells, timed, joined):
         return reading.result(table, header)
+    if block is not None:  # the rows the block held, one by one, to name what is wrong
+        rows = list(reading.data_rows(table, header, columns))
     for row, v in zip(rows, map(get, map(_CELLS, rows)), strict=True):
         _add(reading, layout, row, v, timed, joined, make)
     return reading.result(table, header)
@@ -179,8 +186,8 @@ def _read(
 def _read_columns(
     reading: Reading,
     layout: BankLayout,
-    rows: list[Row],
-    columns: list[tuple[str, ...]],
+    lines: list[int],
+    columns: list[Sequence[str]],
     timed: bool,
     joined: bool,
 ) -> bool:
@@ -225,7 +232,6 @@ def _read_columns(
             split = [split_name_account(n) for n in names]
             names, accounts = [n for n, _ in split], [a for _, a in split]
     accounts = list(map(str.strip, accounts))
-    lines = list(map(_LINE, rows))
     kept = list(map(bool, amounts))
     everything = all(kept)
     # the drops and warnings, in row order as ``_add`` makes them
@@ -233,14 +239,13 @@ def _read_columns(
         reading.drop(lines[i], NO_AMOUNT)
     for i in sorted(reading.rounded(accounts)):
         if kept[i]:
-            reading.identifier(rows[i], accounts[i])
+            reading.identifier(lines[i], accounts[i])
 
     def keep(column: Iterable[object]) -> Iterable[object]:
         return column if everything else compress(column, kept)
 
     reading.transactions.extend(
-        map(
-            transaction_maker(),
+        transactions_of(
             repeat(layout.source),  # source
             repeat(reading.sha256),  # file_sha256
             keep(lines),  # line

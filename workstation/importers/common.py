@@ -26,7 +26,14 @@ from workstation.importers.records import (
     StatementRefused,
     Transaction,
 )
-from workstation.importers.tables import Row, Table, is_note, preamble_pairs, stated_count
+from workstation.importers.tables import (
+    LazyRows,
+    Row,
+    Table,
+    is_note,
+    preamble_pairs,
+    stated_count,
+)
 
 SHORT_ROW = QT_TRANSLATE_NOOP(
     "messages",
@@ -95,10 +102,11 @@ class Reading:
             self.fail(row.line, exc.template, value=exc.value)
             return None
 
-    def identifier(self, row: Row, text: str) -> str:
-        """An order or account number; warn when Excel has turned it into 4.00123E+27."""
+    def identifier(self, row: Row | int, text: str) -> str:
+        """An order or account number (of a row, or at a line); warn when Excel has turned it
+        into 4.00123E+27."""
         if ("E" in text or "e" in text) and _SCIENTIFIC.fullmatch(text):
-            self.warn(row.line, EXCEL_ROUNDED, value=text)
+            self.warn(row if isinstance(row, int) else row.line, EXCEL_ROUNDED, value=text)
         return text
 
     def data_rows(self, table: Table, header: int, columns: dict[str, int]) -> Iterator[Row]:
@@ -126,6 +134,36 @@ class Reading:
                 continue
             yield row
         yield from rows[start:]
+
+    def data_block(
+        self, table: Table, header: int, columns: dict[str, int], roles: tuple[str, ...]
+    ) -> tuple[list[int], list[Sequence[str]]] | None:
+        """(lines, a column per role) of every row under the header, a column at a time, when
+        ``data_rows`` would yield each of them with nothing to say: all one width, each first
+        cell starting with a digit, only notes after them. None otherwise (the rows are then
+        read one by one). A role the header lacks reads as ""."""
+        rows = table.rows
+        if not isinstance(rows, LazyRows):
+            return None
+        needed = max(columns.values()) + 1
+        start, stop = header + 1, len(rows)
+        while stop > start:  # footers and notes after the table
+            row = rows[stop - 1]
+            if len(row.cells) >= needed and row.cells[0][:1].isdigit():
+                break
+            if not is_note(row):
+                return None
+            stop -= 1
+        wanted = sorted({0, *columns.values()})
+        found = rows.columns(start, stop, wanted)
+        if found is None:
+            return None
+        by_index = dict(zip(wanted, found, strict=True))
+        if not all(map(str.isdigit, map(_FIRST_CHARACTER, by_index[0]))):
+            return None  # a row that is no transaction, or a cut-off one: row by row
+        blank = ("",) * (stop - start)
+        cells = [blank if columns.get(r) is None else by_index[columns[r]] for r in roles]
+        return list(range(start + 1, stop + 1)), cells
 
     def rounded(self, texts: Sequence[str]) -> set[int]:
         """The indices of ``texts`` for which ``identifier`` warns, found in a pass or two."""

@@ -216,7 +216,7 @@ def read_mapped(
     if not given:
         return result
     # the direction as the file gives it (收, 支, D, C), not the 借/贷 it was read as
-    records = tuple(replace(t, direction=given[t.line]) for t in result.transactions)
+    records = tuple(t._replace(direction=given[t.line]) for t in result.transactions)
     return replace(result, transactions=records)
 
 

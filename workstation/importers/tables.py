@@ -13,12 +13,12 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from itertools import chain, compress, count, groupby, islice, repeat
-from operator import is_not, not_
+from operator import is_, is_not, not_
 from typing import Any
 
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message
@@ -70,21 +70,29 @@ def _row_maker():
     return make
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Table:
     sheet: str  # "" for a CSV
-    rows: tuple[Row, ...]
+    rows: Sequence[Row]  # a tuple, or a CSV's ``LazyRows``
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Table):
+            return NotImplemented
+        return self.sheet == other.sheet and tuple(self.rows) == tuple(other.rows)
+
+    __hash__ = None  # type: ignore[assignment]  # rows may be a list-like: not hashable
 
 
 def csv_table(text: str, file: str) -> Table:
     """``text`` as ``csv.reader`` splits it, every cell ``clean``, each row with the line it
     starts on.
 
-    Two fast paths give exactly that (tests/importers/test_fast_paths.py): a file without a
-    ``"`` (Alipay's export) is split with ``str.split`` — what ``csv`` does to an unquoted line —
-    normalised a line at a time; any other file goes through ``csv.reader`` in one call. Either
-    way every cell is then stripped in one pass over all of them, and the rows regrouped in C.
-    Only a file with a record spanning lines, or one ``csv`` refuses, is read record by record.
+    A file where every record is one line (nearly all exports) becomes ``LazyRows``: the
+    lines are split, nothing is cleaned until a row or a column is asked for, and a reader takes
+    a statement's body a column at a time (``LazyRows.columns``) without a row object being
+    made. A file without a ``"`` (Alipay's export) is split with ``str.split`` — what ``csv``
+    does to an unquoted line —, any other through ``csv.reader`` in one call. Only a file with
+    a record spanning lines, or one ``csv`` refuses, is read record by record.
     The collector is paused meanwhile (``records.collection_paused``).
     """
     with collection_paused():
@@ -95,28 +103,180 @@ def csv_table(text: str, file: str) -> Table:
 
 
 _NORMALIZE, _STRIP, _NFKC, _ONE = unicodedata.normalize, str.strip, "NFKC", 1
+_PAD_ALONE = tuple(c for c in PAD if c != "\n")
 
 
-def _unquoted_rows(text: str) -> tuple[Row, ...] | None:
+def _padded(joined: str, between: str = "\n") -> bool:
+    """Whether some cell of a column joined by ``between`` starts or ends with a pad
+    character (each character looked for alone first: most columns hold none of them)."""
+    if joined[:1] in PAD or joined[-1:] in PAD:
+        return bool(joined)
+    return any(
+        f"{between}{c}" in joined or f"{c}{between}" in joined for c in _PAD_ALONE if c in joined
+    )
+
+
+def clean_column(cells: Sequence[str]) -> Sequence[str]:
+    """``[clean(c) for c in cells]`` for a column of cells without line breaks, in a few passes
+    over the column (``cells`` itself when nothing changes).
+
+    A column of few distinct texts (a kind, a status, a name) cleans each text once. Otherwise
+    the column is joined: NFKC leaves a \\n and what is on either side of it alone (a starter
+    that composes with nothing), so the joined column normalised is each cell normalised,
+    joined; and a cell needs stripping only if a pad character touches a \\n or an end.
+    """
+    if not cells:
+        return cells
+    distinct = set(cells)
+    if len(distinct) * 4 <= len(cells):
+        cleaned = {text: clean(text) for text in distinct}
+        if all(map(is_, cleaned, cleaned.values())):
+            return cells
+        return list(map(cleaned.__getitem__, cells))
+    joined = "\n".join(cells)
+    breaks = len(cells) - 1
+    if joined.count("\n") != breaks or "\r" in joined:
+        return [clean(c) for c in cells]
+    if not joined.isascii() and not unicodedata.is_normalized(_NFKC, joined):
+        joined = _NORMALIZE(_NFKC, joined)
+        if joined.count("\n") != breaks:  # pragma: no cover - NFKC makes no \n
+            return [clean(c) for c in cells]
+        cells = joined.split("\n")
+    if not _padded(joined):
+        return cells
+    return list(map(_STRIP, cells, repeat(PAD)))
+
+
+class LazyRows(Sequence[Row]):
+    """A CSV's rows, each record one line (so row ``i`` is line ``i + 1``), cleaned only when
+    asked for.
+
+    Looking at a few rows (a header search, a preamble, a footer) cleans those; walking them
+    all cleans the whole table at once and keeps it. ``columns`` gives a run of rows of one
+    width a column at a time, cleaned (``clean_column``): how the readers take a 100,000-line
+    statement's body without a row object per line.
+    """
+
+    __slots__ = ("_lines", "_commas", "_records", "_all", "_seen")
+
+    def __init__(
+        self,
+        lines: list[str] | None = None,
+        commas: list[int] | None = None,
+        records: list[list[str]] | None = None,
+    ) -> None:
+        self._lines, self._commas, self._records = lines, commas, records
+        self._all: tuple[Row, ...] | None = None
+        self._seen: dict[int, Row] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines if self._records is None else self._records)  # type: ignore[arg-type]
+
+    def _raw(self, index: int) -> list[str]:
+        if self._records is not None:
+            return self._records[index]
+        line = self._lines[index]  # type: ignore[index]
+        return line.split(",") if line else []
+
+    def _row(self, index: int) -> Row:
+        if self._all is not None:
+            return self._all[index]
+        row = self._seen.get(index)
+        if row is None:
+            row = self._seen[index] = Row(index + 1, tuple([clean(c) for c in self._raw(index)]))
+        return row
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            span = range(len(self))[index]
+            if len(span) > _FEW and self._all is None:
+                self._materialize()
+            return tuple(map(self._row, span))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("row index out of range")
+        return self._row(index)
+
+    def __iter__(self) -> Iterator[Row]:
+        if self._all is None:
+            self._materialize()
+        return iter(self._all)  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LazyRows({len(self)} rows)"
+
+    def columns(self, start: int, stop: int, indices: Sequence[int]) -> list[Sequence[str]] | None:
+        """The cleaned cells of rows ``start`` to ``stop`` (exclusive), one column per index,
+        or None unless every one of those rows has the same number of cells, more than the
+        largest index."""
+        if start >= stop:
+            return None
+        if self._records is not None:
+            block = self._records[start:stop]
+            if len(set(map(len, block))) != 1 or max(indices) >= len(block[0]):
+                return None
+            turned = list(zip(*block, strict=True))
+            return [clean_column(turned[i]) for i in indices]
+        lines, commas = self._lines[start:stop], self._commas[start:stop]  # type: ignore[index]
+        widths = set(commas)
+        if len(widths) != 1 or "" in lines:
+            return None
+        width = widths.pop() + 1
+        if max(indices) >= width:
+            return None
+        # a tab before a comma is a cell's trailing pad (Alipay pads every cell so): taken
+        # out before the split, as ``clean`` would strip it
+        joined = ",".join(lines).replace("\t,", ",")
+        cells = joined.split(",")
+        # NFKC leaves a comma and what is on either side of it alone: if the body is normal
+        # and no pad touches a comma or an end, every cell is clean already
+        if (joined.isascii() or unicodedata.is_normalized(_NFKC, joined)) and not _padded(
+            joined, ","
+        ):
+            return [cells[i::width] for i in indices]
+        return [clean_column(cells[i::width]) for i in indices]
+
+    def _materialize(self) -> None:
+        with collection_paused():
+            if self._records is not None:
+                rows = _records_as_rows(self._records)
+            else:
+                rows = _lines_as_rows(self._lines, self._commas)  # type: ignore[arg-type]
+        if self._seen:  # rows handed out before stay the same objects
+            listed = list(rows)
+            for index, row in self._seen.items():
+                listed[index] = row
+            rows = tuple(listed)
+        self._all = rows
+        self._seen.clear()
+
+
+_FEW = 1000  # a slice longer than this cleans the whole table at once
+
+
+def _unquoted_rows(text: str) -> LazyRows | None:
     """The rows of a text without quotes, or None when the file needs ``csv.reader``.
 
     Without a ``"`` every line is one record (StringIO breaks lines at \\n, \\r\\n and \\r;
     a lone \\r is left to ``csv``) and its cells are ``line.split(",")``, an empty line none.
-    NFKC leaves a comma and what is on either side of it alone (a starter that composes with
-    nothing), so normalising a whole line normalises each of its cells, as long as it makes no
-    new comma (a full-width ，): such a line is cleaned cell by cell.
     """
     if '"' in text or "\x00" in text:
         return None
     if "\r" in text:
-        crlf = text.count("\r\n")
+        lines = text.split("\r\n")
+        crlf = len(lines) - 1
         if text.count("\r") != crlf:
             return None
-        lines = (
-            text.split("\r\n")  # every line ends so (Windows exports): no copy without the \r
-            if text.count("\n") == crlf
-            else text.replace("\r\n", "\n").split("\n")
-        )
+        if text.count("\n") != crlf:  # not every line ends so (Windows exports): split again
+            lines = text.replace("\r\n", "\n").split("\n")
     else:
         lines = text.split("\n")
     if lines[-1] == "":
@@ -126,7 +286,13 @@ def _unquoted_rows(text: str) -> tuple[Row, ...] | None:
         and max(map(len, lines), default=0) > csv.field_size_limit()
     ):
         return None  # csv refuses a field that long: let it say so
-    commas = list(map(str.count, lines, repeat(",")))
+    return LazyRows(lines, list(map(str.count, lines, repeat(","))))
+
+
+def _lines_as_rows(lines: list[str], commas: list[int]) -> tuple[Row, ...]:
+    """Every line's row, cleaned in bulk. NFKC leaves a comma and what is on either side of it
+    alone, so normalising a whole line normalises each of its cells, as long as it makes no
+    new comma (a full-width ，): such a line is cleaned cell by cell."""
     normal = list(map(_NORMALIZE, repeat(_NFKC), lines))
     apart: dict[int, tuple[str, ...]] = {}
     for i in compress(count(), map(is_not, normal, lines)):  # the few lines NFKC changes
@@ -173,7 +339,7 @@ def _as_rows(
     return tuple(map(_row_maker(), count(1), grouped))
 
 
-def _quoted_rows(text: str, file: str) -> tuple[Row, ...]:
+def _quoted_rows(text: str, file: str) -> Sequence[Row]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         records = list(reader)
@@ -181,6 +347,10 @@ def _quoted_rows(text: str, file: str) -> tuple[Row, ...]:
         return _rows_one_by_one(text, file)  # names the line the error is on
     if reader.line_num != len(records):  # a quoted cell spans lines: count them row by row
         return _rows_one_by_one(text, file)
+    return LazyRows(records=records)
+
+
+def _records_as_rows(records: list[list[str]]) -> tuple[Row, ...]:
     flat = map(_STRIP, map(_NORMALIZE, repeat(_NFKC), chain.from_iterable(records)), repeat(PAD))
     return _as_rows(list(flat), list(map(len, records)), None)
 

@@ -27,7 +27,7 @@ from workstation.importers.records import (
     Source,
     Transaction,
     collection_paused,
-    transaction_maker,
+    transactions_of,
 )
 from workstation.importers.tables import Row, Table
 
@@ -157,8 +157,7 @@ def _read_columns(reading: Reading, rows: list[Row], columns: dict[str, int]) ->
             if i in marked:
                 reading.identifier(rows[i], texts[i])
     reading.transactions.extend(
-        map(
-            transaction_maker(),
+        transactions_of(
             repeat(Source.WECHAT),  # source
             repeat(reading.sha256),  # file_sha256
             lines,  # line

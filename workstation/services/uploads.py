@@ -446,7 +446,7 @@ def _document_row(
 
 
 # Transaction's fields after its timestamp, in order: read in one C call a record.
-_AFTER_STAMP = attrgetter(*tuple(Transaction.__dataclass_fields__)[4:])
+_AFTER_STAMP = attrgetter(*Transaction._fields[4:])
 
 
 def _store_statement(
