@@ -480,6 +480,33 @@ def test_overdue_turns_the_risk_red_and_a_cure_amber(
     assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "amber"
 
 
+def test_a_payment_dated_on_its_due_day_after_that_days_close_gives_the_risk_back(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    """Found in the walk-through: the close of day marked the loan overdue (red) at 18:00; the
+    customer had paid that day and finance recorded it, dated that day, the next morning. It
+    was never late: the case goes back to monitoring with the risk it had, not amber. One day
+    later, it was late: amber."""
+    fin = people["liu.fin"]
+    risk = "SELECT risk FROM cases WHERE id = ?"
+    for paid_days_late, expected in ((0, "kept"), (1, "amber")):
+        case_id = _approved(ctx, people, CREDIT_100K)
+        _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+        before = ctx.store.conn.execute(risk, (case_id,)).fetchone()[0]
+        due = loans.loan_view(ctx, fin, case_id).next_due_on
+        assert due is not None
+        _close_days(ctx, clock, people, (due - clock.now().date()).days + 1 + paid_days_late)
+        assert _stage(ctx, case_id) == "overdue"
+        assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "red"
+        paid_on = due + timedelta(days=paid_days_late)
+        owed = loans.trial(ctx, fin, case_id, paid_on).total_fen
+        loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), owed, on=paid_on)
+        assert _stage(ctx, case_id) == "monitoring"
+        found = ctx.store.conn.execute(risk, (case_id,)).fetchone()[0]
+        assert found == (before if expected == "kept" else "amber")
+        assert found != "red"
+
+
 def test_reversals_keep_the_ledger_and_the_stage_true(
     ctx: Context, clock: FixedClock, people: dict[str, Session]
 ) -> None:

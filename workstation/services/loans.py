@@ -143,9 +143,12 @@ def _save(
         _check_loan_version(row, -1)
 
 
-def _follow_stage(ctx: Context, case_id: int, state: LoanState, on: date, at: str) -> None:
+def _follow_stage(
+    ctx: Context, case_id: int, state: LoanState, on: date, at: str, was_late: bool = True
+) -> None:
     """Arrears paid: back to monitoring (CURE); everything repaid after the limit's period:
-    closed (SETTLE). Done by the system, recorded as such."""
+    closed (SETTLE). Done by the system, recorded as such. ``was_late``: something was past
+    due on ``on`` before the payment (or other entry) that leads here."""
     case = pipeline.load_case(ctx, case_id)
     system = Session(user_store.system_user_id(ctx.store, at), "system", "System", Role.SYSTEM)
     # judged today, as the ledger check of the move judges it: a payment dated yesterday
@@ -153,13 +156,18 @@ def _follow_stage(ctx: Context, case_id: int, state: LoanState, on: date, at: st
     late = postings.days_past_due(state, max(on, business_date(ctx))) > 0
     if case.stage in (Stage.MONITORING.value, Stage.WARNING.value) and late:
         # a reversed payment can put the loan back in arrears at once (not at the next posting)
+        loan_store.remember_risk_before_overdue(ctx.store, (case_id,))
         pipeline.move_cases(ctx, system, [(case_id, case.version)], Action.MARK_OVERDUE, risk="red")
         return
     if case.stage in ARREARS_STAGES and not late:
         version = case.version + 1
         pipeline.move_case(ctx, system, case_id, Action.CURE, case.version)
-        # late once: amber until a supervisor reviews it (red was set when it fell overdue)
-        case_store.update_case(ctx.store, case_id, version, system.user_id, at, risk="amber")
+        # late once: amber until a supervisor reviews it (red was set when it fell overdue).
+        # Paid on or before the due date it missed (recorded after that day's close of day
+        # marked it overdue), it never was late: the risk it had before comes back.
+        kept = None if was_late else loan_store.risk_before_overdue(ctx.store, case_id)
+        risk = kept or "amber"
+        case_store.update_case(ctx.store, case_id, version, system.user_id, at, risk=risk)
         case = pipeline.load_case(ctx, case_id)
     row = _loan_row(ctx, case_id)
     if postings.owes_nothing(state) and on >= date.fromisoformat(row.available_until):
@@ -357,6 +365,7 @@ def repay(
         _check_loan_version(row, expected_version)
         _check_open_for_payment(row)
         state = current_state(ctx, row)
+        was_late = postings.days_past_due(state, day) > 0  # a payment dated on time is not
         result = postings.repay(state, amount_fen, day)
         if isinstance(result, Refusal):
             raise _refused(result)
@@ -375,7 +384,7 @@ def repay(
             )
         _save(ctx, row, result.state, result.entries, session.user_id, note.strip())
         at = ctx.stamp()
-        _follow_stage(ctx, case_id, result.state, day, at)
+        _follow_stage(ctx, case_id, result.state, day, at, was_late)
         user_store.record_audit(
             ctx.store,
             at=at,

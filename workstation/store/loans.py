@@ -287,6 +287,23 @@ def save_states(store: Store, rows: Iterable[Sequence[Any]]) -> None:
     )
 
 
+def remember_risk_before_overdue(store: Store, case_ids: Iterable[int]) -> None:
+    """Keep each case's risk status as it is now, before a move to overdue turns it red."""
+    store.conn.executemany(
+        "UPDATE loans SET risk_before_overdue = (SELECT risk FROM cases WHERE id = ?) "
+        "WHERE case_id = ?",
+        ((case_id, case_id) for case_id in case_ids),
+    )
+
+
+def risk_before_overdue(store: Store, case_id: int) -> str | None:
+    """The risk status the case had when its loan was last marked overdue, if kept."""
+    row = store.conn.execute(
+        "SELECT risk_before_overdue FROM loans WHERE case_id = ?", (case_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
 def close_loan(store: Store, case_id: int) -> None:
     """Repaid in full after its period: no longer active, nothing more for the day-end."""
     store.conn.execute(

@@ -494,7 +494,15 @@ V9 = [
     "WHERE status = 'active' AND json_extract(state, '$[3]') > 0",
 ]
 
+# The case's risk status when the system marked its loan overdue, so that a payment dated on
+# or before the due date it missed (recorded after that day's close of day) gives it back:
+# the loan was never late. NULL for loans never marked so (and those marked before this).
+V10 = [
+    "ALTER TABLE loans ADD COLUMN risk_before_overdue TEXT "
+    "CHECK (risk_before_overdue IS NULL OR risk_before_overdue IN ('green','amber','red'))",
+]
+
 MIGRATIONS: list[tuple[int, list[str]]] = [
-    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8), (9, V9),
+    (1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6), (7, V7), (8, V8), (9, V9), (10, V10),
 ]  # fmt: skip
 SCHEMA_VERSION = MIGRATIONS[-1][0]
