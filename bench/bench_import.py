@@ -26,18 +26,25 @@ shifts both sides of a round alike); the load average before and after is printe
 ``import / csv`` is the issue's definition (csv over decoded text), the headline;
 ``import / (decode+csv)`` is printed too.
 
-Figures (2026-11-26, 2 shared cores, load ~1, medians of 5): csv 165 / 128 ms (Alipay /
-ICBC); import 5.8x / 8.3x; classify+rebuild on the records 1.2x; all three 7.3x / 10.1x.
-The target (<= 3x for all three) is missed, and cannot be met while every line becomes a
-Python record: decoding GB18030 alone is 0.35-0.5x csv and the reader's own ``csv`` pass
-1x, before a cell is cleaned or a record made. Measured with pyarrow as a throw-away probe
-(not a dependency) on the Alipay file: decode 61 ms + re-encode as UTF-8 28 + Arrow's C
-parser 40 + NFKC and trimming in Arrow 100 = 229 ms = 1.4x csv for clean columns, and
-turning those columns into Python values 136 ms more (2.2x) — before any record, class or
-sum. Reaching 3x takes a columnar path end to end (columns classed by distinct key, months
-summed by group, matching by joins, the line list and trace reading rows on demand, lines
-stored per document as columns): a different design from DESIGN.md's frozen per-line
-records, not a faster loop.
+Figures (2026-11-26, 2 shared cores whose speed moved by half during the day; medians of 5-7):
+
+                                        Alipay           ICBC
+    csv.reader (decoded text)           158-229 ms       127-215 ms
+    import / csv                        4.1-4.4x         4.6-5.3x    (was 5.8x / 8.3x)
+    import+classify+rebuild / csv       5.1-5.5x         5.4-6.4x    (was 7.3x / 10.1x)
+    ... / (decode + csv)                4.1-4.2x         4.2-4.5x
+
+The import now reads a statement's body a column at a time: ``tables.LazyRows`` splits the
+lines and cleans nothing until asked; ``Reading.data_block`` hands the readers cleaned columns
+(one NFKC and padding check over the whole body when it is clean, as exports are); records
+are named tuples made in C from those columns. What is left, Alipay, in a quiet moment: decode
+(with the mixed-encoding check) 0.5x, splitting lines and cells 1.1x, checking the body clean
+0.35x, dates and amounts 0.45x, refunds and links 0.35x, records and the collector 0.5x,
+classify and rebuild 0.7-1.1x. The 3x target is still missed, and cannot be met by Python
+code that reads every cell: decoding and splitting alone are 1.6x before a cell is checked,
+typed or classed. Meeting it takes a native CSV reader (pyarrow, measured last session at 1.4x
+for clean columns and 2.2x as Python values) and the classification and monthly sums done as
+column operations in it, a different design; the user decides (see the session notes).
 """
 
 from __future__ import annotations

@@ -4799,6 +4799,61 @@ trading</source>
     </message>
 </context>
 <context>
+    <name>StandingModel</name>
+    <message>
+        <source>Paid</source>
+        <translation>已还清</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待还</translation>
+    </message>
+    <message>
+        <source>Part repaid ahead</source>
+        <translation>已部分提前还本</translation>
+    </message>
+    <message>
+        <source>Principal repaid ahead</source>
+        <translation>本金已提前还清</translation>
+    </message>
+    <message>
+        <source>Planned: {principal}</source>
+        <translation>计划本金：{principal}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Principal to pay</source>
+        <translation>待还本金</translation>
+    </message>
+    <message>
+        <source>Interest to pay</source>
+        <translation>待还利息</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>待还合计</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Once its date is closed: the interest posted and still unpaid. Ahead: what the close of that day will post if everything due is paid on each date from now on.</source>
+        <translation>到期日已日终：已结计且尚未偿还的利息。未到期：若此后每期到期应还款项均按时偿还，该日日终将结计的利息。</translation>
+    </message>
+</context>
+<context>
     <name>StatementLinesModel</name>
     <message>
         <source>✗ unpaid</source>

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui import loan_book as lb
@@ -233,3 +234,25 @@ def test_an_overdue_loan_offers_no_draw_and_says_why(qtbot, ctx, people, backgro
     page.reload()
     qtbot.waitUntil(lambda: not page.loan_tab.buttons["draw"].isEnabled())
     assert page.loan_tab.buttons["draw"].toolTip()
+
+
+def test_the_schedule_pane_shows_the_draw_as_it_stands_after_an_early_repayment(
+    qtbot, ctx, people, background, drawn
+) -> None:
+    """Found in the walk-through: after principal was repaid early the pane kept the plan as
+    drawn. 20,000 paid on 12-16: the 720.00 accrued first, then 19,280.00 of the principal due
+    at maturity, so 40,720.00 of it is left; 12-26's interest is 10 days (12-17 to 12-26) on
+    40,720.00 × 0.06% = 244.32."""
+    fin = people["liu.fin"]
+    version = loans.loan_view(ctx, fin, drawn).version
+    loans.repay(ctx, fin, drawn, version, 20_000 * lb.YUAN)
+    page = _open(qtbot, ctx, fin, background, drawn)
+    tab = page.loan_tab
+    tab.draws.selectRow(0)
+    model = tab.schedule_model
+    rows = [[model.data(model.index(r, c)) for c in range(6)] for r in range(model.rowCount())]
+    assert rows[0][1:] == ["2026-12-26", "¥0.00", "¥244.32", "¥244.32", "Due"]
+    # at maturity (02-26): 31 days (01-27 to 02-26) on 40,720.00 × 0.06% = 757.39
+    assert rows[2][2:] == ["¥40,720.00", "¥757.39", "¥41,477.39", "Part repaid ahead"]
+    planned = model.data(model.index(2, 2), Qt.ItemDataRole.ToolTipRole)
+    assert planned == "Planned: ¥60,000.00"

@@ -35,6 +35,7 @@ from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role
 from workstation.domain.schedule import Instalment, Plan, add_months, interest_fen
 from workstation.domain.stages import Action, Stage
+from workstation.domain.standing import StandingInstalment, standing_schedule
 from workstation.services import pipeline
 from workstation.services.context import Context, Session, require
 from workstation.store import cases as case_store
@@ -700,7 +701,8 @@ class DrawView:
     principal_fen: int
     interest_unpaid_fen: int
     penalty_unpaid_fen: int
-    schedule: tuple[Instalment, ...]
+    schedule: tuple[Instalment, ...]  # the plan as drawn (the voucher's)
+    standing: tuple[StandingInstalment, ...] = ()  # each instalment as the ledger has it
 
 
 @dataclass(frozen=True)
@@ -883,6 +885,7 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
                 d.interest_unpaid_fen,
                 d.penalty_unpaid_fen,
                 d.terms.instalments,
+                standing_schedule(state, d.terms.draw_id),
             )
             for d in shown.draws
         ),  # fmt: skip

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from workstation.domain.ledger import AllocationPart, EntryKind
 from workstation.domain.schedule import Instalment
+from workstation.domain.standing import Standing, StandingInstalment
 from workstation.services.loans import DrawView, LedgerRow
 from workstation.ui.common import format_fen, format_time, person_name, translate
 from workstation.ui.loan_text import (
@@ -128,6 +129,90 @@ class ScheduleModel(HeaderedTableModel):
             format_fen(item.principal_fen),
             format_fen(item.interest_fen),
             format_fen(item.total_fen),
+        )[col]
+
+
+STANDING_LABELS = {
+    Standing.PAID: QT_TRANSLATE_NOOP("StandingModel", "Paid"),
+    Standing.OVERDUE: QT_TRANSLATE_NOOP("StandingModel", "Overdue"),
+    Standing.DUE: QT_TRANSLATE_NOOP("StandingModel", "Due"),
+    Standing.PART_AHEAD: QT_TRANSLATE_NOOP("StandingModel", "Part repaid ahead"),
+    Standing.AHEAD: QT_TRANSLATE_NOOP("StandingModel", "Principal repaid ahead"),
+}
+_PLANNED = QT_TRANSLATE_NOOP("StandingModel", "Planned: {principal}")
+OVERDUE_COLOR = QColor("#c62828")
+PAID_COLOR = QColor("#2e7d32")
+
+
+class StandingModel(HeaderedTableModel):
+    """One draw's instalments as the ledger has them: principal repaid ahead settles the
+    oldest first (R11), what is still to pay, and the interest posted and unpaid or, ahead,
+    what its date will post (R8)."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("StandingModel", "No."),
+        QT_TRANSLATE_NOOP("StandingModel", "Due date"),
+        QT_TRANSLATE_NOOP("StandingModel", "Principal to pay"),
+        QT_TRANSLATE_NOOP("StandingModel", "Interest to pay"),
+        QT_TRANSLATE_NOOP("StandingModel", "To pay"),
+        QT_TRANSLATE_NOOP("StandingModel", "Status"),
+    )
+    TIPS = {
+        3: QT_TRANSLATE_NOOP(
+            "StandingModel",
+            "Once its date is closed: the interest posted and still unpaid. Ahead: what the "
+            "close of that day will post if everything due is paid on each date from now on.",
+        ),
+    }
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.instalments: list[StandingInstalment] = []
+
+    def set_schedule(self, instalments: Sequence[StandingInstalment]) -> None:
+        self.beginResetModel()
+        self.instalments = list(instalments)
+        self.endResetModel()
+
+    def row_count(self) -> int:
+        return len(self.instalments)
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section in self.TIPS
+        ):
+            return translate("StandingModel", self.TIPS[section])
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.instalments):
+            return None
+        item, col = self.instalments[index.row()], index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 4:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and col == 5:
+            if item.standing is Standing.OVERDUE:
+                return OVERDUE_COLOR
+            if item.standing in (Standing.PAID, Standing.AHEAD):
+                return PAID_COLOR
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
+            return translate("StandingModel", _PLANNED).format(
+                principal=format_fen(item.principal_fen)
+            )
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            str(item.number),
+            item.due_on.isoformat(),
+            format_fen(item.principal_left_fen),
+            format_fen(item.interest_fen),
+            format_fen(item.to_pay_fen),
+            translate("StandingModel", STANDING_LABELS[item.standing]),
         )[col]
 
 

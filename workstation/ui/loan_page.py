@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QFileDialog,
     QGridLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from workstation.domain.messages import RuleError
 from workstation.domain.people import Role
+from workstation.domain.standing import Standing
 from workstation.services import loans
 from workstation.services.context import Context, Session
 from workstation.services.loans import LoanView
@@ -51,7 +53,7 @@ from workstation.ui.loan_dialogs import (
     RepayRequest,
     TrialDialog,
 )
-from workstation.ui.loan_models import DrawsModel, LedgerModel, ScheduleModel, parts_text
+from workstation.ui.loan_models import DrawsModel, LedgerModel, StandingModel, parts_text
 from workstation.ui.loan_pdf import (
     draw_disbursed_by,
     print_document,
@@ -209,9 +211,11 @@ class LoanTab(QWidget):
         self.draws_model = DrawsModel(self)
         self.draws = plain_table(self)
         self.draws.setModel(self.draws_model)
-        self.schedule_model = ScheduleModel(self)
+        self.schedule_model = StandingModel(self)
         self.schedule = plain_table(self)
         self.schedule.setModel(self.schedule_model)
+        self._first_open = 0
+        self.schedule.verticalScrollBar().rangeChanged.connect(self._show_first_open)
         self.ledger_model = LedgerModel(self)
         self.ledger = plain_table(self, stretch=9)
         self.ledger.setModel(self.ledger_model)
@@ -221,8 +225,8 @@ class LoanTab(QWidget):
         top.addWidget(self._titled(self.tr("Draws"), self.draws))
         self.schedule_title = QLabel()
         top.addWidget(self._titled(self.schedule_title, self.schedule))
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(
@@ -342,11 +346,24 @@ class LoanTab(QWidget):
             self.schedule_title.setText(self.tr("Schedule"))
             return
         draw = draws[row]
-        self.schedule_model.set_schedule(draw.schedule)
+        self.schedule_model.set_schedule(draw.standing)
+        # the first instalment still open at the top: the paid ones are history
+        first_open = next(
+            (n for n, i in enumerate(draw.standing) if i.standing is not Standing.PAID), 0
+        )
+        self._first_open = first_open
+        self._show_first_open()
         self.schedule_title.setText(
             self.tr("Schedule of draw {draw}").format(draw=draw.terms.draw_id)
         )
         self._update_buttons()
+
+    def _show_first_open(self, *_: object) -> None:
+        """The draw's first instalment still open at the top (the paid ones are history),
+        again whenever the table's height changes (the page may still be opening)."""
+        index = self.schedule_model.index(self._first_open, 0)
+        if index.isValid():
+            self.schedule.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _update_buttons(self, *_: object) -> None:
         view = self.view
