@@ -25,7 +25,7 @@ from workstation.ui.loan_text import (
     months_text,
     plan_short_label,
 )
-from workstation.ui.table_model import HeaderedTableModel
+from workstation.ui.table_model import HeaderedTableModel, RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -144,7 +144,7 @@ OVERDUE_COLOR = QColor("#c62828")
 PAID_COLOR = QColor("#2e7d32")
 
 
-class StandingModel(HeaderedTableModel):
+class StandingModel(RowsTableModel):
     """One draw's instalments as the ledger has them: principal repaid ahead settles the
     oldest first (R11), what is still to pay, and the interest posted and unpaid or, ahead,
     what its date will post (R8)."""
@@ -165,17 +165,7 @@ class StandingModel(HeaderedTableModel):
         ),
     }
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.instalments: list[StandingInstalment] = []
-
-    def set_schedule(self, instalments: Sequence[StandingInstalment]) -> None:
-        self.beginResetModel()
-        self.instalments = list(instalments)
-        self.endResetModel()
-
-    def row_count(self) -> int:
-        return len(self.instalments)
+    rows: tuple[StandingInstalment, ...] = ()
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -189,9 +179,9 @@ class StandingModel(HeaderedTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.instalments):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        item, col = self.instalments[index.row()], index.column()
+        item, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 4:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and col == 5:

@@ -342,11 +342,11 @@ class LoanTab(QWidget):
         row = self._chosen_draw_row()
         draws = self.draws_model.draws
         if row is None or row >= len(draws):
-            self.schedule_model.set_schedule(())
+            self.schedule_model.set_rows(())
             self.schedule_title.setText(self.tr("Schedule"))
             return
         draw = draws[row]
-        self.schedule_model.set_schedule(draw.standing)
+        self.schedule_model.set_rows(draw.standing)
         # the first instalment still open at the top: the paid ones are history
         first_open = next(
             (n for n, i in enumerate(draw.standing) if i.standing is not Standing.PAID), 0
