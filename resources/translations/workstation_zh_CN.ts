@@ -4841,6 +4841,10 @@ trading</source>
         <translation>待还利息</translation>
     </message>
     <message>
+        <source>Penalty to pay</source>
+        <translation>待还罚息</translation>
+    </message>
+    <message>
         <source>To pay</source>
         <translation>待还合计</translation>
     </message>
@@ -4849,8 +4853,12 @@ trading</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Once its date is closed: the interest posted and still unpaid. Ahead: what the close of that day will post if everything due is paid on each date from now on.</source>
-        <translation>到期日已日终：已结计且尚未偿还的利息。未到期：若此后每期到期应还款项均按时偿还，该日日终将结计的利息。</translation>
+        <source>Once its date is closed: what was posted for it and is still unpaid. Ahead: what will fall due on it if everything due is paid on each date from now on.</source>
+        <translation>到期日已日终：为该期结计且尚未偿还的金额。未到期：若此后每个到期日的应还款项均按时偿还，该期届时应还的金额。</translation>
+    </message>
+    <message>
+        <source>What falls due on its date, before the credit held. Arrears paid today also take the interest and penalty accrued since the last posting: the next due amount and the trial calculation include them.</source>
+        <translation>该期到期日应还的金额（未扣挂账余额）。今日归还逾期款项时，还须支付上次结息以来计提的利息和罚息：下次应还金额和还款试算已包含这些款项。</translation>
     </message>
 </context>
 <context>

@@ -507,6 +507,45 @@ def test_a_payment_dated_on_its_due_day_after_that_days_close_gives_the_risk_bac
         assert found != "red"
 
 
+def test_a_hand_mark_overdue_keeps_the_risk_it_had_for_an_on_time_payment(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    """Found in review: the kept risk went stale. Late once (cured amber), then marked
+    overdue by hand the morning after the next due date, before that day's close; a payment
+    dated on that due date gives back amber, the risk it had, not an older green."""
+    from workstation.domain.stages import Action
+    from workstation.services import pipeline
+
+    fin = people["liu.fin"]
+    risk = "SELECT risk FROM cases WHERE id = ?"
+    equal_principal = LoanTerms("credit", 100_000 * YUAN, CREDIT, 12, Plan.EQUAL_PRINCIPAL)
+    case_id = _approved(ctx, people, equal_principal)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 3)
+    due = loans.loan_view(ctx, fin, case_id).next_due_on
+    assert due is not None
+    _close_days(ctx, clock, people, (due - clock.now().date()).days + 3)
+    loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), _arrears(ctx, case_id, None))
+    assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "amber"
+    second = loans.loan_view(ctx, fin, case_id).next_due_on
+    assert second is not None
+    _close_days(ctx, clock, people, (second - clock.now().date()).days)
+    clock.advance(days=1)  # the next morning; that day's close has not run
+    pipeline.move_case(ctx, fin, case_id, Action.MARK_OVERDUE, _version(ctx, case_id))
+    assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "red"
+    owed = _arrears(ctx, case_id, second)
+    loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), owed, on=second)
+    assert _stage(ctx, case_id) == "monitoring"
+    assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "amber"
+
+
+def _arrears(ctx: Context, case_id: int, on: date | None) -> int:
+    """Everything due by ``on`` (default: the business date), what clears the arrears."""
+    from workstation.domain import postings
+
+    state = loans.current_state(ctx, loans.loan_row(ctx, case_id))
+    return postings.due_by(state, on or loans.business_date(ctx))
+
+
 def test_reversals_keep_the_ledger_and_the_stage_true(
     ctx: Context, clock: FixedClock, people: dict[str, Session]
 ) -> None:

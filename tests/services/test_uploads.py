@@ -74,6 +74,22 @@ def test_each_format_is_kept_listed_and_read_back_as_the_same_records(
     assert tuple(stored) == read.transactions  # every field, without parsing the file again
 
 
+def test_a_statement_longer_than_a_chunk_reads_back_whole(
+    ctx: Context, people: dict[str, Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stored lines come back a chunk at a time: across chunk boundaries, every record."""
+    from tests.importers import large
+
+    monkeypatch.setattr(statements, "_CHUNK", 700)
+    li = people["li.inv"]
+    case_id = investigating(ctx, li)
+    raw = large.icbc_csv(2000, odd=True)
+    uploads.upload(ctx, li, case_id, raw, "icbc.csv")
+    uploads.forget_cached_records()
+    stored = statements.case_statement(ctx, li, case_id).statement.lines
+    assert tuple(stored) == read_statement(raw, "icbc.csv").transactions
+
+
 def test_an_upload_marks_its_kind_received_on_the_paperwork(
     ctx: Context, people: dict[str, Session]
 ) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui import loan_book as lb
@@ -250,9 +251,10 @@ def test_the_schedule_pane_shows_the_draw_as_it_stands_after_an_early_repayment(
     tab = page.loan_tab
     tab.draws.selectRow(0)
     model = tab.schedule_model
-    rows = [[model.data(model.index(r, c)) for c in range(6)] for r in range(model.rowCount())]
-    assert rows[0][1:] == ["2026-12-26", "¥0.00", "¥244.32", "¥244.32", "Due"]
+    QAbstractItemModelTester(model)
+    rows = [[model.data(model.index(r, c)) for c in range(7)] for r in range(model.rowCount())]
+    assert rows[0][1:] == ["2026-12-26", "¥0.00", "¥244.32", "¥0.00", "¥244.32", "Due"]
     # at maturity (02-26): 31 days (01-27 to 02-26) on 40,720.00 × 0.06% = 757.39
-    assert rows[2][2:] == ["¥40,720.00", "¥757.39", "¥41,477.39", "Part repaid ahead"]
+    assert rows[2][2:] == ["¥40,720.00", "¥757.39", "¥0.00", "¥41,477.39", "Part repaid ahead"]
     planned = model.data(model.index(2, 2), Qt.ItemDataRole.ToolTipRole)
     assert planned == "Planned: ¥60,000.00"

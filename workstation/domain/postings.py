@@ -490,6 +490,21 @@ def reverse(state: LoanState, original: Entry, on: date) -> Posted | Refusal:
 # --- what the day-end must look at next -------------------------------------------------------
 
 
+def due_by(state: LoanState, day: date) -> int:
+    """What the customer pays to settle everything due by ``day``: principal falling due by
+    then (arrears included), interest and penalty posted and unpaid, and what will have
+    accrued by then (a payment posts it first and R11 takes it before principal) — less the
+    credit held, which the close applies to it first (R11)."""
+    accrued = accrue(state, max(day, state.accrued_through))
+    total = 0
+    for draw in accrued.draws:
+        total += sum(left for due_on, left in draw.principal_remaining() if due_on <= day)
+        total += sum(d.amount_fen for d in (*draw.interest_due, *draw.penalty_due))
+        total += interest_fen(draw.interest_day_sum, draw.terms.daily_rate)
+        total += interest_fen(draw.penalty_day_sum, draw.terms.penalty_daily_rate)
+    return max(0, total - state.credit_fen)
+
+
 def owes_nothing(state: LoanState) -> bool:
     """No principal, no posted interest or penalty unpaid, nothing accrued unposted."""
     return all(

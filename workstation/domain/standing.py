@@ -1,12 +1,14 @@
-"""A draw's schedule as it stands on the ledger (R7, R9, R11), not as it was drawn.
+"""A loan's draws, instalment by instalment, as they stand on the ledger (R7-R11), not as drawn.
 
 The plan fixed at the draw (``schedule.schedule``) stays the contract and the voucher's; the
 loan page shows each instalment as the ledger now has it: principal repaid early settles the
 oldest instalments first (R11), so an instalment may be repaid before its date; what is still
-to pay on it; and its interest — posted and unpaid once its date has been closed, otherwise
-what the close of that day will post (R8) if everything due is paid on each date from now on.
-The figures ahead are the posting engine's own (``postings.day_end`` and ``postings.repay`` run
-on a copy of the draw), so they are exactly what the ledger will post when kept to.
+to pay on it; its interest and penalty. For a date the close of day has passed: what was
+posted for it and is unpaid. For a date ahead: what will fall due on it if, from now on,
+everything due is paid on each date (the amount ``postings.due_by`` names, which is what the
+loan page's "next due" shows). The dates ahead are worked by the posting engine itself
+(``postings.day_end`` and ``postings.repay`` run on a copy of the whole loan, every draw
+together, without the credit held), so they are what the ledger will post when kept to.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from workstation.domain.ledger import EntryKind, LoanState, Refusal
-from workstation.domain.postings import day_end, repay
+from workstation.domain.ledger import DrawState, Due, LoanState, Posted
+from workstation.domain.postings import day_end, due_by, repay
 
 
 class Standing(StrEnum):
-    PAID = "paid"  # its date has passed and nothing is left to pay on it
-    OVERDUE = "overdue"  # its date has passed with something unpaid
+    PAID = "paid"  # its date has been closed and nothing is left to pay on it
+    OVERDUE = "overdue"  # its date has been closed with something unpaid
     DUE = "due"  # falls due today or later, nothing of it repaid ahead
     PART_AHEAD = "part_ahead"  # falls due later; part of its principal repaid ahead
     AHEAD = "ahead"  # falls due later; all of its principal repaid ahead
@@ -34,64 +36,85 @@ class StandingInstalment:
     days: int  # days of interest in its period, as in the plan
     principal_fen: int  # planned principal
     principal_left_fen: int  # of it, still to pay
-    interest_fen: int  # unpaid (its date closed) or what its date will post (ahead)
+    interest_fen: int  # posted and unpaid (date closed) or falling due on it (ahead)
+    penalty_fen: int  # likewise: penalty on overdue principal (R10) payable on its date
     standing: Standing
 
     @property
     def to_pay_fen(self) -> int:
-        return self.principal_left_fen + self.interest_fen
+        return self.principal_left_fen + self.interest_fen + self.penalty_fen
 
 
-def standing_schedule(state: LoanState, draw_id: str) -> tuple[StandingInstalment, ...]:
-    """Draw ``draw_id``'s instalments as they stand in ``state`` (closed through its
-    ``accrued_through``; the instalments after it are ahead). Empty for an unknown draw."""
-    draw = state.draw(draw_id)
-    if draw is None:
-        return ()
+def standing_schedules(
+    state: LoanState, closed_through: date | None
+) -> dict[str, tuple[StandingInstalment, ...]]:
+    """Every draw's instalments (by draw id) as they stand in ``state``, whose days through
+    ``closed_through`` (None: none yet) have been closed; the instalments after are ahead."""
+    closed = closed_through or date.min
+    ahead_dates = sorted(
+        {i.due_on for d in state.draws for i in d.terms.instalments if i.due_on > closed}
+    )
+    falling = _falling_due(state, ahead_dates)
+    return {
+        draw.draw_id: tuple(_rows(draw, closed, falling.get(draw.draw_id, {})))
+        for draw in state.draws
+    }
+
+
+def _falling_due(state: LoanState, dates: list[date]) -> dict[str, dict[date, tuple[int, int]]]:
+    """(interest, penalty) falling due on each of ``dates``, draw by draw, when everything
+    due is paid on each date: the engine run forward on a copy of the loan."""
+    loan = LoanState(
+        state.loan_id, state.accrued_through, state.draws, 0, state.next_seq, state.reversed_seqs
+    )
+    falling: dict[str, dict[date, tuple[int, int]]] = {d.draw_id: {} for d in state.draws}
+    for day in dates:
+        loan = day_end(loan, day).state  # nothing when the day's entries have passed it
+        for draw in loan.draws:
+            interest = sum(d.amount_fen for d in draw.interest_due if d.due_on == day)
+            penalty = sum(d.amount_fen for d in draw.penalty_due if d.due_on == day)
+            falling[draw.draw_id][day] = (interest, penalty)
+        owed = due_by(loan, day)
+        if owed:
+            paid = repay(loan, owed, day)
+            if isinstance(paid, Posted):
+                loan = paid.state
+    return falling
+
+
+def _rows(
+    draw: DrawState, closed: date, falling: dict[date, tuple[int, int]]
+) -> list[StandingInstalment]:
     left = dict(draw.principal_remaining())
-    unpaid = {d.due_on: d.amount_fen for d in draw.interest_due}
-    closed = state.accrued_through
-    # the draw alone, no credit: what it will post as each date comes, paid to plan
-    ahead = LoanState(state.loan_id, closed, (draw,), 0, state.next_seq, state.reversed_seqs)
-    out = []
+    interest_unpaid = _by_date(draw.interest_due)
+    penalty_unpaid = _by_date(draw.penalty_due)
+    rows = []
     for planned in draw.terms.instalments:
         due_on, principal = planned.due_on, planned.principal_fen
         principal_left = left.get(due_on, 0)
         if due_on <= closed:
-            interest = unpaid.get(due_on, 0)
-            standing = Standing.OVERDUE if principal_left or interest else Standing.PAID
+            interest, penalty = interest_unpaid.get(due_on, 0), penalty_unpaid.get(due_on, 0)
+            owed = principal_left or interest or penalty
+            standing = Standing.OVERDUE if owed else Standing.PAID
         else:
-            posted = day_end(ahead, due_on)
-            ahead = posted.state
-            # posted by then and unpaid (a payment posts what has accrued to its day, payable
-            # on the next date), and what that day's close will post
-            interest = unpaid.get(due_on, 0) + sum(
-                e.amount_fen
-                for e in posted.entries
-                if e.kind is EntryKind.INTEREST_POSTING and e.due_on == due_on
-            )
-            ahead = _pay_everything_due(ahead, due_on)
+            interest, penalty = falling.get(due_on, (0, 0))
             if principal and principal_left == 0:
                 standing = Standing.AHEAD
             elif principal_left < principal:
                 standing = Standing.PART_AHEAD
             else:
                 standing = Standing.DUE
-        out.append(
+        rows.append(
             StandingInstalment(
-                planned.number, due_on, planned.days, principal, principal_left, interest, standing
+                planned.number, due_on, planned.days, principal, principal_left, interest,
+                penalty, standing,
             )
-        )
-    return tuple(out)
+        )  # fmt: skip
+    return rows
 
 
-def _pay_everything_due(state: LoanState, on: date) -> LoanState:
-    """``state`` after paying, on ``on``, everything due by then (arrears included)."""
-    owed = 0
-    for draw in state.draws:
-        owed += sum(fen for due_on, fen in draw.principal_remaining() if due_on <= on)
-        owed += sum(d.amount_fen for d in (*draw.interest_due, *draw.penalty_due))
-    if owed == 0:
-        return state
-    paid = repay(state, owed, on)
-    return state if isinstance(paid, Refusal) else paid.state
+def _by_date(dues: tuple[Due, ...]) -> dict[date, int]:
+    out: dict[date, int] = {}
+    for due in dues:
+        out[due.due_on] = out.get(due.due_on, 0) + due.amount_fen
+    return out

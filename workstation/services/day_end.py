@@ -167,7 +167,6 @@ def _close_batch(
     if batch.entry_rows:
         loan_store.append_rows(ctx.store, batch.entry_rows, at, system.user_id)
     loan_store.save_states(ctx.store, batch.states)
-    loan_store.remember_risk_before_overdue(ctx.store, (case_id for case_id, _ in batch.to_overdue))
     pipeline.move_cases(ctx, system, batch.to_overdue, Action.MARK_OVERDUE, risk="red")
     for case_id, version, stage in batch.to_close:
         if stage in _SETTLE_FROM:

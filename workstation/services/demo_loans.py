@@ -269,7 +269,7 @@ def _customer_pays(
     ctx: Context, fin: Session, case_id: int, habit: str, rng: random.Random
 ) -> None:
     """One customer's day: pay what falls due, by habit."""
-    view = loans.loan_view(ctx, fin, case_id)
+    view = loans.loan_view(ctx, fin, case_id, standing=False)  # the figures only
     if view.status != "active":
         return
     if view.principal_fen == 0:  # repaid: a good customer draws again now and then (R7)

@@ -35,7 +35,7 @@ from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role
 from workstation.domain.schedule import Instalment, Plan, add_months, interest_fen
 from workstation.domain.stages import Action, Stage
-from workstation.domain.standing import StandingInstalment, standing_schedule
+from workstation.domain.standing import StandingInstalment, standing_schedules
 from workstation.services import pipeline
 from workstation.services.context import Context, Session, require
 from workstation.store import cases as case_store
@@ -157,18 +157,27 @@ def _follow_stage(
     late = postings.days_past_due(state, max(on, business_date(ctx))) > 0
     if case.stage in (Stage.MONITORING.value, Stage.WARNING.value) and late:
         # a reversed payment can put the loan back in arrears at once (not at the next posting)
-        loan_store.remember_risk_before_overdue(ctx.store, (case_id,))
         pipeline.move_cases(ctx, system, [(case_id, case.version)], Action.MARK_OVERDUE, risk="red")
         return
     if case.stage in ARREARS_STAGES and not late:
+        kept = loan_store.risk_before_overdue(ctx.store, case_id)
         version = case.version + 1
+        # late once: amber until a supervisor reviews it (the cure sets it; red was set when
+        # it fell overdue). Paid on or before the due date it missed (recorded after that
+        # day's close of day marked it overdue), it never was late: its risk comes back.
         pipeline.move_case(ctx, system, case_id, Action.CURE, case.version)
-        # late once: amber until a supervisor reviews it (red was set when it fell overdue).
-        # Paid on or before the due date it missed (recorded after that day's close of day
-        # marked it overdue), it never was late: the risk it had before comes back.
-        kept = None if was_late else loan_store.risk_before_overdue(ctx.store, case_id)
-        risk = kept or "amber"
-        case_store.update_case(ctx.store, case_id, version, system.user_id, at, risk=risk)
+        if not was_late and kept is not None and kept != "amber":
+            case_store.update_case(ctx.store, case_id, version, system.user_id, at, risk=kept)
+            user_store.record_audit(
+                ctx.store,
+                at=at,
+                actor_id=system.user_id,
+                entity="case",
+                entity_id=case_id,
+                action="risk",
+                before={"risk": "amber"},
+                after={"risk": kept, "why": "paid on its due date"},
+            )
         case = pipeline.load_case(ctx, case_id)
     row = _loan_row(ctx, case_id)
     if postings.owes_nothing(state) and on >= date.fromisoformat(row.available_until):
@@ -659,7 +668,7 @@ def due_after_payment(
     due = date.fromordinal(min(before))
     # everything due then: what the payment posted and left unpaid, the days after it, and
     # principal falling due, less the credit (found in review: only the days after counted)
-    fen = _due_by(result.state, due)
+    fen = postings.due_by(result.state, due)
     if fen == 0:
         return None
     return DueAfterPayment(day, due, fen)
@@ -775,30 +784,17 @@ def _next_due(state: LoanState, after: date) -> tuple[date | None, int]:
                 best = due.due_on
     if best is None:
         return None, 0
-    total = _due_by(state, best)
+    total = postings.due_by(state, best)
     if total == 0 and best == after:  # today's instalment is paid: the next one is next
         return _next_due(state, after + timedelta(days=1))
     return best, total
 
 
-def _due_by(state: LoanState, day: date) -> int:
-    """What the customer pays to settle everything due by ``day``: principal falling due by
-    then (arrears included), interest and penalty posted and unpaid, and what will have
-    accrued by then — less the credit held, which the close applies to it first (R11)."""
-    accrued = accrue(state, max(day, state.accrued_through))
-    total = 0
-    for draw in accrued.draws:
-        total += sum(left for due_on, left in draw.principal_remaining() if due_on <= day)
-        total += sum(d.amount_fen for d in (*draw.interest_due, *draw.penalty_due))
-        total += interest_fen(draw.interest_day_sum, draw.terms.daily_rate)
-        total += interest_fen(draw.penalty_day_sum, draw.terms.penalty_daily_rate)
-    return max(0, total - state.credit_fen)
-
-
-def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
+def loan_view(ctx: Context, session: Session, case_id: int, *, standing: bool = True) -> LoanView:
     """The loan page: its terms, balances to today, the draws with their schedules and the
     whole ledger with running balances (replayed from the rows, and checked against the
-    cache as it goes)."""
+    cache as it goes). ``standing``: also each draw's instalments as they stand (the
+    engine run forward to maturity; callers that only read the figures leave it out)."""
     require(session, Permission.VIEW_CASES)
     row = _loan_row(ctx, case_id)
     case = pipeline.load_case(ctx, case_id)
@@ -820,6 +816,7 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
     state = current_state(ctx, row)
     today = business_date(ctx)
     as_of = max(today, state.accrued_through)
+    schedules = standing_schedules(state, closed_through(ctx)) if standing else {}
     shown = accrue(state, as_of)
     interest_accrued = sum(
         interest_fen(d.interest_day_sum, d.terms.daily_rate) for d in shown.draws
@@ -885,7 +882,7 @@ def loan_view(ctx: Context, session: Session, case_id: int) -> LoanView:
                 d.interest_unpaid_fen,
                 d.penalty_unpaid_fen,
                 d.terms.instalments,
-                standing_schedule(state, d.terms.draw_id),
+                schedules.get(d.terms.draw_id, ()),
             )
             for d in shown.draws
         ),  # fmt: skip

@@ -183,6 +183,12 @@ def move_case(
         }
         if action == Action.RECOMMEND:
             fields["recommended_by"] = session.user_id
+        elif action == Action.MARK_OVERDUE:  # by hand as by the close of day: red, the risk
+            loan_store.remember_risk_before_overdue(ctx.store, (case_id,))  # kept for a cure
+            fields["risk"] = "red"
+        elif action == Action.CURE:  # late once: amber until a supervisor reviews it
+            loan_store.forget_risk_before_overdue(ctx.store, case_id)
+            fields["risk"] = "amber"
         try:
             case_store.update_case(
                 ctx.store, case_id, expected_version, session.user_id, at, **fields
@@ -576,6 +582,8 @@ def move_cases(
         target = check_move(facts, action, session.actor, reason)
         holder = holder_after_move(facts, action, target, session.actor, can_hold)
         moves.append((case_id, version, stage, target.value, holder))
+    if action == Action.MARK_OVERDUE:  # the risk each had, for a payment proving it on time
+        loan_store.remember_risk_before_overdue(ctx.store, (case_id for case_id, *_ in moves))
     case_store.apply_moves(
         ctx.store, moves, action.value, session.user_id, at, reason.strip(), risk
     )

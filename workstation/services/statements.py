@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
-from itertools import repeat
+from itertools import islice, repeat
 from operator import eq
 from typing import Any
 
@@ -195,25 +195,30 @@ _FLOWS = {f.value: f for f in Flow}
 def _records(
     source: Source, sha256: str, rows: Iterable[tuple[Any, ...]]
 ) -> tuple[Transaction, ...]:
-    """Stored lines back into the importer's records, field for field: the rows turned into
-    columns, each column converted in one C pass, the records made from them in C
-    (``transactions_of``), the collector paused meanwhile (none of it is garbage)."""
+    """Stored lines back into the importer's records, field for field: the rows taken a
+    chunk at a time (a 100,000-line statement's rows never stand in memory all at once
+    beside its records), turned into columns, each converted in one C pass, the records made
+    from them in C (``transactions_of``); the collector paused (none of it is garbage)."""
+    records: list[Transaction] = []
+    cursor = iter(rows)
     with collection_paused():
-        rows = list(rows)
-        if not rows:
-            return ()
-        (line, at, time_known, amount, flow, direction, party, account, memo, vendor, status,
-         order, merchant, channel, note, currency, balance, refund, refund_of,
-         refunded) = zip(*rows, strict=True)  # fmt: skip
-        known, refunds = map(eq, time_known, repeat(1)), map(eq, refund, repeat(1))
-        flows, stamps = map(_FLOWS.__getitem__, flow), map(datetime.fromisoformat, at)
-        return tuple(
-            transactions_of(
-                repeat(source), repeat(sha256), line, stamps, known, amount, flows, direction,
-                party, account, memo, vendor, status, order, merchant, channel, note, currency,
-                balance, refunds, refund_of, refunded,
-            )
-        )  # fmt: skip
+        while chunk := list(islice(cursor, _CHUNK)):
+            (line, at, time_known, amount, flow, direction, party, account, memo, vendor,
+             status, order, merchant, channel, note, currency, balance, refund, refund_of,
+             refunded) = zip(*chunk, strict=True)  # fmt: skip
+            known, refunds = map(eq, time_known, repeat(1)), map(eq, refund, repeat(1))
+            flows, stamps = map(_FLOWS.__getitem__, flow), map(datetime.fromisoformat, at)
+            records.extend(
+                transactions_of(
+                    repeat(source), repeat(sha256), line, stamps, known, amount, flows,
+                    direction, party, account, memo, vendor, status, order, merchant, channel,
+                    note, currency, balance, refunds, refund_of, refunded,
+                )
+            )  # fmt: skip
+    return tuple(records)
+
+
+_CHUNK = 20_000
 
 
 def _result(ctx: Context, row: st_store.CaseDocumentRow) -> ImportResult:

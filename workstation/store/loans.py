@@ -296,6 +296,13 @@ def remember_risk_before_overdue(store: Store, case_ids: Iterable[int]) -> None:
     )
 
 
+def forget_risk_before_overdue(store: Store, case_id: int) -> None:
+    """The kept risk has been used (or the loan is cured or closed): nothing to give back."""
+    store.conn.execute(
+        "UPDATE loans SET risk_before_overdue = NULL WHERE case_id = ?", (case_id,)
+    )
+
+
 def risk_before_overdue(store: Store, case_id: int) -> str | None:
     """The risk status the case had when its loan was last marked overdue, if kept."""
     row = store.conn.execute(
@@ -307,7 +314,9 @@ def risk_before_overdue(store: Store, case_id: int) -> str | None:
 def close_loan(store: Store, case_id: int) -> None:
     """Repaid in full after its period: no longer active, nothing more for the day-end."""
     store.conn.execute(
-        "UPDATE loans SET status = 'closed', next_event_on = NULL WHERE case_id = ?", (case_id,)
+        "UPDATE loans SET status = 'closed', next_event_on = NULL, risk_before_overdue = NULL "
+        "WHERE case_id = ?",
+        (case_id,),
     )
 
 

@@ -138,8 +138,9 @@ def insert_lines(store: Store, rows: Iterable[Sequence[Any]]) -> None:
 
 
 def lines_of(store: Store, sha256: str) -> Iterator[tuple[Any, ...]]:
-    """A document's lines in file order, ``LINE_COLUMNS`` without the document and seq, one
-    at a time (a 100,000-line statement's rows need not stand in memory beside its records)."""
+    """A document's lines in file order, ``LINE_COLUMNS`` without the document and seq, as
+    a cursor: the caller takes them a chunk at a time (a 100,000-line statement's rows need
+    not stand in memory all at once beside its records)."""
     return store.conn.execute(
         f"SELECT {', '.join(LINE_COLUMNS[2:])} FROM statement_lines "
         "WHERE document = (SELECT id FROM documents WHERE sha256 = ?) ORDER BY seq",

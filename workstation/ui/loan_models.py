@@ -154,14 +154,23 @@ class StandingModel(RowsTableModel):
         QT_TRANSLATE_NOOP("StandingModel", "Due date"),
         QT_TRANSLATE_NOOP("StandingModel", "Principal to pay"),
         QT_TRANSLATE_NOOP("StandingModel", "Interest to pay"),
+        QT_TRANSLATE_NOOP("StandingModel", "Penalty to pay"),
         QT_TRANSLATE_NOOP("StandingModel", "To pay"),
         QT_TRANSLATE_NOOP("StandingModel", "Status"),
     )
+    _AHEAD_TIP = QT_TRANSLATE_NOOP(
+        "StandingModel",
+        "Once its date is closed: what was posted for it and is still unpaid. Ahead: what "
+        "will fall due on it if everything due is paid on each date from now on.",
+    )
     TIPS = {
-        3: QT_TRANSLATE_NOOP(
+        3: _AHEAD_TIP,
+        4: _AHEAD_TIP,
+        5: QT_TRANSLATE_NOOP(
             "StandingModel",
-            "Once its date is closed: the interest posted and still unpaid. Ahead: what the "
-            "close of that day will post if everything due is paid on each date from now on.",
+            "What falls due on its date, before the credit held. Arrears paid today also take "
+            "the interest and penalty accrued since the last posting: the next due amount and "
+            "the trial calculation include them.",
         ),
     }
 
@@ -182,9 +191,9 @@ class StandingModel(RowsTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         item, col = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 4:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= col <= 5:
             return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and col == 5:
+        if role == Qt.ItemDataRole.ForegroundRole and col == 6:
             if item.standing is Standing.OVERDUE:
                 return OVERDUE_COLOR
             if item.standing in (Standing.PAID, Standing.AHEAD):
@@ -201,6 +210,7 @@ class StandingModel(RowsTableModel):
             item.due_on.isoformat(),
             format_fen(item.principal_left_fen),
             format_fen(item.interest_fen),
+            format_fen(item.penalty_fen),
             format_fen(item.to_pay_fen),
             translate("StandingModel", STANDING_LABELS[item.standing]),
         )[col]

@@ -214,7 +214,7 @@ class LoanTab(QWidget):
         self.schedule_model = StandingModel(self)
         self.schedule = plain_table(self)
         self.schedule.setModel(self.schedule_model)
-        self._first_open = 0
+        self._first_open: int | None = None  # a draw's row to scroll to, once laid out
         self.schedule.verticalScrollBar().rangeChanged.connect(self._show_first_open)
         self.ledger_model = LedgerModel(self)
         self.ledger = plain_table(self, stretch=9)
@@ -359,11 +359,15 @@ class LoanTab(QWidget):
         self._update_buttons()
 
     def _show_first_open(self, *_: object) -> None:
-        """The draw's first instalment still open at the top (the paid ones are history),
-        again whenever the table's height changes (the page may still be opening)."""
+        """The chosen draw's first instalment still open at the top (the paid ones are
+        history), once the table has its height (the page may still be opening); after
+        that the officer's scrolling is left alone."""
+        if self._first_open is None or self.schedule.viewport().height() <= 0:
+            return
         index = self.schedule_model.index(self._first_open, 0)
-        if index.isValid():
+        if index.isValid() and self.schedule.verticalScrollBar().maximum() > 0:
             self.schedule.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+            self._first_open = None
 
     def _update_buttons(self, *_: object) -> None:
         view = self.view
