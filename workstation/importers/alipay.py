@@ -20,7 +20,6 @@ from workstation.importers.records import (
     Source,
     Transaction,
     collection_paused,
-    transaction_maker,
     transactions_of,
 )
 from workstation.importers.tables import Row, Table
@@ -94,7 +93,7 @@ def _read(
         return reading.result(table, header)
     if rows is None:  # the rows the block held, one by one, to name what is wrong
         rows = list(reading.data_rows(table, header, columns))
-    make = transaction_maker()
+    make = Transaction
     for row, v in zip(rows, zip(*cells, strict=True), strict=True):
         if v[_STATUS] == CLOSED and v[_ORDER] not in reopened:
             reading.drop(row.line, NEVER_PAID)

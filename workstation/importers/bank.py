@@ -24,7 +24,6 @@ from workstation.importers.records import (
     Source,
     Transaction,
     collection_paused,
-    transaction_maker,
     transactions_of,
 )
 from workstation.importers.tables import Row, Table
@@ -166,7 +165,7 @@ def _read(
     layout: BankLayout, table: Table, header: int, columns: dict[str, int], file: str, sha256: str
 ) -> ImportResult:
     reading = Reading(file, sha256, layout.source)
-    get, make = getter(columns, _FIELDS), transaction_maker()
+    get, make = getter(columns, _FIELDS), Transaction
     timed, joined = "time" in columns, "party" in columns
     block = reading.data_block(table, header, columns, _FIELDS)
     if block is None:

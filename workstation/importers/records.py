@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import gc
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -87,11 +87,6 @@ def transactions_of(*columns: Iterable[Any]) -> Iterator[Transaction]:
 
 
 _NEW = tuple.__new__
-
-
-def transaction_maker() -> Callable[..., Transaction]:
-    """``Transaction(*values)`` with every field given in order (one record at a time)."""
-    return Transaction
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def _row_maker():
 
     def make(line: int, cells: tuple[str, ...]) -> Row:
         row = new(Row)
-        fields = row.__dict__  # stored into directly, as records.transaction_maker does
+        fields = row.__dict__  # stored into directly: no per-field object.__setattr__
         fields["line"] = line
         fields["cells"] = cells
         return row
