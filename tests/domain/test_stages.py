@@ -23,6 +23,7 @@ from workstation.domain.stages import (
     actions_from,
     check_move,
     may_claim,
+    risk_after_cure,
 )
 
 S, A = Stage, Action
@@ -263,3 +264,19 @@ def test_main_line_runs_in_order_by_the_right_people() -> None:
     for (action, role), expected in zip(steps, MAIN_LINE[1:], strict=True):
         stage = check_move(CaseFacts(stage), action, _actor(role), "")
         assert stage == expected
+
+
+@pytest.mark.parametrize("role", [Role.FINANCE, Role.SUPERVISOR, Role.SYSTEM])
+def test_arrears_paid_return_a_case_to_where_it_fell_overdue_from(role: Role) -> None:
+    """R29: a warning stands until a supervisor clears it; paying late does not clear it."""
+    for came_from, back_to in (
+        (None, Stage.MONITORING),
+        (Stage.MONITORING, Stage.MONITORING),
+        (Stage.WARNING, Stage.WARNING),
+    ):
+        case = CaseFacts(Stage.OVERDUE, overdue_from=came_from)
+        assert check_move(case, Action.CURE, _actor(role)) == back_to
+    assert actions_from(Stage.OVERDUE).count(Action.CURE) == 1
+    assert risk_after_cure(Stage.WARNING, "red") == "red"
+    assert risk_after_cure(Stage.WARNING, "green") == "amber"
+    assert risk_after_cure(Stage.MONITORING, "red") == "amber"

@@ -14,8 +14,9 @@ from workstation.domain.approval import LoanTerms
 from workstation.domain.interview import InterviewMode, required_documents
 from workstation.domain.messages import RuleError
 from workstation.domain.schedule import Plan
-from workstation.services import approval, day_end, investigation, loans
+from workstation.services import approval, check, day_end, investigation, loans
 from workstation.services.context import Context, FixedClock, Session
+from workstation.store import cases as case_store
 from workstation.store import loans as loan_store
 
 YUAN = 100
@@ -429,8 +430,6 @@ def test_the_lane_leaves_to_people_what_is_too_large_or_not_clean(
 def test_check_finds_a_cache_that_differs_from_the_ledger(
     ctx: Context, people: dict[str, Session]
 ) -> None:
-    from workstation.services import check
-
     case_id = _approved(ctx, people, CREDIT_100K)
     _draw(ctx, people, case_id, 10_000 * YUAN, 1)
     assert check.ledger_problems(ctx) == []
@@ -536,6 +535,46 @@ def test_a_hand_mark_overdue_keeps_the_risk_it_had_for_an_on_time_payment(
     loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), owed, on=second)
     assert _stage(ctx, case_id) == "monitoring"
     assert ctx.store.conn.execute(risk, (case_id,)).fetchone()[0] == "amber"
+
+
+def test_arrears_paid_under_early_warning_leave_the_warning_for_a_supervisor(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    """Found in review: a case under early warning (R29) that fell overdue and was cured went
+    back to monitoring, so paying late cleared a warning that only a supervisor may clear,
+    with a reason. It goes back to early warning, red kept; a case that fell overdue from
+    monitoring goes back to monitoring, amber."""
+    from workstation.domain.stages import Action
+    from workstation.services import pipeline
+
+    fin, sup = people["liu.fin"], people["wang.sup"]
+    risk = "SELECT risk FROM cases WHERE id = ?"
+    for warned, expected in ((True, ("warning", "red")), (False, ("monitoring", "amber"))):
+        case_id = _approved(ctx, people, CREDIT_100K)
+        _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+        if warned:
+            version = _version(ctx, case_id)
+            pipeline.move_case(ctx, sup, case_id, Action.WARN, version, "销售额下降50%")
+            ctx.store.conn.execute("UPDATE cases SET risk = 'red' WHERE id = ?", (case_id,))
+        due = loans.loan_view(ctx, fin, case_id).next_due_on
+        assert due is not None
+        _close_days(ctx, clock, people, (due - clock.now().date()).days + 3)
+        assert _stage(ctx, case_id) == "overdue"
+        loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), _arrears(ctx, case_id, None))
+        found = _stage(ctx, case_id), ctx.store.conn.execute(risk, (case_id,)).fetchone()[0]
+        assert found == expected
+        history = case_store.case_history(ctx.store, case_id)
+        assert (history[-1].from_stage, history[-1].to_stage, history[-1].action) == (
+            "overdue",
+            expected[0],
+            "cure",
+        )
+        if warned:  # the warning is still the supervisor's to clear
+            pipeline.move_case(
+                ctx, sup, case_id, Action.CLEAR_WARNING, _version(ctx, case_id), "已回款, 复核正常"
+            )
+            assert _stage(ctx, case_id) == "monitoring"
+    assert check.consistency_problems(ctx) == []
 
 
 def _arrears(ctx: Context, case_id: int, on: date | None) -> int:

@@ -127,6 +127,9 @@ MOVES: tuple[MoveRule, ...] = tuple(
     )
     + _rule(Action.MARK_OVERDUE, (Stage.MONITORING, Stage.WARNING), Stage.OVERDUE, (FIN, SUP, SYS))
     + _rule(Action.CURE, (Stage.OVERDUE,), Stage.MONITORING, (FIN, SUP, SYS))
+    # arrears paid on a case that fell overdue while under early warning: the warning stands
+    # until a supervisor clears it with a reason (paying late is no review of the signals)
+    + _rule(Action.CURE, (Stage.OVERDUE,), Stage.WARNING, (FIN, SUP, SYS))
     + _rule(Action.WARN, (Stage.MONITORING,), Stage.WARNING, (INV, SUP, SYS), needs_reason=True)
     + _rule(Action.CLEAR_WARNING, (Stage.WARNING,), Stage.MONITORING, (SUP,), needs_reason=True)
     + _rule(Action.START_RECOVERY, (Stage.OVERDUE,), Stage.RECOVERY, (SUP,), needs_reason=True)
@@ -142,7 +145,9 @@ MOVES: tuple[MoveRule, ...] = tuple(
     + _rule(Action.LIFT_BLACKLIST, (Stage.BLACKLISTED,), Stage.CLOSED, (SUP,), needs_reason=True)
 )
 
-_BY_KEY: dict[tuple[Stage, Action], MoveRule] = {(m.source, m.action): m for m in MOVES}
+_BY_KEY: dict[tuple[Stage, Action], MoveRule] = {}
+for _move in MOVES:  # the first rule of a (stage, action) is the usual one
+    _BY_KEY.setdefault((_move.source, _move.action), _move)
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,8 @@ class CaseFacts:
     recommended_by: int | None = None
     bank_referred: bool = False
     worked_by: frozenset[int] = frozenset()  # people who moved it before approval (R25)
+    # the stage it was in when it last fell overdue (MARK_OVERDUE's source); None if never
+    overdue_from: Stage | None = None
 
 
 @dataclass(frozen=True)
@@ -168,8 +175,8 @@ LEDGER_MOVES = frozenset({Action.MARK_OVERDUE, Action.CURE, Action.SETTLE})
 
 
 def actions_from(stage: Stage) -> tuple[Action, ...]:
-    """The actions the line allows out of ``stage``, in table order."""
-    return tuple(m.action for m in MOVES if m.source == stage)
+    """The actions the line allows out of ``stage``, in table order, each once."""
+    return tuple(dict.fromkeys(m.action for m in MOVES if m.source == stage))
 
 
 def check_move(case: CaseFacts, action: Action, actor: Actor, reason: str = "") -> Stage:
@@ -242,7 +249,19 @@ def check_move(case: CaseFacts, action: Action, actor: Actor, reason: str = "") 
                 action=action.value,
             )
         )
-    return rule.target
+    return cure_target(case) if action == Action.CURE else rule.target
+
+
+def cure_target(case: CaseFacts) -> Stage:
+    """Where arrears paid take a case: back to early warning if it fell overdue from there
+    (R29: only a supervisor clears a warning), else to monitoring."""
+    return Stage.WARNING if case.overdue_from == Stage.WARNING else Stage.MONITORING
+
+
+def risk_after_cure(target: Stage, kept: str | None) -> str:
+    """The risk status once arrears are paid late: amber until a supervisor reviews it; a
+    case back under early warning keeps red if it had red before it fell overdue."""
+    return "red" if target == Stage.WARNING and kept == "red" else "amber"
 
 
 def holder_after_move(

@@ -33,6 +33,7 @@ from workstation.domain.stages import (
     check_move,
     holder_after_move,
     may_claim,
+    risk_after_cure,
 )
 from workstation.services.context import Context, Session, require
 from workstation.store import board as board_store
@@ -171,6 +172,9 @@ def move_case(
         if case.version != expected_version:
             raise stale_error(StaleCase(case_id, case.updated_by_name, case.updated_at))
         facts = case_facts(case)
+        if action == Action.CURE:  # back to early warning if it fell overdue from there
+            source = case_store.overdue_from(ctx.store, case_id)
+            facts = replace(facts, overdue_from=Stage(source) if source else None)
         target = check_move(facts, action, session.actor, reason)
         _check_ledger(ctx, case_id, action)
         _check_rated(ctx, case_id, action)
@@ -186,9 +190,10 @@ def move_case(
         elif action == Action.MARK_OVERDUE:  # by hand as by the close of day: red, the risk
             loan_store.remember_risk_before_overdue(ctx.store, (case_id,))  # kept for a cure
             fields["risk"] = "red"
-        elif action == Action.CURE:  # late once: amber until a supervisor reviews it
+        elif action == Action.CURE:  # late once: amber (or red under a warning) for review
+            kept = loan_store.risk_before_overdue(ctx.store, case_id)
             loan_store.forget_risk_before_overdue(ctx.store, case_id)
-            fields["risk"] = "amber"
+            fields["risk"] = risk_after_cure(target, kept)
         try:
             case_store.update_case(
                 ctx.store, case_id, expected_version, session.user_id, at, **fields
@@ -493,9 +498,9 @@ def refused_actions(detail: CaseDetail, session: Session) -> tuple[tuple[Action,
         if rule.source != facts.stage or session.role not in rule.roles:
             continue
         if rule.action in detail.allowed_actions or any(
-            rule.action == action for action, _ in detail.ledger_refused
+            rule.action == action for action, _ in refused
         ):
-            continue
+            continue  # allowed, or already named (an action may have two rules: CURE)
         try:
             check_move(facts, rule.action, session.actor, reason="(checking)")
         except RuleError as exc:

@@ -139,6 +139,17 @@ def case_by_id(store: Store, case_id: int) -> CaseRecord:
     return CaseRecord(*row)
 
 
+def overdue_from(store: Store, case_id: int) -> str | None:
+    """The stage the case was in when it last fell overdue (its latest ``mark_overdue``
+    move's source), or None if it never did."""
+    row = store.conn.execute(
+        "SELECT from_stage FROM stage_moves WHERE case_id = ? AND action = 'mark_overdue' "
+        "ORDER BY id DESC LIMIT 1",
+        (case_id,),
+    ).fetchone()
+    return row[0] if row else None
+
+
 def case_history(store: Store, case_id: int) -> list[MoveRecord]:
     rows = store.conn.execute(
         "SELECT m.at, m.from_stage, m.to_stage, m.action, u.display_name, m.reason "
