@@ -584,6 +584,41 @@
     </message>
 </context>
 <context>
+    <name>BookLoansModel</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Outstanding principal</source>
+        <translation>本金余额</translation>
+    </message>
+    <message>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>— queue —</source>
+        <translation>— 队列 —</translation>
+    </message>
+</context>
+<context>
     <name>BreachedModel</name>
     <message>
         <source>Case</source>
@@ -823,6 +858,29 @@
     <message>
         <source>Double-click to open case {case}</source>
         <translation>双击打开案件 {case}</translation>
+    </message>
+</context>
+<context>
+    <name>ClassModel</name>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Outstanding principal</source>
+        <translation>本金余额</translation>
+    </message>
+    <message>
+        <source>Share of the book</source>
+        <translation>占贷款余额</translation>
     </message>
 </context>
 <context>
@@ -3422,6 +3480,18 @@
         <translation>队列检查(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Portfolio</source>
+        <translation>贷款组合(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The loan book by overdue class and the non-performing ratio (Ctrl+4)</source>
+        <translation>按逾期分类的贷款余额与不良率 (Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>贷款组合</translation>
+    </message>
+    <message>
         <source>&amp;Users…</source>
         <translation>用户(&amp;U)…</translation>
     </message>
@@ -4002,6 +4072,112 @@ trading</source>
     <message>
         <source>Interviews and documents are recorded while the case is in investigation.</source>
         <translation>案件处于调查阶段时才能记录面谈和资料。</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <source>Current</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>not past due</source>
+        <translation>未逾期</translation>
+    </message>
+    <message>
+        <source>over {days} days</source>
+        <translation>{days} 天以上</translation>
+    </message>
+    <message>
+        <source>{low}–{high} days</source>
+        <translation>{low}–{high} 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Loans outstanding</source>
+        <translation>在贷笔数</translation>
+    </message>
+    <message>
+        <source>Outstanding principal</source>
+        <translation>本金余额</translation>
+    </message>
+    <message>
+        <source>Overdue (M1+)</source>
+        <translation>逾期 (M1 及以上)</translation>
+    </message>
+    <message>
+        <source>Non-performing (M3+, over 90 days)</source>
+        <translation>不良 (M3+，逾期 90 天以上)</translation>
+    </message>
+    <message>
+        <source>By overdue class (R30) — choose one to list its loans</source>
+        <translation>按逾期分类 (R30) — 选中一类查看其贷款</translation>
+    </message>
+    <message>
+        <source>By product</source>
+        <translation>按产品</translation>
+    </message>
+    <message>
+        <source>The loan book on {day}</source>
+        <translation>{day} 贷款组合</translation>
+    </message>
+    <message>
+        <source>No close of day has run yet: no loan is counted late.</source>
+        <translation>尚未运行日终：没有贷款计为逾期。</translation>
+    </message>
+    <message>
+        <source>Arrears as the close of day of {day} found them; days past due counted to {today}. Balances are outstanding principal.</source>
+        <translation>逾期以 {day} 日终结果为准；逾期天数计至 {today}。余额为未还本金。</translation>
+    </message>
+    <message>
+        <source>Outstanding principal by class</source>
+        <translation>各分类本金余额</translation>
+    </message>
+    <message>
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>The loan book could not be read: {error}</source>
+        <translation>无法读取贷款组合：{error}</translation>
+    </message>
+    <message>
+        <source>{cls} — loans: {count}, the latest first, then the largest</source>
+        <translation>{cls} — 共 {count} 笔，逾期最久者在前，其次按金额</translation>
+    </message>
+</context>
+<context>
+    <name>ProductModel</name>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Outstanding principal</source>
+        <translation>本金余额</translation>
+    </message>
+    <message>
+        <source>Overdue (M1+)</source>
+        <translation>逾期 (M1+)</translation>
+    </message>
+    <message>
+        <source>Overdue ratio</source>
+        <translation>逾期率</translation>
+    </message>
+    <message>
+        <source>Non-performing (M3+)</source>
+        <translation>不良 (M3+)</translation>
+    </message>
+    <message>
+        <source>Non-performing ratio</source>
+        <translation>不良率</translation>
     </message>
 </context>
 <context>
@@ -5599,6 +5775,10 @@ trading</source>
     <message>
         <source>view cases</source>
         <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>view the loan book</source>
+        <translation>查看贷款组合</translation>
     </message>
     <message>
         <source>Bank statement (12 months)</source>

@@ -23,6 +23,7 @@ class Permission(StrEnum):
     REVIEW_QUEUES = "review_queues"
     REVEAL_PERSONAL_DATA = "reveal_personal_data"
     VIEW_CASES = "view_cases"
+    VIEW_PORTFOLIO = "view_portfolio"  # the loan book by overdue class (R30)
 
 
 LOGIN_ROLES: tuple[Role, ...] = (Role.INVESTIGATOR, Role.SUPERVISOR, Role.FINANCE, Role.ADMIN)
@@ -36,9 +37,12 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
             Permission.REVIEW_QUEUES,
             Permission.REVEAL_PERSONAL_DATA,
             Permission.VIEW_CASES,
+            Permission.VIEW_PORTFOLIO,
         }
     ),
-    Role.FINANCE: frozenset({Permission.CLAIM_CASE, Permission.VIEW_CASES}),
+    Role.FINANCE: frozenset(
+        {Permission.CLAIM_CASE, Permission.VIEW_CASES, Permission.VIEW_PORTFOLIO}
+    ),
     Role.ADMIN: frozenset({Permission.MANAGE_USERS, Permission.VIEW_CASES}),
     Role.SYSTEM: frozenset(),
 }

@@ -324,6 +324,16 @@ def entry_count(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM loan_entries").fetchone()[0])
 
 
+def book_loans(store: Store) -> list[tuple[int, str, int, str | None]]:
+    """(case, product, principal, overdue since) of every active loan with principal out or
+    something late: the book (R30). One pass over the loans table, no state decoded."""
+    return store.conn.execute(
+        "SELECT case_id, product, principal_fen, overdue_since FROM loans "
+        "WHERE status = 'active' AND (principal_fen > 0 OR overdue_since IS NOT NULL) "
+        "ORDER BY case_id"
+    ).fetchall()
+
+
 def loans_by_stage(store: Store) -> dict[str, int]:
     """How many loans stand in each stage of their case (the demo's summary)."""
     rows = store.conn.execute(

@@ -99,6 +99,7 @@ _PERMISSIONS = {
     "review_queues": QT_TRANSLATE_NOOP("labels", "review the officers' queues"),
     "reveal_personal_data": QT_TRANSLATE_NOOP("labels", "reveal personal data"),
     "view_cases": QT_TRANSLATE_NOOP("labels", "view cases"),
+    "view_portfolio": QT_TRANSLATE_NOOP("labels", "view the loan book"),
 }
 DOCUMENT_KINDS = {
     "bank_statement": QT_TRANSLATE_NOOP("labels", "Bank statement (12 months)"),

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.queue_review: QWidget | None = None
+        self.portfolio: QWidget | None = None  # opened from the View menu (R30)
         self.inbox: QWidget | None = None
         self.inbox_dock: QDockWidget | None = None
         self._build_views()
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         current_case = next((c for c, p in self.case_pages.items() if p is current), None)
         on_queue = current is not None and current is self.queue_review
+        on_portfolio = current is not None and current is self.portfolio
+        had_portfolio = self.portfolio is not None
         open_cases = list(self.case_pages)
         self._build_inbox()
         while self.tabs.count():
@@ -147,15 +150,19 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(0)
             widget.deleteLater()
         self.case_pages.clear()
-        self.queue_review = None
+        self.queue_review = self.portfolio = None
         self._build_views()
         self.board.restore_state(board_state)
         if search_text:
             self.board.search.setText(search_text)
+        if had_portfolio:
+            self.show_portfolio()
         for case_id in open_cases:
             self.open_case(case_id)
         if current_case is not None:
             self.open_case(current_case)
+        elif on_portfolio:
+            self.show_portfolio()
         elif on_queue:
             self.show_queue_review()
         else:
@@ -182,6 +189,8 @@ class MainWindow(QMainWindow):
         self.board_action = self._action(self.show_board, "Ctrl+1")
         self.queue_action = self._action(self.show_queue_review, "Ctrl+2")
         self.queue_action.setVisible(self.queue_review is not None)
+        self.portfolio_action = self._action(self.show_portfolio, "Ctrl+4")
+        self.portfolio_action.setVisible(may(self.session.role, Permission.VIEW_PORTFOLIO))
         self.users_action = self._action(self.show_users)
         self.users_action.setVisible(self.is_admin)
         self.check_action = self._action(self.check_database)
@@ -228,7 +237,13 @@ class MainWindow(QMainWindow):
         self.cases_menu.menuAction().setVisible(self.may_take_applications)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(
-            [self.board_action, self.queue_action, self.approvals_action, self.search_action]
+            [
+                self.board_action,
+                self.queue_action,
+                self.approvals_action,
+                self.portfolio_action,
+                self.search_action,
+            ]
         )
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
@@ -249,7 +264,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")  # restoreState finds it by name
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addActions([self.refresh_action, self.search_action, self.queue_action])
+        self.toolbar.addActions(
+            [self.refresh_action, self.search_action, self.queue_action, self.portfolio_action]
+        )
         self.toolbar.addAction(self.new_application_action)
         self.addToolBar(self.toolbar)
 
@@ -277,6 +294,12 @@ class MainWindow(QMainWindow):
         self.search_action.setToolTip(self.tr("Find a case on the board (Ctrl+F)"))
         self.board_action.setText(self.tr("&Board"))
         self.queue_action.setText(self.tr("&Queue review"))
+        self.portfolio_action.setText(self.tr("&Portfolio"))
+        self.portfolio_action.setToolTip(
+            self.tr("The loan book by overdue class and the non-performing ratio (Ctrl+4)")
+        )
+        if self.portfolio is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.portfolio), self.tr("Portfolio"))
         self.users_action.setText(self.tr("&Users…"))
         self.check_action.setText(self.tr("&Database check"))
         self.mappings_action.setText(self.tr("Saved &bank mappings…"))
@@ -362,11 +385,18 @@ class MainWindow(QMainWindow):
 
     def _cases_changed_elsewhere(self) -> None:
         self.board.refresh()
+        if self.portfolio is not None:
+            self.portfolio.refresh()  # type: ignore[attr-defined]
         for page in self.case_pages.values():
             page.reload()  # type: ignore[attr-defined]
 
     def close_tab(self, index: int) -> None:
         page = self.tabs.widget(index)
+        if page is not None and page is self.portfolio:
+            self.portfolio = None
+            self.tabs.removeTab(index)
+            page.deleteLater()
+            return
         case_id = next((c for c, p in self.case_pages.items() if p is page), None)
         if case_id is None:
             return  # the board and queue review stay
@@ -458,6 +488,8 @@ class MainWindow(QMainWindow):
         self.board.refresh()
         if self.queue_review is not None:
             self.queue_review.refresh()
+        if self.portfolio is not None:
+            self.portfolio.refresh()  # type: ignore[attr-defined]
         self.update_status()
         self.statusBar().showMessage(self.tr("Reading the line…"), 3000)
 
@@ -480,6 +512,20 @@ class MainWindow(QMainWindow):
     def show_queue_review(self) -> None:
         if self.queue_review is not None:
             self.tabs.setCurrentWidget(self.queue_review)
+
+    def show_portfolio(self) -> QWidget | None:
+        """The loan book's tab (R30), opened on first use: it loads matplotlib."""
+        if not may(self.session.role, Permission.VIEW_PORTFOLIO):
+            return None
+        if self.portfolio is None:
+            self.portfolio = view_class("portfolio", "PortfolioView")(
+                self.ctx, self.session, self.background, self
+            )
+            self.portfolio.caseActivated.connect(self.open_case)
+            index = self.tabs.insertTab(self.tabs.indexOf(self.board) + 2, self.portfolio, "")
+            self.tabs.setTabText(index, self.tr("Portfolio"))
+        self.tabs.setCurrentWidget(self.portfolio)
+        return self.portfolio
 
     def switch_language(self, language: str) -> None:
         """Switch now: the translators change and every open widget gets LanguageChange."""
