@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from workstation.domain.postings import OVERDUE_CLASS_BOUNDS, OverdueClass, overdue_class
 
@@ -21,9 +22,9 @@ CLASSES: tuple[OverdueClass | None, ...] = (None, *OverdueClass)  # None: not ov
 NON_PERFORMING = frozenset({OverdueClass.M3_PLUS})  # R30: over 90 days is default
 
 
-@dataclass(frozen=True)
-class BookLoan:
-    """What the book needs of one loan."""
+class BookLoan(NamedTuple):
+    """What the book needs of one loan (a named tuple: a book of 100,000 loans is made from
+    its rows in one pass)."""
 
     case_id: int
     product: str  # "credit" or "order"
