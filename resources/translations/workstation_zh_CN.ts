@@ -977,6 +977,10 @@
         <translation>交易对方</translation>
     </message>
     <message>
+        <source>; moved between the owner&apos;s own pockets (counted neither way): {sum}</source>
+        <translation>；本人账户间转移（不计收支）：{sum}</translation>
+    </message>
+    <message>
         <source>Choose a counterparty to list only its lines.</source>
         <translation>选择一个交易对方，只列出它的流水。</translation>
     </message>
@@ -1335,6 +1339,10 @@
     <message>
         <source>in {income}, out {expense}</source>
         <translation>收入 {income}，支出 {expense}</translation>
+    </message>
+    <message>
+        <source>; moved neither way (不计收支): {neutral}</source>
+        <translation>；不计收支：{neutral}</translation>
     </message>
 </context>
 <context>
@@ -4125,8 +4133,8 @@ trading</source>
         <translation>{day} 贷款组合</translation>
     </message>
     <message>
-        <source>No close of day has run yet: no loan is counted late.</source>
-        <translation>尚未运行日终：没有贷款计为逾期。</translation>
+        <source>No close of day has run yet: counted from the last payment or draw of each loan.</source>
+        <translation>尚未运行日终：按各笔贷款最近一次放款或还款时的情况计算。</translation>
     </message>
     <message>
         <source>Arrears as the close of day of {day} found them; days past due counted to {today}. Balances are outstanding principal.</source>
@@ -4540,7 +4548,7 @@ trading</source>
     </message>
     <message>
         <source>Owed in all today</source>
-        <translation>今日应还合计</translation>
+        <translation>今日结清共需</translation>
     </message>
     <message>
         <source>Credit held</source>

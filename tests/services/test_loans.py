@@ -629,3 +629,50 @@ def test_a_cure_reversed_puts_the_loan_back_in_arrears(
     assert _stage(ctx, case_id) == "overdue"
     with pytest.raises(RuleError, match="No new draw"):
         loans.disburse(ctx, fin, case_id, _loan_version(ctx, case_id), 1_000 * YUAN, 1)
+
+
+def test_a_loan_in_arrears_is_not_told_it_pays_before_its_due_date(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    """Found in the walk-through: the repayment preview of a loan 141 days late said "paid
+    before the due date: interest is charged to the payment day only"."""
+    fin = people["liu.fin"]
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 3)
+    assert loans.due_after_payment(ctx, fin, case_id, 100 * YUAN) is not None  # not late yet
+    due = loans.loan_view(ctx, fin, case_id).next_due_on
+    assert due is not None
+    _close_days(ctx, clock, people, (due - clock.now().date()).days + 5)
+    assert loans.loan_view(ctx, fin, case_id).days_past_due > 0
+    assert loans.due_after_payment(ctx, fin, case_id, 100 * YUAN) is None
+
+
+def test_paid_on_its_due_date_under_warning_keeps_red_without_a_false_audit(
+    ctx: Context, clock: FixedClock, people: dict[str, Session]
+) -> None:
+    """Found in review: the cure back to early warning had already kept red, yet the restore
+    wrote red again and audited "before: amber"."""
+    from workstation.domain.stages import Action
+    from workstation.services import pipeline
+
+    fin, sup = people["liu.fin"], people["wang.sup"]
+    case_id = _approved(ctx, people, CREDIT_100K)
+    _draw(ctx, people, case_id, 10_000 * YUAN, 1)
+    pipeline.move_case(ctx, sup, case_id, Action.WARN, _version(ctx, case_id), "店铺14天无活跃")
+    ctx.store.conn.execute("UPDATE cases SET risk = 'red' WHERE id = ?", (case_id,))
+    due = loans.loan_view(ctx, fin, case_id).next_due_on
+    assert due is not None
+    _close_days(ctx, clock, people, (due - clock.now().date()).days + 1)
+    assert _stage(ctx, case_id) == "overdue"
+    owed = loans.trial(ctx, fin, case_id, due).total_fen
+    loans.repay(ctx, fin, case_id, _loan_version(ctx, case_id), owed, on=due)
+    risk = ctx.store.conn.execute("SELECT risk FROM cases WHERE id = ?", (case_id,)).fetchone()
+    assert (_stage(ctx, case_id), risk[0]) == ("warning", "red")
+    audits = ctx.store.conn.execute(
+        "SELECT COUNT(*) FROM audit_events WHERE entity = 'case' AND entity_id = ? "
+        "AND action = 'risk'",
+        (case_id,),
+    ).fetchone()[0]
+    assert audits == 0
+    with pytest.raises(ValueError, match="one case at a time"):
+        pipeline.move_cases(ctx, sup, [(case_id, _version(ctx, case_id))], Action.CURE)

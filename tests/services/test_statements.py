@@ -157,8 +157,13 @@ def test_lines_filter_by_file_month_category_and_whether_they_count(
     assert financing and all(not x.counted for x in financing)
     assert len(left_out) + len(seen.lines(LineFilter(counted=True))) == len(seen.statement.lines)
     assert seen.lines(LineFilter(text="房租"))[0].memo == "三月房租"
-    names = [c.name for c in seen.counterparties()]
-    assert "某某供应链有限公司" in names
+    parties = {c.name: c for c in seen.counterparties()}
+    assert "某某供应链有限公司" in parties
+    # found in the walk-through: a move to 余额宝 (不计收支, amount unsigned) counted as money
+    # in; it is neither in nor out. A refund marked 不计收支 is money back.
+    yuebao = parties["余额宝"]
+    assert (yuebao.income_fen, yuebao.expense_fen, yuebao.neutral_fen) == (0, 0, 50_000)
+    assert parties["某某专营店"].income_fen >= 12_000
 
 
 def test_the_rule_list_is_a_supervisors_versioned_and_checked(

@@ -131,3 +131,15 @@ def test_a_language_switch_keeps_the_tab_open(qtbot, ctx, people, background) ->
         window.switch_language("en")
     assert window.portfolio is not None
     assert window.tabs.tabText(window.tabs.indexOf(window.portfolio)) == "Portfolio"
+
+
+def test_work_on_a_case_reads_the_book_again(qtbot, demo_ctx, people, background) -> None:
+    """Found in review: a payment on a case page left the tab showing the old book."""
+    window = MainWindow(demo_ctx, people["liu.fin"], background)
+    qtbot.addWidget(window)
+    page = window.show_portfolio()
+    assert isinstance(page, PortfolioView)
+    qtbot.waitSignal(page.refreshed, timeout=5000).wait()
+    assert window.tabs.indexOf(page) == window.tabs.indexOf(window.board) + 1
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        window.case_changed(1)

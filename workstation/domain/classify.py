@@ -248,6 +248,14 @@ _OWNED = Classed(Category.OWN_TRANSFER, Basis.OWNER)
 _RULED = (Basis.RULE, Basis.DEFAULT)  # what the owner's accounts come before
 
 
+def moves_money(line: Classifiable) -> bool:
+    """Whether the line's amount is money in (+) or out (−) of the business. A move the
+    export counts neither way (不计收支, ``/``: a withdrawal to the bank, a top-up, 余额宝)
+    stays in the owner's pockets and its amount is unsigned; a refund among them is money
+    back."""
+    return line.flow != "neutral" or line.is_refund
+
+
 def direction_of(line: Classifiable) -> Direction:
     if line.flow == "neutral":
         return Direction.NEUTRAL

@@ -34,7 +34,7 @@ from workstation.domain.limits import KIND_CAPS_FEN, annual_rate
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
 from workstation.domain.people import Permission, Role
 from workstation.domain.schedule import Instalment, Plan, add_months, interest_fen
-from workstation.domain.stages import Action, Stage
+from workstation.domain.stages import Action, Stage, risk_after_cure
 from workstation.domain.standing import StandingInstalment, standing_schedules
 from workstation.services import pipeline
 from workstation.services.context import Context, Session, require
@@ -147,7 +147,8 @@ def _save(
 def _follow_stage(
     ctx: Context, case_id: int, state: LoanState, on: date, at: str, was_late: bool = True
 ) -> None:
-    """Arrears paid: back to monitoring (CURE); everything repaid after the limit's period:
+    """Arrears paid: back to monitoring, or to early warning if it fell overdue from there
+    (CURE); everything repaid after the limit's period:
     closed (SETTLE). Done by the system, recorded as such. ``was_late``: something was past
     due on ``on`` before the payment (or other entry) that leads here."""
     case = pipeline.load_case(ctx, case_id)
@@ -165,8 +166,9 @@ def _follow_stage(
         # late once: amber until a supervisor reviews it (the cure sets it; red was set when
         # it fell overdue). Paid on or before the due date it missed (recorded after that
         # day's close of day marked it overdue), it never was late: its risk comes back.
-        pipeline.move_case(ctx, system, case_id, Action.CURE, case.version)
-        if not was_late and kept is not None and kept != "amber":
+        target = pipeline.move_case(ctx, system, case_id, Action.CURE, case.version)
+        set_by_cure = risk_after_cure(target, kept)
+        if not was_late and kept is not None and kept != set_by_cure:
             case_store.update_case(ctx.store, case_id, version, system.user_id, at, risk=kept)
             user_store.record_audit(
                 ctx.store,
@@ -175,7 +177,7 @@ def _follow_stage(
                 entity="case",
                 entity_id=case_id,
                 action="risk",
-                before={"risk": "amber"},
+                before={"risk": set_by_cure},
                 after={"risk": kept, "why": "paid on its due date"},
             )
         case = pipeline.load_case(ctx, case_id)
@@ -651,11 +653,15 @@ def due_after_payment(
     """A payment of ``amount_fen`` on ``on`` before the next due date: that date and what
     then falls due, from the state after the payment (R6, R8: the payment pays interest to
     its own day only; the days after it accrue on what remains, and what it left unpaid is
-    still due). None when the payment is on a due date, leaves nothing due, or is refused."""
+    still due). None when the payment is on a due date, leaves nothing due, or is refused;
+    and when the loan is in arrears on the day (found in the walk-through: a loan 141 days
+    late was told it paid "before the due date")."""
     require(session, Permission.VIEW_CASES)
     day = _on(ctx, on)
     row = _loan_row(ctx, case_id)
     state = current_state(ctx, row)
+    if postings.days_past_due(state, day) > 0:
+        return None
     result = postings.repay(state, amount_fen, day)
     if isinstance(result, Refusal):
         return None

@@ -565,6 +565,8 @@ def move_cases(
     same rules as ``move_case`` (``check_move``, ``holder_after_move``), the writes in bulk.
     For the system's nightly moves (a close of day may move thousands of loans to overdue).
     Every case must be movable: the first refusal raises and the transaction rolls back."""
+    if action == Action.CURE:  # where each goes depends on where it fell overdue from
+        raise ValueError("a cure is moved one case at a time, by move_case")
     if not items:
         return 0
     at = ctx.stamp()

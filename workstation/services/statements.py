@@ -33,6 +33,7 @@ from workstation.domain.classify import (
     Basis,
     Category,
     Rule,
+    moves_money,
     rule_problems,
 )
 from workstation.domain.messages import QT_TRANSLATE_NOOP, Message, RuleError
@@ -334,6 +335,7 @@ class CounterpartyTotal:
     expense_fen: int  # as a positive number
     category: Category  # the class most of its lines have
     basis: Basis
+    neutral_fen: int = 0  # moves the export counts neither way (不计收支): in no total
 
 
 def place(line: int, file_format: str) -> Message:
@@ -449,9 +451,11 @@ class CaseStatement:
             name = t.counterparty.strip()
             if not name:
                 continue
-            entry = totals.setdefault(name, [0, 0, 0, {}])
+            entry = totals.setdefault(name, [0, 0, 0, {}, 0])
             entry[0] += 1
-            if t.amount_fen > 0:
+            if not moves_money(t):
+                entry[4] += t.amount_fen
+            elif t.amount_fen > 0:
                 entry[1] += t.amount_fen
             else:
                 entry[2] -= t.amount_fen
@@ -459,8 +463,10 @@ class CaseStatement:
             entry[3][key] = entry[3].get(key, 0) + 1
         ranked = sorted(totals.items(), key=lambda item: (-item[1][0], item[0]))
         return tuple(
-            CounterpartyTotal(name, rows, income, expense, *max(kinds, key=kinds.__getitem__))
-            for name, (rows, income, expense, kinds) in ranked
+            CounterpartyTotal(
+                name, rows, income, expense, *max(kinds, key=kinds.__getitem__), neutral
+            )
+            for name, (rows, income, expense, kinds, neutral) in ranked
         )
 
 

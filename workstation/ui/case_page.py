@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.messages import RuleError
-from workstation.domain.stages import Action
+from workstation.domain.stages import LEDGER_MOVES, Action
 from workstation.services import pipeline
 from workstation.services.context import Context, Session
 from workstation.ui import dialogs
@@ -235,7 +235,8 @@ class CasePage(QWidget):
             button = self._add_button(action.value, action_label(action.value), None)
             button.setEnabled(False)
             button.setToolTip(message_text(error.message))
-            refusals.append(f"{action_label(action.value)}: {message_text(error.message)}")
+            if action not in LEDGER_MOVES:  # "nothing is past due" on a sound loan is no news
+                refusals.append(f"{action_label(action.value)}: {message_text(error.message)}")
         if with_reason:
             self.actions_bar.addSpacing(24)
         for action in with_reason:

@@ -6,7 +6,7 @@ its header and its moves) so each file reads on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from workstation.domain.line_speed import DEFAULT_LIMITS, deadline
 from workstation.domain.messages import Message, RuleError
 from workstation.domain.stages import FINAL_STAGES, MOVES, Action, Stage
-from workstation.services import loans, pipeline
+from workstation.services import investigation, loans, pipeline
 from workstation.services.context import Context, Session
 from workstation.services.loans import LoanView
 from workstation.store import codec
@@ -84,6 +84,12 @@ def load_case_page(ctx: Context, session: Session, case_id: int) -> CasePageData
         else ()
     )
     refused = pipeline.refused_actions(detail, session)
+    if Action.RECOMMEND in detail.allowed_actions:  # R23: shown refused before terms are typed
+        blocking = investigation.leave_problems(ctx, case_id, detail.case.kind)
+        if blocking:
+            allowed = tuple(a for a in detail.allowed_actions if a != Action.RECOMMEND)
+            detail = replace(detail, allowed_actions=allowed)
+            refused = ((Action.RECOMMEND, RuleError(blocking[0])), *refused)
     loan = loans.loan_view(ctx, session, case_id) if loans.has_loan(ctx, case_id) else None
     return CasePageData(detail, refused, officers, ctx.clock.now(), loan)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -212,9 +213,14 @@ class CounterpartiesModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return row.name
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
-            return translate("CounterpartiesModel", "in {income}, out {expense}").format(
+            tip = translate("CounterpartiesModel", "in {income}, out {expense}").format(
                 income=format_fen(row.income_fen), expense=format_fen(row.expense_fen)
             )
+            if row.neutral_fen:
+                tip += translate(
+                    "CounterpartiesModel", "; moved neither way (不计收支): {neutral}"
+                ).format(neutral=format_fen(row.neutral_fen))
+            return tip
         if role == Qt.ItemDataRole.ToolTipRole and col == 2:
             return f"{category_label(row.category)} — {basis_label(row.basis)}"
         return None
@@ -283,6 +289,8 @@ class ClassificationPanel(QWidget):
         self.count = QLabel()
         self.count.setObjectName("linesCount")
         self.count.setStyleSheet(f"color: {MUTED_COLOR};")
+        # the neutral moves make it long: it never widens the pane (the tooltip holds it all)
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lines_model = ClassedLinesModel(self)
         self.lines = plain_table(self, self.lines_model, stretch=3)
         self.lines.setSortingEnabled(True)
@@ -476,12 +484,17 @@ class ClassificationPanel(QWidget):
 
     def _show_count(self) -> None:
         total = len(self.source.statement.lines) if self.source else 0
-        self.count.setText(
-            self.tr("{shown} of {total} line(s); in − out = {sum}").format(
-                shown=f"{self.lines_model.rowCount():,}", total=f"{total:,}",
-                sum=format_fen(self.lines_model.total_fen()),
-            )
+        text = self.tr("{shown} of {total} line(s); in − out = {sum}").format(
+            shown=f"{self.lines_model.rowCount():,}", total=f"{total:,}",
+            sum=format_fen(self.lines_model.total_fen()),
         )  # fmt: skip
+        neutral = self.lines_model.neutral_fen()
+        if neutral:
+            text += self.tr(
+                "; moved between the owner's own pockets (counted neither way): {sum}"
+            ).format(sum=format_fen(neutral))
+        self.count.setText(text)
+        self.count.setToolTip(text)
         party = self.chosen_party()
         self.party_filter.setText(
             self.tr("Listing the lines of “{name}” only.").format(name=party)

@@ -55,6 +55,7 @@ from workstation.ui.common import (
     format_time,
     kind_label,
     message_text,
+    person_name,
     product_label,
     translate,
 )
@@ -573,7 +574,7 @@ class DecisionTab(QWidget):
         )
         return self.tr("{when} · {who} · {rated} · {outcome}").format(
             when=format_time(stored.at),
-            who=stored.by_name,
+            who=person_name(stored.by_name),
             rated=rated,
             outcome=outcome_label(decision.outcome),
         )
@@ -778,7 +779,7 @@ class DecisionTab(QWidget):
             kind=kind_label(card.kind),
             version=card.version,
             macro=stored.macro_version,
-            who=stored.by_name,
+            who=person_name(stored.by_name),
             when=format_time(stored.at),
         )
 

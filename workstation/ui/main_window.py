@@ -377,6 +377,8 @@ class MainWindow(QMainWindow):
     def case_changed(self, case_id: int) -> None:
         """A case page moved or edited its case: the lists that show it must read again."""
         self.board.refresh()
+        if self.portfolio is not None:  # a payment or a draw changes the book
+            self.portfolio.refresh()  # type: ignore[attr-defined]
         if self.queue_review is not None:
             self.queue_review.refresh()
         if self.inbox is not None:
@@ -522,7 +524,8 @@ class MainWindow(QMainWindow):
                 self.ctx, self.session, self.background, self
             )
             self.portfolio.caseActivated.connect(self.open_case)
-            index = self.tabs.insertTab(self.tabs.indexOf(self.board) + 2, self.portfolio, "")
+            fixed = self.queue_review if self.queue_review is not None else self.board
+            index = self.tabs.insertTab(self.tabs.indexOf(fixed) + 1, self.portfolio, "")
             self.tabs.setTabText(index, self.tr("Portfolio"))
         self.tabs.setCurrentWidget(self.portfolio)
         return self.portfolio

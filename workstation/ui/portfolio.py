@@ -404,7 +404,12 @@ class PortfolioView(QWidget):
         book = view.book
         self.heading.setText(self.tr("The loan book on {day}").format(day=_day(book.on)))
         if view.closed_through is None:
-            self.basis.setText(self.tr("No close of day has run yet: no loan is counted late."))
+            self.basis.setText(
+                self.tr(
+                    "No close of day has run yet: counted from the last payment or draw of "
+                    "each loan."
+                )
+            )
         else:
             self.basis.setText(
                 self.tr(

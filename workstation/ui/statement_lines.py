@@ -11,6 +11,7 @@ and sorting re-order the positions in Python rather than through a proxy.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import filterfalse
 from operator import attrgetter
 from typing import Any
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from workstation.domain.classify import BASIS_LABELS, Basis
+from workstation.domain.classify import BASIS_LABELS, Basis, moves_money
 from workstation.services.statements import CaseStatement, ClassedLine, LineFilter
 from workstation.ui.common import format_fen, message_text, translate
 from workstation.ui.investigation_text import MISSING_COLOR, MUTED_COLOR, category_label
@@ -155,11 +156,21 @@ class StatementLinesModel(HeaderedTableModel):
         return found
 
     def total_fen(self) -> int:
-        """The shown lines' amounts as printed, summed (income +, expense −)."""
+        """Money in − money out over the shown lines (moves the export counts neither way,
+        whose amounts are unsigned, left out: ``neutral_fen``)."""
         if self.source is None:
             return 0
         lines = self.source.statement.lines
-        return sum(map(_AMOUNT, map(lines.__getitem__, self.positions)))
+        shown = map(lines.__getitem__, self.positions)
+        return sum(map(_AMOUNT, filter(moves_money, shown)))
+
+    def neutral_fen(self) -> int:
+        """The shown lines the export counts neither way (不计收支, ``/``), summed."""
+        if self.source is None:
+            return 0
+        lines = self.source.statement.lines
+        shown = map(lines.__getitem__, self.positions)
+        return sum(map(_AMOUNT, filterfalse(moves_money, shown)))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self.source is None or not index.isValid():
