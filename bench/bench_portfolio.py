@@ -8,8 +8,9 @@ loans. Times ``services.portfolio.loan_book`` (the rows read, each loan classed,
 every class's loans sorted latest first) and the bare ``SELECT`` of the same rows; prints the
 medians and their ratio. The tab reads on the background thread: the window stays live.
 
-Figures (2 shared cores, 2026-11-26): 100,000 loans, loan_book about 0.5-0.8 s,
-raw SELECT 0.12-0.18 s, ratio about 4-5x.
+Figures (2 shared cores, 2026-11-26): 100,000 loans (a third late), loan_book 0.97 s, raw
+SELECT 0.16 s, ratio 6x; 20,000 loans 0.16 s, 4.3x. Python makes a record per loan and sorts
+each class; the tab shows "…" meanwhile and the window stays live.
 """
 
 from __future__ import annotations

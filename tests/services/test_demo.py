@@ -92,3 +92,30 @@ def test_the_demo_shows_cases_that_took_the_straight_through_lane(demo_ctx: Cont
         "SELECT COUNT(*) FROM stage_moves WHERE action = 'auto_approve'"
     ).fetchone()[0]
     assert lane == 6
+
+
+def test_every_demo_case_waiting_for_payout_has_its_approved_limit(demo_ctx: Context) -> None:
+    """Found in the walk-through: most cases in the payout queue had no approved loan, so
+    finance's Disburse refused them all."""
+    from workstation.services import auth, loans
+
+    waiting = [
+        row[0]
+        for row in demo_ctx.store.conn.execute(
+            "SELECT id FROM cases WHERE stage = 'disbursement' ORDER BY id"
+        )
+    ]
+    assert len(waiting) > 6  # more than the lane's own
+    assert all(loans.has_loan(demo_ctx, case_id) for case_id in waiting)
+    signed = demo_ctx.store.conn.execute(
+        "SELECT COUNT(DISTINCT s.case_id) FROM signatures s JOIN cases c ON c.id = s.case_id "
+        "WHERE c.stage = 'disbursement' AND s.completes = 1 AND s.authority_fen >= "
+        "(SELECT limit_fen FROM loans l WHERE l.case_id = s.case_id)"
+    ).fetchone()[0]
+    assert signed == len(waiting)
+    fin = auth.log_in(demo_ctx, "liu.fin", demo.DEMO_PASSWORD)
+    case_id = waiting[-1]
+    row = loans.loan_row(demo_ctx, case_id)
+    loans.disburse(demo_ctx, fin, case_id, row.version, min(row.limit_fen, 1_000_000), 1)
+    assert loans.loan_view(demo_ctx, fin, case_id).principal_fen == min(row.limit_fen, 1_000_000)
+    assert check.consistency_problems(demo_ctx) == []

@@ -496,6 +496,14 @@ def lane_terms(ctx: Context, case: case_store.CaseRecord, decision: Decision) ->
     return None if rules.terms_problems(terms, case.kind) else terms
 
 
+def open_loan(
+    ctx: Context, case_id: int, proposal_id: int, terms: LoanTerms, at: str, by: int
+) -> None:
+    """The approved limit opened on the loan book, for an approval recorded by the caller
+    (the demo's books built by stage; inside the caller's transaction)."""
+    _open_loan(ctx, pipeline.load_case(ctx, case_id), proposal_id, terms, at, by)
+
+
 def approve_by_system(
     ctx: Context, case_id: int, expected_version: int, terms: LoanTerms, at: str
 ) -> None:

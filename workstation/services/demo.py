@@ -511,6 +511,7 @@ def build_demo(
             progress(done, total)
     if loan_cases:  # loans with months of ledger history, made by the services
         from workstation.services.demo_loans import (
+            approve_waiting_disbursements,
             build_demo_loans,
             lane_applications,
             recommend_waiting_cases,
@@ -520,6 +521,7 @@ def build_demo(
         lane_applications(ctx, count=6, seed=seed)  # 6 cases, approved by the lane (R39)
         done += 6
         recommend_waiting_cases(ctx)
+        approve_waiting_disbursements(ctx)
         from workstation.services.demo_bills import build_demo_bills
 
         build_demo_bills(ctx, seed=seed)  # bills uploaded and rebuilt on a few investigations

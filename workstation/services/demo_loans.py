@@ -265,6 +265,53 @@ def recommend_waiting_cases(ctx: Context) -> int:
     return len(waiting)
 
 
+def approve_waiting_disbursements(ctx: Context) -> int:
+    """Give the demo's cases already waiting for payout the approval they went through: the
+    terms recommended (from their rating), a supervisor's signature and the approved limit,
+    so finance can pay them out (found in the walk-through: 59 of 65 refused "no approved
+    loan")."""
+    viewer = _session(ctx, "wang.sup")
+    waiting = loan_store.disbursement_cases_without_loan(ctx.store)
+    made = 0
+    with ctx.store.write():
+        signers = [
+            (loan_store.authority_of(ctx.store, s.user_id), s.user_id)
+            for s in (viewer, _session(ctx, "zhou.sup"))
+        ]
+        for case_id, by, at in waiting:
+            terms = approval.suggested_terms(ctx, viewer, case_id)
+            # one signature, by a supervisor whose authority covers the limit (R25)
+            signer = next((s for s in signers if s[0] >= terms.limit_fen), None)
+            if by is None or terms.limit_fen <= 0 or signer is None:
+                continue
+            proposal = loan_store.insert_recommendation(
+                ctx.store,
+                case_id=case_id,
+                at=at,
+                by_user=by,
+                product=terms.product,
+                limit_fen=terms.limit_fen,
+                daily_rate=str(terms.daily_rate),
+                term_months=terms.term_months,
+                plan=terms.plan.value,
+                note="",
+                kind="recommend",
+            )
+            loan_store.insert_signature(
+                ctx.store,
+                case_id=case_id,
+                recommendation_id=proposal,
+                at=at,
+                by_user=signer[1],
+                authority_fen=signer[0],
+                completes=1,
+                reason="",
+            )
+            approval.open_loan(ctx, case_id, proposal, terms, at, signer[1])
+            made += 1
+    return made
+
+
 def _customer_pays(
     ctx: Context, fin: Session, case_id: int, habit: str, rng: random.Random
 ) -> None:

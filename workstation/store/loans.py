@@ -352,6 +352,16 @@ def approval_cases_without_terms(store: Store) -> list[tuple[int, int | None, st
     ).fetchall()
 
 
+def disbursement_cases_without_loan(store: Store) -> list[tuple[int, int | None, str]]:
+    """(case, recommender or officer, entered at) of cases waiting for payout with no
+    approved loan (the demo's books built by stage)."""
+    return store.conn.execute(
+        "SELECT c.id, COALESCE(c.recommended_by, c.officer_id), c.stage_entered_at FROM cases c "
+        "WHERE c.stage = 'disbursement' AND NOT EXISTS "
+        "(SELECT 1 FROM loans l WHERE l.case_id = c.id)"
+    ).fetchall()
+
+
 def insert_draw(store: Store, case_id: int, terms: DrawTerms) -> None:
     store.conn.execute(
         "INSERT INTO draws (draw_id, case_id, drawn_on, amount_fen, daily_rate, term_months, "
