@@ -249,20 +249,25 @@ def recommend_waiting_cases(ctx: Context) -> int:
             terms = approval.suggested_terms(ctx, viewer, case_id)
             if by is None or terms.limit_fen <= 0:
                 continue
-            loan_store.insert_recommendation(
-                ctx.store,
-                case_id=case_id,
-                at=at,
-                by_user=by,
-                product=terms.product,
-                limit_fen=terms.limit_fen,
-                daily_rate=str(terms.daily_rate),
-                term_months=terms.term_months,
-                plan=terms.plan.value,
-                note="",
-                kind="recommend",
-            )
+            _recommended(ctx, case_id, by, at, terms)
     return len(waiting)
+
+
+def _recommended(ctx: Context, case_id: int, by: int, at: str, terms: LoanTerms) -> int:
+    """The investigator's recommendation of ``terms``, stored as made at ``at``; its id."""
+    return loan_store.insert_recommendation(
+        ctx.store,
+        case_id=case_id,
+        at=at,
+        by_user=by,
+        product=terms.product,
+        limit_fen=terms.limit_fen,
+        daily_rate=str(terms.daily_rate),
+        term_months=terms.term_months,
+        plan=terms.plan.value,
+        note="",
+        kind="recommend",
+    )
 
 
 def approve_waiting_disbursements(ctx: Context) -> int:
@@ -284,19 +289,7 @@ def approve_waiting_disbursements(ctx: Context) -> int:
             signer = next((s for s in signers if s[0] >= terms.limit_fen), None)
             if by is None or terms.limit_fen <= 0 or signer is None:
                 continue
-            proposal = loan_store.insert_recommendation(
-                ctx.store,
-                case_id=case_id,
-                at=at,
-                by_user=by,
-                product=terms.product,
-                limit_fen=terms.limit_fen,
-                daily_rate=str(terms.daily_rate),
-                term_months=terms.term_months,
-                plan=terms.plan.value,
-                note="",
-                kind="recommend",
-            )
+            proposal = _recommended(ctx, case_id, by, at, terms)
             loan_store.insert_signature(
                 ctx.store,
                 case_id=case_id,

@@ -47,7 +47,7 @@ from workstation.ui.common import (
     stage_label,
     translate,
 )
-from workstation.ui.table_model import AnyIndex, HeaderedTableModel, RowsTableModel
+from workstation.ui.table_model import AnyIndex, HeaderedTableModel, RowsTableModel, list_view
 from workstation.ui.tasks import Background
 
 BLOCK = 50  # case rows fetched together when the list first shows one of them
@@ -495,14 +495,7 @@ def _day(day: date) -> str:
 
 
 def _table(model: HeaderedTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
+    view = list_view(model)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +54,7 @@ from workstation.ui.common import (
     stage_label,
     translate,
 )
-from workstation.ui.table_model import HeaderedTableModel
+from workstation.ui.table_model import HeaderedTableModel, list_view
 from workstation.ui.tasks import Background
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -330,18 +329,6 @@ class BreachedModel(HeaderedTableModel):
         return format_duration(self._now - due) if due else ""
 
 
-def _table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    return view
-
-
 class QueueReview(QWidget):
     """Supervisors: officers' loads, breached cases, and reassigning them."""
 
@@ -362,7 +349,7 @@ class QueueReview(QWidget):
 
     def _build(self) -> None:
         self.loads = OfficerLoadModel(self)
-        self.loads_view = _table(self.loads)
+        self.loads_view = list_view(self.loads)
         self.loads_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.loads_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -373,7 +360,7 @@ class QueueReview(QWidget):
         loads_layout.addWidget(self.loads_view)
 
         self.breached = BreachedModel(self._background, self)
-        self.breached_view = _table(self.breached)
+        self.breached_view = list_view(self.breached)
         self.breached_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.breached_view.horizontalHeader()
         header.setResizeContentsPrecision(0)  # size columns on visible rows: keep it lazy

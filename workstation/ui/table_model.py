@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from workstation.ui.common import column_title
 
@@ -47,3 +48,16 @@ class RowsTableModel(HeaderedTableModel):
 
     def row_count(self) -> int:
         return len(self.rows)
+
+
+def list_view(model: QAbstractTableModel) -> QTableView:
+    """A read-only list of whole rows: no edits, alternate shading, one line a row."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    return view
